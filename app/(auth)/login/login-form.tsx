@@ -1,0 +1,41 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, useTransition } from "react";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+/** Email + password form that signs in through next-auth and shows its message on failure. */
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  function submit(formData: FormData) {
+    const email = String(formData.get("email") ?? "");
+    const password = String(formData.get("password") ?? "");
+    startTransition(async () => {
+      setMessage(undefined);
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) {
+        setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : "Could not sign in. Try again.");
+        return;
+      }
+      window.location.assign(callbackUrl);
+    });
+  }
+
+  return (
+    <form action={submit} className="mt-6 space-y-4" noValidate>
+      <Field label="Email" name="email" type="email" autoComplete="email" required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <FormMessage message={message} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

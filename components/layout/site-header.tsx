@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut, useSession } from "next-auth/react";
+import { useState } from "react";
+import { areasFor } from "@/lib/auth/areas";
+
+/** Header with the brand, the areas the signed-in role may open, and the account menu. */
+export function SiteHeader() {
+  const { data: session, status } = useSession();
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const areas = areasFor(session?.user?.role);
+  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-900">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">A</span>
+          Atelier
+        </Link>
+        <button
+          type="button"
+          className="ml-auto rounded-md border border-stone-300 px-3 py-1.5 text-sm sm:hidden"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((v) => !v)}
+        >
+          Menu
+        </button>
+        <nav
+          id="main-nav"
+          aria-label="Main"
+          className={`${open ? "flex" : "hidden"} absolute left-0 right-0 top-14 z-20 flex-col gap-1 border-b border-stone-200 bg-white px-4 pb-4 sm:static sm:ml-6 sm:flex sm:flex-1 sm:flex-row sm:items-center sm:border-0 sm:p-0`}
+        >
+          {areas.map((area) => (
+            <Link
+              key={area.href}
+              href={area.href}
+              onClick={() => setOpen(false)}
+              aria-current={isActive(area.href) ? "page" : undefined}
+              className={`rounded-md px-3 py-2 text-sm font-medium ${isActive(area.href) ? "bg-brand-50 text-brand-700" : "text-stone-600 hover:bg-stone-100"}`}
+            >
+              {area.label}
+            </Link>
+          ))}
+          <div className="mt-2 flex items-center gap-3 sm:ml-auto sm:mt-0">
+            {status === "loading" ? (
+              <span className="text-sm text-stone-400">…</span>
+            ) : session?.user ? (
+              <>
+                <span className="text-sm text-stone-600" data-testid="signed-in-as">
+                  {session.user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-500">{session.user.role.toLowerCase()}</span>
+                </span>
+                <button
+                  type="button"
+                  onClick={() => signOut({ callbackUrl: "/" })}
+                  className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100"
+                >
+                  Sign out
+                </button>
+              </>
+            ) : (
+              <>
+                <Link href="/login" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">Sign in</Link>
+                <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create account</Link>
+              </>
+            )}
+          </div>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import type { CompiledRule, GroupEntry } from "./compile";
+import type { State } from "./conditions";
+import type { CurrentRange } from "./types";
+
+// Whether a constraint rule is violated, and the current range of a number group.
+
+const EPSILON = 1e-9;
+
+/** True when a requires/excludes/range rule is broken by the given state. */
+export function isViolated(compiled: CompiledRule, state: State): boolean {
+  switch (compiled.rule.kind) {
+    case "requires":
+      return compiled.when(state) && !compiled.then!(state);
+    case "excludes":
+      return compiled.when(state) && compiled.then!(state);
+    case "range": {
+      const { gi, min, max } = compiled.range!;
+      const value = state[gi];
+      return typeof value === "number" && (value < min - EPSILON || value > max + EPSILON) && compiled.when(state);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The allowed range of a number group right now: its own bounds narrowed by every active range rule. */
+export function currentRange(entry: GroupEntry, state: State): CurrentRange {
+  const group = entry.group;
+  if (group.type !== "number") throw new Error(`Group ${group.id} is not a number group`);
+  const range: CurrentRange = { min: group.min, max: group.max, step: group.step, unit: group.unit };
+  for (const compiled of entry.rangeRules) {
+    if (!compiled.when(state)) continue;
+    const { min, max } = compiled.range!;
+    if (min > range.min) {
+      range.min = min;
+      range.minRuleId = compiled.rule.id;
+    }
+    if (max < range.max) {
+      range.max = max;
+      range.maxRuleId = compiled.rule.id;
+    }
+  }
+  return range;
+}

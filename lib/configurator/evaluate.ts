@@ -1,0 +1,55 @@
+import { optionStates } from "./availability";
+import { getCompiled } from "./compile";
+import { fulfilment } from "./lead";
+import { priceBreakdown } from "./pricing";
+import { scanProblems } from "./problems";
+import type { Definition } from "./schema";
+import type { Selection } from "./selection";
+import { Scenarios } from "./scenarios";
+import { readSelection, resolveVisibility } from "./state";
+import type { EvaluateOptions, EvaluateResult, Problem } from "./types";
+
+export const MAX_QUANTITY = 10_000;
+
+/** Evaluates a selection against a parsed definition: validity, reasons, availability, price, lead time and BOM. */
+export function evaluate(definition: Definition, selection: Selection, options: EvaluateOptions = {}): EvaluateResult {
+  const compiled = getCompiled(definition);
+  const { raw, problems: readProblems } = readSelection(compiled, selection);
+  const resolution = resolveVisibility(compiled, raw, false);
+  const scan = scanProblems(compiled, raw, resolution);
+  const problems: Problem[] = [...readProblems, ...scan.problems];
+
+  let quantity = options.quantity ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    problems.push({ code: "range", message: `Quantity must be a whole number from 1 to ${MAX_QUANTITY}` });
+    quantity = Number.isFinite(quantity) ? Math.min(MAX_QUANTITY, Math.max(1, Math.round(quantity))) : 1;
+  }
+
+  const scenarios = new Scenarios(compiled, raw, resolution, scan.violated);
+  const visibleGroups: string[] = [];
+  const hiddenOptions: Record<string, string[]> = {};
+  for (const { gi, group } of compiled.groups) {
+    if (resolution.hiddenGroup[gi]) continue;
+    visibleGroups.push(group.id);
+    const hidden = resolution.hiddenOptions[gi];
+    if (hidden && hidden.size > 0) hiddenOptions[group.id] = [...hidden.keys()];
+  }
+  const breakdown = priceBreakdown(compiled, resolution.eff, quantity);
+  const { leadDays, leadDrivers, productionHours, bom } = fulfilment(compiled, resolution.eff, quantity);
+  return {
+    valid: problems.length === 0,
+    problems,
+    options: optionStates(scenarios, selection),
+    visibleGroups,
+    hiddenOptions,
+    ranges: scan.ranges,
+    breakdown: { lines: breakdown.lines, totalCents: breakdown.totalCents },
+    unitPriceCents: breakdown.unitPriceCents,
+    totalCents: breakdown.totalCents,
+    quantity,
+    leadDays,
+    leadDrivers,
+    productionHours,
+    bom,
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { idSchema } from "./schema";
+
+// A customer's choices: group id -> option id (single), option ids (multi), number, or text.
+export type SelectionValue = string | string[] | number;
+export type Selection = Record<string, SelectionValue>;
+
+export const MAX_SELECTION_GROUPS = 200;
+
+export const selectionValueSchema = z.union([
+  z.string().max(1000),
+  z.array(idSchema).max(200),
+  z.number(), // zod 4 rejects NaN and +/-Infinity
+]);
+
+// Safe for untrusted input: the object size is checked before any entry is parsed.
+export const selectionSchema = z
+  .custom<Record<string, unknown>>(
+    (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length <= MAX_SELECTION_GROUPS,
+    { message: `A selection is an object with at most ${MAX_SELECTION_GROUPS} groups` },
+  )
+  .pipe(z.record(idSchema, selectionValueSchema));

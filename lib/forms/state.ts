@@ -1,0 +1,10 @@
+/** The one result shape every form action returns. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[] | undefined>;
+  /** Echo of the submitted values (never passwords) so nothing typed is lost on an error. */
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = {};

@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
+
+export type SnapshotChoice = {
+  group: string;
+  groupLabel: string;
+  option: string | null;
+  label: string;
+  value: string | null;
+  unit: string | null;
+  priceCents: number;
+};
+
+/** What an order keeps forever, whatever happens to the product afterwards. */
+export type OrderSnapshot = {
+  product: { id: string; slug: string; name: string; version: number; versionId: string };
+  selection: Selection;
+  quantity: number;
+  choices: SnapshotChoice[];
+  breakdown: EvaluateResult["breakdown"];
+  unitPriceCents: number;
+  totalCents: number;
+  currency: string;
+  leadDays: number;
+  leadDrivers: string[];
+  productionHours: number;
+  bom: EvaluateResult["bom"];
+  promisedDate: string;
+};
+
+/** Lists every chosen option or value with its label and its own price line, for the snapshot and option rows. */
+export function describeChoices(definition: Definition, selection: Selection, evaluation: EvaluateResult): SnapshotChoice[] {
+  const lineFor = (group: string, option?: string) =>
+    evaluation.breakdown.lines
+      .filter((l) => l.group === group && (option === undefined || l.option === option) && l.kind !== "rule")
+      .reduce((sum, l) => sum + l.amountCents, 0);
+  const choices: SnapshotChoice[] = [];
+  for (const group of definition.groups) {
+    const value = selection[group.id];
+    if (value === undefined || !evaluation.visibleGroups.includes(group.id)) continue;
+    const base = { group: group.id, groupLabel: group.label };
+    if (group.type === "single" || group.type === "multi") {
+      const ids = Array.isArray(value) ? value : [String(value)];
+      for (const id of ids) {
+        const option = group.options.find((o) => o.id === id);
+        if (option) choices.push({ ...base, option: id, label: option.label, value: null, unit: null, priceCents: lineFor(group.id, id) });
+      }
+    } else if (group.type === "number") {
+      choices.push({ ...base, option: null, label: `${value} ${group.unit}`, value: String(value), unit: group.unit, priceCents: lineFor(group.id) });
+    } else if (typeof value === "string" && value !== "") {
+      choices.push({ ...base, option: null, label: value, value, unit: null, priceCents: lineFor(group.id) });
+    }
+  }
+  return choices;
+}
+
+/** A stable hash of what was configured: same version, selection and quantity give the same hash. */
+export function configurationHash(versionId: string, selection: Selection, quantity: number): string {
+  const sorted = Object.fromEntries(
+    Object.entries(selection)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]),
+  );
+  return createHash("sha256").update(JSON.stringify({ versionId, selection: sorted, quantity })).digest("hex");
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import type { FormState } from "@/lib/forms/state";
+import { signUpSchema } from "./schema";
+import { signUp } from "./service";
+
+/** Creates a customer account from the sign-up form; the client then signs in with the same credentials. */
+export async function signUpAction(_: FormState, formData: FormData): Promise<FormState> {
+  const raw = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+    confirmPassword: String(formData.get("confirmPassword") ?? ""),
+  };
+  const values = { name: raw.name.slice(0, 100), email: raw.email.slice(0, 254) };
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    const result = await signUp(await getDb(), parsed.data);
+    if (!result.ok) return { errors: { [result.field]: [result.message] }, values };
+    return { ok: true, values };
+  } catch (error) {
+    console.error("sign-up failed", error);
+    return { message: "We could not create your account right now. Please try again.", values };
+  }
+}

@@ -1,0 +1,51 @@
+import type { Prisma } from "@/lib/db/client";
+import { Prisma as PrismaNS } from "@/lib/generated/prisma/client";
+import { hashPassword, verifyPassword } from "./password";
+import type { Role, SignUpInput } from "./schema";
+
+export type PublicUser = { id: string; email: string; name: string; role: Role; active: boolean };
+
+const publicFields = { id: true, email: true, name: true, role: true, active: true } as const;
+
+export type SignUpResult =
+  | { ok: true; user: PublicUser }
+  | { ok: false; field: "email"; message: string };
+
+/** Creates a customer account; a taken email is reported on the email field. */
+export async function signUp(db: Prisma, input: SignUpInput): Promise<SignUpResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash, role: "CUSTOMER" },
+      select: publicFields,
+    });
+    return { ok: true, user };
+  } catch (error) {
+    if (error instanceof PrismaNS.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+    }
+    throw error;
+  }
+}
+
+export type CredentialsResult = { ok: true; user: PublicUser } | { ok: false; message: string };
+
+/** Checks an email and password; says which of the two is wrong, or that the account is deactivated. */
+export async function verifyCredentials(db: Prisma, email: string, password: string): Promise<CredentialsResult> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { ...publicFields, passwordHash: true },
+  });
+  if (!user) return { ok: false, message: "No account uses this email address." };
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    return { ok: false, message: "Wrong password. Try again." };
+  }
+  if (!user.active) return { ok: false, message: "This account has been deactivated. Contact the shop." };
+  const { passwordHash: _hash, ...rest } = user;
+  return { ok: true, user: rest };
+}
+
+/** Reads a user's current role and active flag (the source of truth for every authorization). */
+export function getUserById(db: Prisma, id: string): Promise<PublicUser | null> {
+  return db.user.findUnique({ where: { id }, select: publicFields });
+}

@@ -1,0 +1,206 @@
+import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { cheapestConfiguration } from "@/lib/catalog/from-price";
+import type { Prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/types";
+import { nextOrderNumber } from "@/lib/orders/number";
+import { configurationHash, describeChoices, type OrderSnapshot } from "@/lib/orders/snapshot";
+import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
+import { bookCapacity, releaseCapacity } from "@/lib/production/capacity";
+import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
+import { hashPassword } from "@/lib/users/password";
+import type { Role } from "@/lib/users/schema";
+import { demoProducts } from "./demo-products";
+
+export type DemoUser = { email: string; name: string; role: Role; password: string };
+
+/** The demo accounts; passwords come from ATELIER_DEMO_PASSWORD_<ROLE> or the documented defaults. */
+export function demoUsers(env: NodeJS.ProcessEnv = process.env): DemoUser[] {
+  const pw = (role: Role, fallback: string) => env[`ATELIER_DEMO_PASSWORD_${role}`] || fallback;
+  return [
+    { email: "admin@atelier.test", name: "Ada Admin", role: "ADMIN", password: pw("ADMIN", "admin-demo-2026") },
+    { email: "staff@atelier.test", name: "Sam Staff", role: "STAFF", password: pw("STAFF", "staff-demo-2026") },
+    { email: "clara@example.com", name: "Clara Customer", role: "CUSTOMER", password: pw("CUSTOMER", "customer-demo-2026") },
+    { email: "dev@example.com", name: "Dev Customer", role: "CUSTOMER", password: pw("CUSTOMER", "customer-demo-2026") },
+  ];
+}
+
+export type SeedReport = { users: number; products: number; orders: number };
+
+/** Fills an empty database with demo data; safe to run again (existing rows are kept as they are). */
+export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {}): Promise<SeedReport> {
+  await db.settings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, ...DEFAULT_SETTINGS } });
+  const users = new Map<string, string>();
+  let createdUsers = 0;
+  for (const user of demoUsers()) {
+    const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (existing) {
+      users.set(user.email, existing.id);
+      continue;
+    }
+    const created = await db.user.create({
+      data: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+      select: { id: true },
+    });
+    users.set(user.email, created.id);
+    createdUsers++;
+  }
+  const adminId = users.get("admin@atelier.test") ?? null;
+
+  let createdProducts = 0;
+  for (const [index, demo] of demoProducts.entries()) {
+    if (await db.product.findUnique({ where: { slug: demo.slug }, select: { id: true } })) continue;
+    const cheapest = cheapestConfiguration(demo.definition);
+    await db.$transaction(async (tx) => {
+      const product = await tx.product.create({
+        data: { slug: demo.slug, name: demo.name, summary: demo.summary, description: demo.description, imageUrl: demo.image, sortOrder: index },
+      });
+      const version = await tx.productVersion.create({
+        data: {
+          productId: product.id,
+          version: 1,
+          status: "PUBLISHED",
+          definition: demo.definition,
+          fromPriceCents: cheapest?.totalCents ?? null,
+          note: "Initial version",
+          publishedAt: new Date(),
+          publishedById: adminId,
+        },
+      });
+      await tx.product.update({ where: { id: product.id }, data: { currentVersionId: version.id } });
+      await tx.auditLog.create({
+        data: { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` },
+      });
+    });
+    createdProducts++;
+  }
+
+  let createdOrders = 0;
+  if (options.orders !== false && (await db.order.count()) === 0) {
+    const staffId = users.get("staff@atelier.test") ?? null;
+    const customers = [users.get("clara@example.com"), users.get("dev@example.com")].filter((id): id is string => !!id);
+    const plan: { slug: string; status: OrderStatus; daysAgo: number; variant: number }[] = [
+      { slug: "linden-sofa", status: "DELIVERED", daysAgo: 60, variant: 1 },
+      { slug: "tempo-bicycle", status: "SHIPPED", daysAgo: 30, variant: 0 },
+      { slug: "vela-roadster", status: "QUALITY_CHECK", daysAgo: 21, variant: 0 },
+      { slug: "linden-sofa", status: "IN_PRODUCTION", daysAgo: 12, variant: 0 },
+      { slug: "tempo-bicycle", status: "IN_PRODUCTION", daysAgo: 9, variant: 1 },
+      { slug: "vela-roadster", status: "CONFIRMED", daysAgo: 4, variant: 1 },
+      { slug: "linden-sofa", status: "PLACED", daysAgo: 1, variant: 2 },
+      { slug: "tempo-bicycle", status: "PLACED", daysAgo: 0, variant: 2 },
+      { slug: "tempo-bicycle", status: "CANCELLED", daysAgo: 15, variant: 0 },
+      { slug: "linden-sofa", status: "READY_TO_SHIP", daysAgo: 25, variant: 0 },
+    ];
+    for (const [i, entry] of plan.entries()) {
+      const customerId = customers[i % customers.length];
+      if (!customerId) break;
+      await createDemoOrder(db, { ...entry, customerId, staffId });
+      createdOrders++;
+    }
+  }
+  return { users: createdUsers, products: createdProducts, orders: createdOrders };
+}
+
+/** A valid selection for a demo order: the defaults, then the n-th alternative of each single group where valid. */
+function demoSelection(definition: Definition, variant: number): Selection {
+  const base = normalize(definition, {});
+  if (!base.ok) throw new Error(`Demo definition has invalid defaults: ${base.errors.map((e) => e.message).join("; ")}`);
+  let selection = base.selection;
+  for (const group of definition.groups) {
+    if (group.type !== "single" || variant === 0) continue;
+    const option = group.options[variant % group.options.length];
+    if (!option) continue;
+    const candidate = normalize(definition, { ...selection, [group.id]: option.id });
+    if (candidate.ok && evaluate(definition, candidate.selection).valid) selection = candidate.selection;
+  }
+  return selection;
+}
+
+const DAY = 86_400_000;
+
+async function createDemoOrder(
+  db: Prisma,
+  input: { slug: string; status: OrderStatus; daysAgo: number; variant: number; customerId: string; staffId: string | null },
+) {
+  const product = await db.product.findUniqueOrThrow({
+    where: { slug: input.slug },
+    select: { id: true, slug: true, name: true, currentVersion: { select: { id: true, version: true, definition: true } } },
+  });
+  const version = product.currentVersion;
+  if (!version) throw new Error(`${input.slug} has no published version`);
+  const definition = version.definition as unknown as Definition;
+  const selection = demoSelection(definition, input.variant);
+  const quantity = 1;
+  const evaluation = evaluate(definition, selection, { quantity });
+  if (!evaluation.valid) throw new Error(`Demo selection for ${input.slug} is invalid`);
+  const placedAt = new Date(Date.now() - input.daysAgo * DAY);
+
+  await db.$transaction(async (tx) => {
+    const number = await nextOrderNumber(tx, placedAt);
+    const order = await tx.order.create({
+      data: {
+        number,
+        customerId: input.customerId,
+        productId: product.id,
+        productVersionId: version.id,
+        quantity,
+        selection,
+        snapshot: {},
+        configHash: configurationHash(version.id, selection, quantity),
+        currency: DEFAULT_SETTINGS.currency,
+        unitPriceCents: evaluation.unitPriceCents,
+        totalCents: evaluation.totalCents,
+        leadDays: evaluation.leadDays,
+        productionHours: evaluation.productionHours,
+        promisedDate: placedAt,
+        shippingAddress: { name: "Demo customer", line1: "12 Market Street", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
+        idempotencyKey: `seed-${number}`,
+        createdAt: placedAt,
+      },
+    });
+    const booking = await bookCapacity(tx, { orderId: order.id, today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings: DEFAULT_SETTINGS });
+    const choices = describeChoices(definition, selection, evaluation);
+    const snapshot: OrderSnapshot = {
+      product: { id: product.id, slug: product.slug, name: product.name, version: version.version, versionId: version.id },
+      selection,
+      quantity,
+      choices,
+      breakdown: evaluation.breakdown,
+      unitPriceCents: evaluation.unitPriceCents,
+      totalCents: evaluation.totalCents,
+      currency: DEFAULT_SETTINGS.currency,
+      leadDays: evaluation.leadDays,
+      leadDrivers: evaluation.leadDrivers.map((d) => d.message),
+      productionHours: evaluation.productionHours,
+      bom: evaluation.bom,
+      promisedDate: booking.promisedDate.toISOString().slice(0, 10),
+    };
+    await tx.order.update({ where: { id: order.id }, data: { snapshot, promisedDate: booking.promisedDate } });
+    await tx.orderOption.createMany({
+      data: choices.map((c) => ({ orderId: order.id, groupId: c.group, groupLabel: c.groupLabel, optionId: c.option, label: c.label, value: c.value, unit: c.unit, priceCents: c.priceCents })),
+    });
+    await tx.orderEvent.create({ data: { orderId: order.id, toStatus: "PLACED", actorId: input.customerId, createdAt: placedAt } });
+    await walkTo(tx, order.id, placedAt, input.status, input.staffId);
+  });
+}
+
+/** Moves a demo order along the production line to `target`, writing each event as staff would. */
+async function walkTo(tx: Tx, orderId: string, placedAt: Date, target: OrderStatus, staffId: string | null) {
+  if (target === "CANCELLED") {
+    await tx.order.update({ where: { id: orderId }, data: { status: "CANCELLED", version: { increment: 1 }, cancelledAt: new Date(placedAt.getTime() + DAY), cancelReason: "Customer changed their mind" } });
+    await tx.orderEvent.create({ data: { orderId, fromStatus: "PLACED", toStatus: "CANCELLED", actorId: staffId, note: "Customer changed their mind", createdAt: new Date(placedAt.getTime() + DAY) } });
+    await releaseCapacity(tx, orderId);
+    return;
+  }
+  const stages = ORDER_STAGES.slice(1, ORDER_STAGES.indexOf(target) + 1);
+  let from: OrderStatus = "PLACED";
+  for (const [i, to] of stages.entries()) {
+    const at = new Date(Math.min(Date.now(), placedAt.getTime() + (i + 1) * 2 * DAY));
+    const shipping = to === "SHIPPED" ? { carrier: "DHL Freight", trackingNumber: "JD014600003828", shippedAt: at } : {};
+    const delivered = to === "DELIVERED" ? { deliveredAt: at } : {};
+    await tx.order.update({ where: { id: orderId }, data: { status: to, version: { increment: 1 }, ...shipping, ...delivered } });
+    if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId, startedAt: at } });
+    if (to === "QUALITY_CHECK") await tx.productionJob.update({ where: { orderId }, data: { completedAt: at } });
+    await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, actorId: staffId, createdAt: at } });
+    from = to;
+  }
+}
