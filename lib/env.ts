@@ -18,7 +18,8 @@ export const env = parsed.data;
 /** The secret that signs session tokens; a fixed development value outside production. */
 export function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (env.NODE_ENV === "production") {
+  // `next build` loads route modules without serving them; the secret is only needed to serve.
+  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
     throw new Error("NEXTAUTH_SECRET is not set (npm start sets one for you; see README).");
   }
   return "atelier-development-secret-not-for-production";

@@ -38,7 +38,7 @@ export function optionStates(scenarios: Scenarios, selection: Selection): Record
       }
       const first = blockers[0]!.rule;
       const state: OptionState = { available: false, reason: first.message, ruleId: first.id };
-      const fix = findFix(scenarios, selection, entry, option.id, blockers, hidingRule !== undefined);
+      const fix = process.env.NOFIX ? undefined : findFix(scenarios, selection, entry, option.id, blockers, hidingRule !== undefined);
       if (fix) state.fix = fix;
       states[option.id] = state;
     }
@@ -63,10 +63,7 @@ function findFix(
     if (seen.has(key)) continue;
     seen.add(key);
     if (++tries > MAX_FIX_TRIES) return undefined;
-    if (hidden) {
-      const after = scenarios.resolveWith([change]);
-      if (after.hiddenGroup[entry.gi] || after.hiddenOptions[entry.gi]?.has(option)) continue;
-    }
+    if (hidden && !scenarios.within([change], (res) => !res.hiddenGroup[entry.gi] && !res.hiddenOptions[entry.gi]?.has(option))) continue;
     if (scenarios.causedBy(entry.gi, option, change).length > 0) continue;
     const choose: Change = entry.group.type === "multi" ? { gi: entry.gi, kind: "add", option } : { gi: entry.gi, kind: "set", value: option };
     if (scenarios.breaksMore([change, choose])) continue;
@@ -82,9 +79,12 @@ function findFix(
  */
 function lazyFix(label: string, build: () => Selection): Fix {
   let selection: Selection | undefined;
-  const fix = { label } as Fix;
-  Object.defineProperty(fix, "selection", { enumerable: true, configurable: true, get: () => (selection ??= build()) });
-  return fix;
+  return {
+    label,
+    get selection() {
+      return (selection ??= build());
+    },
+  };
 }
 
 function* candidates(scenarios: Scenarios, entry: GroupEntry, option: string, blockers: CompiledRule[]): Generator<Candidate> {
@@ -102,7 +102,7 @@ function* rangeFix(scenarios: Scenarios, entry: GroupEntry, option: string, bloc
   const value = scenarios.current.eff[target.gi];
   if (group.type !== "number" || typeof value !== "number") return;
   const choose: Change = entry.group.type === "multi" ? { gi: entry.gi, kind: "add", option } : { gi: entry.gi, kind: "set", value: option };
-  const range = scenarios.inPlace([choose], (st) => currentRange(target, st));
+  const range = scenarios.within([choose], (res) => currentRange(target, res.eff));
   const k = value > range.max ? Math.floor((range.max - group.min) / group.step + 1e-9) : Math.ceil((range.min - group.min) / group.step - 1e-9);
   const next = Number((group.min + k * group.step).toPrecision(12));
   if (next >= range.min && next <= range.max) yield { change: { gi: target.gi, kind: "set", value: next }, label: `Set ${group.label} to ${next} ${group.unit}` };

@@ -1,11 +1,11 @@
 import { isViolated } from "./checks";
 import type { Compiled } from "./compile";
 import type { State, Value } from "./conditions";
-import { reresolve, resolveVisibility, type Resolution } from "./state";
+import { resolveGroup, resolveVisibility, type Resolution } from "./state";
 
-// "What if" questions on the current selection, answered without re-evaluating everything:
-// a change to a group that no visibility condition reads is applied to the effective state in
-// place (and undone); otherwise visibility is resolved again from a copy of the raw state.
+// "What if" questions on the current selection, answered without re-evaluating everything. Changes
+// are applied to the current state in place and undone afterwards; when a change can alter what is
+// visible, only the changed groups and their visibility dependents are re-resolved (also in place).
 
 export type Change =
   | { gi: number; kind: "set"; value: string | number | undefined }
@@ -13,6 +13,7 @@ export type Change =
 
 type Undo = () => void;
 const NONE: readonly number[] = Object.freeze([]);
+const noop: Undo = () => undefined;
 
 function applyInPlace(state: State, change: Change): Undo {
   const { gi } = change;
@@ -23,27 +24,24 @@ function applyInPlace(state: State, change: Change): Undo {
       state[gi] = previous;
     };
   }
-  let set = state[gi] as Set<string> | undefined;
+  const set = state[gi] as Set<string> | undefined;
   if (set === undefined) {
-    set = new Set();
-    state[gi] = set;
-    const created = set;
-    if (change.kind === "add") created.add(change.option);
+    if (change.kind === "remove") return noop;
+    state[gi] = new Set([change.option]);
     return () => {
       state[gi] = undefined;
     };
   }
-  const target = set;
-  const had = target.has(change.option);
+  const had = set.has(change.option);
   if (change.kind === "add" && !had) {
-    target.add(change.option);
-    return () => target.delete(change.option);
+    set.add(change.option);
+    return () => set.delete(change.option);
   }
   if (change.kind === "remove" && had) {
-    target.delete(change.option);
-    return () => target.add(change.option);
+    set.delete(change.option);
+    return () => set.add(change.option);
   }
-  return () => undefined;
+  return noop;
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -65,69 +63,63 @@ export class Scenarios {
   ) {}
 
   /**
-   * True when the changes can alter what is visible, so visibility must be resolved again: some
-   * visibility condition reads the group as a whole, or reads the option being added, removed, or
-   * replaced (for a single group, both the old and the new choice).
+   * True when a change can alter what is visible: a visibility condition reads its group as a whole,
+   * or reads the option added, removed or replaced (for a single group, the old and the new choice).
    */
-  needsResolve(changes: Change[]): boolean {
-    for (const c of changes) {
-      const entry = this.compiled.groups[c.gi]!;
-      if (!entry.visDependent) continue;
-      if (entry.visReadsWhole) return true;
-      const reads = entry.visReadOptions;
-      if (c.kind !== "set") {
-        if (reads.has(c.option)) return true;
-        continue;
-      }
-      const old = this.current.eff[c.gi];
-      if ((typeof old === "string" && reads.has(old)) || (typeof c.value === "string" && reads.has(c.value))) return true;
-    }
-    return false;
+  changeNeedsResolve(c: Change): boolean {
+    const entry = this.compiled.groups[c.gi]!;
+    if (!entry.visDependent) return false;
+    if (entry.visReadsWhole) return true;
+    const reads = entry.visReadOptions;
+    if (c.kind !== "set") return reads.has(c.option);
+    const old = this.current.eff[c.gi];
+    return (typeof old === "string" && reads.has(old)) || (typeof c.value === "string" && reads.has(c.value));
   }
 
   /**
-   * Resolution of the raw selection with the changes applied, and the groups whose effective value
-   * may differ from now. Only the changed groups and their visibility dependents are re-resolved.
+   * Runs fn on the state with the changes applied, then undoes them. Where a change can alter
+   * visibility, its dependents are re-resolved; `moved` lists the other groups whose effective value
+   * changed as a result (rules reading them may change too).
    */
-  resolveWith(changes: Change[]): Resolution & { affected: number[] } {
-    const raw = this.raw.slice();
-    const changed = new Set<number>();
-    for (const c of changes) {
-      const value = raw[c.gi];
-      if (value instanceof Set && !changed.has(c.gi)) raw[c.gi] = new Set(value);
-      changed.add(c.gi);
-      applyInPlace(raw, c);
+  within<T>(changes: Change[], fn: (resolution: Resolution, moved: readonly number[]) => T): T {
+    const { compiled, current } = this;
+    if (!changes.some((c) => this.changeNeedsResolve(c))) {
+      const undos = changes.map((c) => applyInPlace(current.eff, c));
+      try {
+        return fn(current, NONE);
+      } finally {
+        for (let i = undos.length - 1; i >= 0; i--) undos[i]!();
+      }
     }
-    const { compiled } = this;
-    if (!compiled.visAcyclic) return { ...resolveVisibility(compiled, raw, false), affected: compiled.groups.map((g) => g.gi) };
-    let affected: number[];
-    if (changed.size === 1) affected = compiled.visAffected[changed.values().next().value!]!;
-    else {
-      const all = new Set<number>();
-      for (const gi of changed) for (const a of compiled.visAffected[gi]!) all.add(a);
-      affected = compiled.visOrder.filter((gi) => all.has(gi));
-    }
-    return { ...reresolve(compiled, this.current, raw, affected), affected };
-  }
-
-  /** Runs fn on the current effective state with the changes applied in place, then undoes them. */
-  inPlace<T>(changes: Change[], fn: (state: State) => T): T {
-    const eff = this.current.eff;
-    const undos = changes.map((c) => applyInPlace(eff, c));
+    const own = (gi: number) => changes.some((c) => c.gi === gi);
+    const rawUndos = changes.map((c) => applyInPlace(this.raw, c));
     try {
-      return fn(eff);
+      if (!compiled.visAcyclic) {
+        const full = resolveVisibility(compiled, this.raw, false);
+        return fn(full, compiled.visOrder.filter((gi) => !own(gi) && !sameValue(full.eff[gi], current.eff[gi])));
+      }
+      const affected = new Set<number>();
+      for (const c of changes) for (const gi of compiled.visAffected[c.gi]!) affected.add(gi);
+      const order = affected.size === 1 ? [...affected] : compiled.visOrder.filter((gi) => affected.has(gi));
+      const saved = order.map((gi) => [current.eff[gi], current.hiddenGroup[gi], current.hiddenOptions[gi]] as const);
+      const moved: number[] = [];
+      order.forEach((gi, k) => {
+        current.eff[gi] = undefined;
+        current.hiddenGroup[gi] = undefined;
+        current.hiddenOptions[gi] = undefined;
+        resolveGroup(compiled, gi, this.raw[gi], current, false);
+        if (!own(gi) && !sameValue(current.eff[gi], saved[k]![0])) moved.push(gi);
+      });
+      try {
+        return fn(current, moved);
+      } finally {
+        order.forEach((gi, k) => {
+          [current.eff[gi], current.hiddenGroup[gi], current.hiddenOptions[gi]] = saved[k]!;
+        });
+      }
     } finally {
-      for (let i = undos.length - 1; i >= 0; i--) undos[i]!();
+      for (let i = rawUndos.length - 1; i >= 0; i--) rawUndos[i]!();
     }
-  }
-
-  /** Constraint rules whose truth can differ between two effective states that differ only in `groups`. */
-  rulesBetween(a: State, b: State, groups: number[]): number[] {
-    const rules = new Set<number>();
-    for (const gi of groups) {
-      if (!sameValue(a[gi], b[gi])) for (const ci of this.compiled.groups[gi]!.constraintRules) rules.add(ci);
-    }
-    return [...rules];
   }
 
   /**
@@ -138,21 +130,26 @@ export class Scenarios {
     const entry = this.compiled.groups[gi]!;
     const multi = entry.group.type === "multi";
     const constraints = this.compiled.constraints;
-    const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
-    if (this.needsResolve(extra ? [extra, choose] : [choose])) {
+    const eff = this.current.eff;
+    const old = eff[gi];
+    const chooseMoves =
+      entry.visDependent &&
+      (entry.visReadsWhole || entry.visReadOptions.has(option) || (!multi && typeof old === "string" && entry.visReadOptions.has(old)));
+    if (chooseMoves || (extra !== undefined && this.changeNeedsResolve(extra))) {
+      const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
       const unchoose: Change = multi ? { gi, kind: "remove", option } : { gi, kind: "set", value: undefined };
-      const withIt = this.resolveWith(extra ? [extra, choose] : [choose]);
-      if (withIt.hiddenGroup[gi] || withIt.hiddenOptions[gi]?.has(option)) return NONE;
-      const without = this.resolveWith(extra ? [extra, unchoose] : [unchoose]);
-      return this.rulesBetween(withIt.eff, without.eff, withIt.affected).filter(
-        (ci) => isViolated(constraints[ci]!, withIt.eff) && !isViolated(constraints[ci]!, without.eff),
-      );
+      const broken = this.within(extra ? [extra, choose] : [choose], (res, moved) => {
+        if (res.hiddenGroup[gi] || res.hiddenOptions[gi]?.has(option)) return [];
+        const rules = moved.length === 0 ? (entry.relevant.get(option) ?? NONE) : this.rulesOf(moved, entry.relevant.get(option));
+        return rules.filter((ci) => isViolated(constraints[ci]!, res.eff));
+      });
+      if (broken.length === 0) return NONE;
+      return this.within(extra ? [extra, unchoose] : [unchoose], (res) => broken.filter((ci) => !isViolated(constraints[ci]!, res.eff)));
     }
     // Fast path (hot: runs for every option): toggle the option in place and check only the rules
     // that read it; no allocation unless something breaks.
     const relevant = entry.relevant.get(option);
     if (!relevant || relevant.length === 0) return NONE;
-    const eff = this.current.eff;
     const undoExtra = extra ? applyInPlace(eff, extra) : undefined;
     let broken: number[] | undefined;
     if (multi) {
@@ -183,13 +180,9 @@ export class Scenarios {
   /** True when the changes would break a rule that is not broken now. */
   breaksMore(changes: Change[]): boolean {
     const constraints = this.compiled.constraints;
-    if (this.needsResolve(changes)) {
-      const { eff, affected } = this.resolveWith(changes);
-      return this.rulesBetween(eff, this.current.eff, affected).some((ci) => !this.violatedNow[ci] && isViolated(constraints[ci]!, eff));
-    }
+    const eff = this.current.eff;
     // Only rules that read a changed atom can change: for a single group the old and new choice,
     // for a multi group the added/removed option, for a number or text group every rule on it.
-    const eff = this.current.eff;
     const touched: (readonly number[])[] = [];
     for (const c of changes) {
       const entry = this.compiled.groups[c.gi]!;
@@ -200,17 +193,17 @@ export class Scenarios {
         if (typeof c.value === "string") touched.push(entry.relevant.get(c.value) ?? NONE);
       } else touched.push(entry.constraintRules);
     }
-    const undos = changes.map((c) => applyInPlace(eff, c));
-    let breaks = false;
-    outer: for (const rules of touched) {
-      for (const ci of rules) {
-        if (!this.violatedNow[ci] && isViolated(constraints[ci]!, eff)) {
-          breaks = true;
-          break outer;
-        }
-      }
-    }
-    for (let i = undos.length - 1; i >= 0; i--) undos[i]!();
-    return breaks;
+    return this.within(changes, (res, moved) => {
+      if (moved.length > 0) touched.push(this.rulesOf(moved));
+      for (const rules of touched) for (const ci of rules) if (!this.violatedNow[ci] && isViolated(constraints[ci]!, res.eff)) return true;
+      return false;
+    });
+  }
+
+  /** Constraint rules on the given groups, plus `extra` rule indexes, without duplicates. */
+  private rulesOf(groups: readonly number[], extra: readonly number[] = NONE): readonly number[] {
+    const rules = new Set<number>(extra);
+    for (const gi of groups) for (const ci of this.compiled.groups[gi]!.constraintRules) rules.add(ci);
+    return [...rules];
   }
 }

@@ -78,22 +78,8 @@ export function resolveVisibility(compiled: Compiled, raw: State, applyDefaults:
   return resolution;
 }
 
-/**
- * Re-resolves only the given groups (in visibility order) on a copy of a resolution, after their raw
- * values changed. Exact when the visibility graph is acyclic and `groups` includes every dependent.
- */
-export function reresolve(compiled: Compiled, from: Resolution, raw: State, groups: number[]): Resolution {
-  const resolution: Resolution = { eff: from.eff.slice(), hiddenGroup: from.hiddenGroup.slice(), hiddenOptions: from.hiddenOptions.slice() };
-  for (const gi of groups) {
-    resolution.eff[gi] = undefined;
-    resolution.hiddenGroup[gi] = undefined;
-    resolution.hiddenOptions[gi] = undefined;
-    resolveGroup(compiled, gi, raw[gi], resolution, false);
-  }
-  return resolution;
-}
-
-function resolveGroup(compiled: Compiled, gi: number, value: Value, resolution: Resolution, applyDefaults: boolean): void {
+/** Resolves one group into a resolution, reading the groups resolved before it. */
+export function resolveGroup(compiled: Compiled, gi: number, value: Value, resolution: Resolution, applyDefaults: boolean): void {
   const { eff } = resolution;
   const entry = compiled.groups[gi]!;
   const groupRule = failing(entry.groupVis, eff);

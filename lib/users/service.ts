@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { Prisma as PrismaNS } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role, SignUpInput } from "./schema";
 
@@ -13,6 +13,8 @@ export type SignUpResult =
 
 /** Creates a customer account; a taken email is reported on the email field. */
 export async function signUp(db: Prisma, input: SignUpInput): Promise<SignUpResult> {
+  const taken = { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." } as const;
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return taken;
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
@@ -21,9 +23,7 @@ export async function signUp(db: Prisma, input: SignUpInput): Promise<SignUpResu
     });
     return { ok: true, user };
   } catch (error) {
-    if (error instanceof PrismaNS.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
-    }
+    if (isUniqueViolation(error)) return taken; // lost a race with a simultaneous sign-up
     throw error;
   }
 }
