@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -5,6 +6,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 // (a fresh in-memory PGlite per file, or PostgreSQL when TEST_DATABASE_URL is set).
 export default defineConfig({
   plugins: [tsconfigPaths()],
+  resolve: { alias: { "server-only": path.resolve(__dirname, "tests/stubs/server-only.ts") } },
   test: {
     projects: [
       {
@@ -17,7 +19,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          setupFiles: ["tests/integration/setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -13,6 +13,12 @@ export type Fix = {
   selection: Selection;
 };
 
+/**
+ * `fix` is only present on unavailable options. It is searched when first read and then cached, and
+ * its `selection` is built when first read: both are enumerable getters, so JSON.stringify,
+ * structuredClone and deep equality see plain values (`fix` is undefined when no one-step fix exists).
+ * Evaluate results describe the selection at call time; later reads do not see later changes.
+ */
 export type OptionState = { available: boolean; reason?: string; ruleId?: string; fix?: Fix };
 
 export type CurrentRange = { min: number; max: number; step: number; unit: string; minRuleId?: string; maxRuleId?: string };

@@ -1,9 +1,10 @@
 import { planDelivery, weekStart, type DeliveryPlan } from "@/lib/configurator";
+import { RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import type { ShopSettings } from "@/lib/settings/queries";
 
 /** Raised when a week filled up between planning and booking; the caller retries its transaction. */
-export class CapacityConflictError extends Error {
+export class CapacityConflictError extends RetryableError {
   constructor(readonly week: string) {
     super(`Week ${week} filled up while booking; try again.`);
     this.name = "CapacityConflictError";

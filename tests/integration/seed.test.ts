@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "@/prisma/seed-database";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.prisma);
+});
+afterAll(() => t.drop());
+
+describe("seed", () => {
+  it("is idempotent: a second run creates nothing", async () => {
+    const before = await Promise.all([t.prisma.user.count(), t.prisma.product.count(), t.prisma.order.count(), t.prisma.productVersion.count()]);
+    const report = await seedDatabase(t.prisma);
+    expect(report).toEqual({ users: 0, products: 0, orders: 0 });
+    const after = await Promise.all([t.prisma.user.count(), t.prisma.product.count(), t.prisma.order.count(), t.prisma.productVersion.count()]);
+    expect(after).toEqual(before);
+  });
+
+  it("leaves demo orders consistent: status = last event, bookings = booked hours, snapshot sums to total", async () => {
+    const orders = await t.prisma.order.findMany({
+      include: { events: { orderBy: { createdAt: "desc" }, take: 1 }, options: true, bookings: true },
+    });
+    const statuses = new Set(orders.map((o) => o.status));
+    for (const s of ["PLACED", "CONFIRMED", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "CANCELLED"]) expect(statuses.has(s as never)).toBe(true);
+    for (const order of orders) {
+      expect(order.events[0]?.toStatus).toBe(order.status);
+      expect(order.options.length).toBeGreaterThan(0);
+      const snapshot = order.snapshot as { breakdown: { lines: { amountCents: number }[]; totalCents: number } };
+      expect(snapshot.breakdown.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(order.totalCents);
+      const booked = order.bookings.reduce((s, b) => s + b.hours, 0);
+      expect(booked).toBeCloseTo(order.status === "CANCELLED" ? 0 : order.productionHours, 6);
+    }
+    const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true } });
+    for (const week of weeks) {
+      expect(week.bookedHours).toBeCloseTo(week.bookings.reduce((s, b) => s + b.hours, 0), 6);
+      expect(week.bookedHours).toBeLessThanOrEqual(week.capacityHours);
+    }
+  });
+});
