@@ -74,7 +74,9 @@ function findFix(
     if (seen.includes(key)) continue;
     seen.push(key);
     if (++tries > MAX_FIX_TRIES) return undefined;
-    if (hidden && !scenarios.within([change], (res) => !res.hiddenGroup[entry.gi] && !res.hiddenOptions[entry.gi]?.has(option))) continue;
+    // The option must be visible after the change (a change can also hide it).
+    const visibilityMoves = hidden || scenarios.changeNeedsResolve(change);
+    if (visibilityMoves && !scenarios.within([change], (res) => !res.hiddenGroup[entry.gi] && !res.hiddenOptions[entry.gi]?.has(option))) continue;
     if (scenarios.causedBy(entry.gi, option, change).length > 0) continue;
     const choose: Change = entry.group.type === "multi" ? { gi: entry.gi, kind: "add", option } : { gi: entry.gi, kind: "set", value: option };
     if (scenarios.breaksMore([change, choose])) continue;

@@ -11,5 +11,5 @@ export function cleanFloat(value: number): number {
  */
 export function roundHalfAwayFromZero(value: number): number {
   const magnitude = Math.floor(cleanFloat(Math.abs(value)) + 0.5);
-  return value < 0 ? -magnitude : magnitude;
+  return value < 0 && magnitude !== 0 ? -magnitude : magnitude; // never -0
 }
