@@ -9,6 +9,7 @@ export type Test = (state: State) => boolean;
 
 export type Atoms = { groups: Set<number>; selected: Set<string>; filled: Set<number> };
 const NEVER: Test = () => false;
+/** Index key of a `selected(group, option)` atom. */
 export const atomKey = (gi: number, option: string) => `${gi}\u0000${option}`;
 
 /** A text value counts as filled when it has a non-blank character. */

@@ -13,14 +13,14 @@ function isEmpty(group: NumberGroup, min: number, max: number): boolean {
 const bound = (value: number | undefined, fallback: number) => value ?? fallback;
 
 /** Reports range rules (alone or in pairs that can apply together) that leave a number group no value. */
-export function lintRanges(definition: Definition, canNeverHold: (condition: Condition) => boolean): LintFinding[] {
+export function lintRanges(definition: Definition, canNeverHold: (condition: Condition, withoutRules: string[]) => boolean): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const group of definition.groups) {
     if (group.type !== "number") continue;
     const rules = definition.rules.filter((r): r is RangeRule => r.kind === "range" && r.group === group.id);
     const emptyAlone = new Set<string>();
     for (const rule of rules) {
-      if (!isEmpty(group, bound(rule.min, -Infinity), bound(rule.max, Infinity)) || canNeverHold(rule.when)) continue;
+      if (!isEmpty(group, bound(rule.min, -Infinity), bound(rule.max, Infinity)) || canNeverHold(rule.when, [rule.id])) continue;
       emptyAlone.add(rule.id);
       findings.push({
         severity: "error",
@@ -37,7 +37,7 @@ export function lintRanges(definition: Definition, canNeverHold: (condition: Con
         if (emptyAlone.has(a.id) || emptyAlone.has(b.id)) continue;
         const min = Math.max(bound(a.min, -Infinity), bound(b.min, -Infinity));
         const max = Math.min(bound(a.max, Infinity), bound(b.max, Infinity));
-        if (!isEmpty(group, min, max) || canNeverHold({ all: [a.when, b.when] })) continue;
+        if (!isEmpty(group, min, max) || canNeverHold({ all: [a.when, b.when] }, [a.id, b.id])) continue;
         findings.push({
           severity: "error",
           code: "empty-range",

@@ -78,15 +78,29 @@ export function lint(input: unknown): LintFinding[] {
     }
   }
   for (const group of definition.groups) {
-    const vis = definition.rules.filter((r) => r.kind === "visibleWhen" && r.target.group === group.id && r.target.option === undefined);
-    if (vis.length === 0) continue;
+    if (group.required) continue; // a required group that cannot be filled is reported above
     const failure = fails({ filled: { group: group.id } });
     if (failure) {
-      findings.push({ severity: "warning", code: "group-never-visible", message: `${group.label} can never be shown or filled (${because(failure.conflict)})`, group: group.id, ...ids(failure.conflict.ruleId, failure.fired) });
+      findings.push({ severity: "warning", code: "group-never-filled", message: `${group.label} can never be shown and filled in (${because(failure.conflict)})`, group: group.id, ...ids(failure.conflict.ruleId, failure.fired) });
     }
   }
   findings.push(...contradictions(definition));
-  findings.push(...lintRanges(definition, (condition) => fails(condition) !== undefined));
+  // Whether conditions can hold together, judged without the range rules being checked (those
+  // rules alone would make the combination impossible and hide the finding).
+  const implications = definitionImplications(definition);
+  findings.push(
+    ...lintRanges(definition, (condition, withoutRules) => {
+      const probe = Propagator.forDefinition(definition, implications.filter((i) => !i.ruleId || !withoutRules.includes(i.ruleId)));
+      try {
+        probe.start();
+        probe.assume(condition, true);
+        return false;
+      } catch (error) {
+        if (!(error instanceof Conflict)) throw error;
+        return true;
+      }
+    }),
+  );
   for (const rule of definition.rules) {
     if (rule.kind === "visibleWhen") continue;
     const failure = fails(rule.when);

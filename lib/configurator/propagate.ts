@@ -1,4 +1,5 @@
-import type { CompareOp, Condition, Definition, Group } from "./schema";
+import { Facts, type GroupMeta } from "./facts";
+import type { CompareOp, Condition, Definition } from "./schema";
 
 // Static reasoning for lint: facts about a *valid* configuration (which options are chosen, which
 // groups are filled, which grid steps a number may take) are propagated through the rules as
@@ -10,16 +11,9 @@ export class Conflict {
   constructor(readonly ruleId: string | undefined, readonly group: string | undefined) {}
 }
 
-type Tri = boolean | undefined;
-type GroupMeta = { group: Group; options: string[]; mustFill: boolean; kMax: number };
-
 const negate: Record<CompareOp, CompareOp> = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "==" };
 
-export class Propagator {
-  private sel = new Map<string, boolean>();
-  private filled = new Map<number, boolean>();
-  private kLo = new Map<number, number>();
-  private kHi = new Map<number, number>();
+export class Propagator extends Facts {
   private queue: number[] = [];
   private queued = new Set<number>();
   private dirtyGroups = new Set<number>();
@@ -28,11 +22,13 @@ export class Propagator {
   readonly fired = new Set<string>();
 
   constructor(
-    private readonly meta: GroupMeta[],
-    private readonly byId: Map<string, number>,
+    meta: GroupMeta[],
+    byId: Map<string, number>,
     private readonly implications: Implication[],
     private readonly byGroup: number[][],
-  ) {}
+  ) {
+    super(meta, byId);
+  }
 
   /** Builds a propagator for a definition and a set of implications. */
   static forDefinition(definition: Definition, implications: Implication[]): Propagator {
@@ -49,12 +45,10 @@ export class Propagator {
     return new Propagator(meta, byId, implications, byGroup);
   }
 
+  /** An independent copy, to try an assumption without changing this one. */
   clone(): Propagator {
     const copy = new Propagator(this.meta, this.byId, this.implications, this.byGroup);
-    copy.sel = new Map(this.sel);
-    copy.filled = new Map(this.filled);
-    copy.kLo = new Map(this.kLo);
-    copy.kHi = new Map(this.kHi);
+    copy.copyFrom(this);
     return copy;
   }
 
@@ -72,92 +66,15 @@ export class Propagator {
     this.run();
   }
 
-  /** Three-valued truth of a condition under the current facts. */
-  eval(c: Condition): Tri {
-    if ("all" in c) {
-      let result: Tri = true;
-      for (const p of c.all) {
-        const v = this.eval(p);
-        if (v === false) return false;
-        if (v === undefined) result = undefined;
-      }
-      return result;
-    }
-    if ("any" in c) {
-      let result: Tri = false;
-      for (const p of c.any) {
-        const v = this.eval(p);
-        if (v === true) return true;
-        if (v === undefined) result = undefined;
-      }
-      return result;
-    }
-    if ("not" in c) {
-      const v = this.eval(c.not);
-      return v === undefined ? undefined : !v;
-    }
-    if ("selected" in c) {
-      const gi = this.byId.get(c.selected.group);
-      return gi === undefined ? false : this.selected(gi, c.selected.option);
-    }
-    if ("filled" in c) {
-      const gi = this.byId.get(c.filled.group);
-      return gi === undefined ? false : this.isFilled(gi);
-    }
-    const gi = this.byId.get(c.compare.group);
-    if (gi === undefined || this.isFilled(gi) === false) return false;
-    const [lo, hi] = this.bounds(gi);
-    const [sLo, sHi] = this.satisfying(gi, c.compare.op, c.compare.value);
-    const none = c.compare.op === "!=" ? lo === hi && lo === sLo : sHi < lo || sLo > hi;
-    if (none) return false;
-    const all = c.compare.op === "!=" ? sLo < lo || sLo > hi : sLo <= lo && sHi >= hi;
-    return all && this.isFilled(gi) === true ? true : undefined;
+  /** Throws a conflict blamed on the rule being applied, else on the rule behind a clashing fact. */
+  private conflict(gi?: number, ...facts: string[]): never {
+    const reasons = facts.map((f) => this.why.get(f)).filter((r): r is string => r !== undefined);
+    for (const r of reasons) this.fired.add(r);
+    throw new Conflict(this.current ?? reasons[0], gi === undefined ? undefined : this.meta[gi]!.group.id);
   }
 
-  private selected(gi: number, option: string): Tri {
-    const fact = this.sel.get(`${gi}\u0000${option}`);
-    if (fact !== undefined) return fact;
-    const { group, options } = this.meta[gi]!;
-    if (group.type === "single" && options.some((o) => o !== option && this.sel.get(`${gi}\u0000${o}`) === true)) return false;
-    return this.filled.get(gi) === false ? false : undefined;
-  }
-
-  private isFilled(gi: number): Tri {
-    const { group, options } = this.meta[gi]!;
-    if (group.type === "single" || group.type === "multi") {
-      let allFalse = true;
-      for (const o of options) {
-        const v = this.sel.get(`${gi}\u0000${o}`);
-        if (v === true) return true;
-        if (v !== false) allFalse = false;
-      }
-      if (allFalse) return false;
-    }
-    return this.filled.get(gi);
-  }
-
-  private bounds(gi: number): [number, number] {
-    return [this.kLo.get(gi) ?? 0, this.kHi.get(gi) ?? this.meta[gi]!.kMax];
-  }
-
-  /** Grid steps k (value = min + k * step) satisfying `value op v`; for "!=" the excluded step. */
-  private satisfying(gi: number, op: CompareOp, v: number): [number, number] {
-    const group = this.meta[gi]!.group;
-    if (group.type !== "number") return [1, 0];
-    const x = (v - group.min) / group.step;
-    const onGrid = Math.abs(x - Math.round(x)) < 1e-9;
-    switch (op) {
-      case "<": return [-Infinity, Math.ceil(x - 1e-9) - 1];
-      case "<=": return [-Infinity, Math.floor(x + 1e-9)];
-      case ">": return [Math.floor(x + 1e-9) + 1, Infinity];
-      case ">=": return [Math.ceil(x - 1e-9), Infinity];
-      case "==": return onGrid ? [Math.round(x), Math.round(x)] : [1, 0];
-      case "!=": return onGrid ? [Math.round(x), Math.round(x)] : [Infinity, Infinity];
-    }
-  }
-
-  private conflict(gi?: number): never {
-    throw new Conflict(this.current, gi === undefined ? undefined : this.meta[gi]!.group.id);
+  private record(fact: string): void {
+    if (this.current !== undefined) this.why.set(fact, this.current);
   }
 
   private touch(gi: number): void {
@@ -209,12 +126,12 @@ export class Propagator {
       if (!filled) return;
       if (mustFill) this.setFilled(gi, true);
       const need = group.type === "multi" ? Math.max(1, group.minCount ?? 1) : 1;
-      if (open.length < need) this.conflict(gi);
+      if (open.length < need) this.conflict(gi, ...options.map((o) => `s:${gi}\u0000${o}`));
       if (open.length === need && chosen < need) for (const o of open) this.setSel(gi, o, true);
     } else if (group.type === "number") {
       if (mustFill) this.setFilled(gi, true);
       const [lo, hi] = this.bounds(gi);
-      if (lo > hi && filled) this.conflict(gi);
+      if (lo > hi && filled) this.conflict(gi, `n:${gi}`);
     } else if (mustFill) this.setFilled(gi, true);
   }
 
@@ -263,11 +180,12 @@ export class Propagator {
     const key = `${gi}\u0000${option}`;
     const fact = this.sel.get(key);
     if (fact === value) return;
-    if (fact !== undefined) this.conflict(gi);
+    if (fact !== undefined) this.conflict(gi, `s:${key}`);
     const { group, options } = this.meta[gi]!;
     if (value && !options.includes(option)) this.conflict(gi);
-    if (value && this.filled.get(gi) === false) this.conflict(gi);
+    if (value && this.filled.get(gi) === false) this.conflict(gi, `f:${gi}`);
     this.sel.set(key, value);
+    this.record(`s:${key}`);
     if (value && group.type === "single") for (const o of options) if (o !== option) this.setSel(gi, o, false);
     this.touch(gi);
   }
@@ -275,8 +193,9 @@ export class Propagator {
   private setFilled(gi: number, value: boolean): void {
     const current = this.isFilled(gi);
     if (current === value) return;
-    if (current !== undefined) this.conflict(gi);
+    if (current !== undefined) this.conflict(gi, `f:${gi}`, ...this.meta[gi]!.options.map((o) => `s:${gi}\u0000${o}`));
     this.filled.set(gi, value);
+    this.record(`f:${gi}`);
     const { group, options } = this.meta[gi]!;
     if (!value && (group.type === "single" || group.type === "multi")) for (const o of options) this.setSel(gi, o, false);
     this.touch(gi);
@@ -295,7 +214,8 @@ export class Propagator {
       nHi = Math.min(hi, sHi);
     }
     if (nLo === lo && nHi === hi) return;
-    if (nLo > nHi) this.conflict(gi);
+    if (nLo > nHi) this.conflict(gi, `n:${gi}`);
+    this.record(`n:${gi}`);
     this.kLo.set(gi, nLo);
     this.kHi.set(gi, nHi);
     this.touch(gi);

@@ -1,57 +1,12 @@
 import { isViolated } from "./checks";
 import type { Compiled } from "./compile";
-import type { State, Value } from "./conditions";
+import { applyInPlace, NONE, sameValue, type Change } from "./changes";
+import type { State } from "./conditions";
 import { resolveGroup, resolveVisibility, type Resolution } from "./state";
 
 // "What if" questions on the current selection, answered without re-evaluating everything. Changes
 // are applied to the current state in place and undone afterwards; when a change can alter what is
 // visible, only the changed groups and their visibility dependents are re-resolved (also in place).
-
-export type Change =
-  | { gi: number; kind: "set"; value: string | number | undefined }
-  | { gi: number; kind: "add" | "remove"; option: string };
-
-type Undo = () => void;
-const NONE: readonly number[] = Object.freeze([]);
-const noop: Undo = () => undefined;
-
-function applyInPlace(state: State, change: Change): Undo {
-  const { gi } = change;
-  if (change.kind === "set") {
-    const previous = state[gi];
-    state[gi] = change.value;
-    return () => {
-      state[gi] = previous;
-    };
-  }
-  const set = state[gi] as Set<string> | undefined;
-  if (set === undefined) {
-    if (change.kind === "remove") return noop;
-    state[gi] = new Set([change.option]);
-    return () => {
-      state[gi] = undefined;
-    };
-  }
-  const had = set.has(change.option);
-  if (change.kind === "add" && !had) {
-    set.add(change.option);
-    return () => set.delete(change.option);
-  }
-  if (change.kind === "remove" && had) {
-    set.delete(change.option);
-    return () => set.add(change.option);
-  }
-  return noop;
-}
-
-function sameValue(a: Value, b: Value): boolean {
-  if (a instanceof Set && b instanceof Set) {
-    if (a.size !== b.size) return false;
-    for (const x of a) if (!b.has(x)) return false;
-    return true;
-  }
-  return a === b;
-}
 
 export class Scenarios {
   constructor(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./schema";
+import { idSchema } from "./primitives";
 
 // A customer's choices: group id -> option id (single), option ids (multi), number, or text.
 export type SelectionValue = string | string[] | number;

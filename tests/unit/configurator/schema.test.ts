@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDefinition, selectionSchema } from "@/lib/configurator";
+import { definitionSchema, parseDefinition, selectionSchema } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
 import { carDefinition } from "./fixtures";
 
@@ -22,6 +22,14 @@ describe("parseDefinition", () => {
     const input = raw();
     input.rules[1].when = { selected: { group: "packages", option: "velvet" } };
     expect(issuesOf(input)).toContainEqual({ path: "rules.1.when.selected.option", message: "Unknown option 'velvet' in group 'packages'", code: "unknown-reference" });
+  });
+
+  it("rejects through the zod schema with the path as an array", () => {
+    const input = raw();
+    input.rules[1].when = { selected: { group: "packages", option: "velvet" } };
+    const result = definitionSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path)).toEqual([["rules", 1, "when", "selected", "option"]]);
   });
 
   it("points at unknown groups in nested conditions, range targets and visibility targets", () => {
