@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
+  // Separate build folders let several checkouts' test servers build side by side (NEXT_DIST_DIR=.next-x).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
   async headers() {
     return [

@@ -36,7 +36,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data-e2e",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:./data-e2e-${port}`,
       NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789",
       NEXTAUTH_URL: baseURL,
     },
