@@ -9,4 +9,6 @@ export const accounts = {
 
 export type AccountRole = keyof typeof accounts;
 
-export const storageStateFor = (role: AccountRole) => path.join("playwright", ".auth", `${role}.json`);
+// Per port, so test runs against different servers never share (or half-write) a session file.
+export const storageStateFor = (role: AccountRole) =>
+  path.join("playwright", ".auth", `${process.env.E2E_PORT ?? "3100"}-${role}.json`);
