@@ -2,10 +2,9 @@ import { evaluate, normalize, type Definition, type Selection } from "@/lib/conf
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
 import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { nextOrderNumber } from "@/lib/orders/number";
-import { configurationHash, describeChoices, type OrderSnapshot } from "@/lib/orders/snapshot";
+import { insertOrder } from "@/lib/orders/record";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
-import { bookCapacity, releaseCapacity } from "@/lib/production/capacity";
+import { releaseCapacity } from "@/lib/production/capacity";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schema";
@@ -129,56 +128,24 @@ async function createDemoOrder(
   if (!version) throw new Error(`${input.slug} has no published version`);
   const definition = version.definition as unknown as Definition;
   const selection = demoSelection(definition, input.variant);
-  const quantity = 1;
-  const evaluation = evaluate(definition, selection, { quantity });
+  const evaluation = evaluate(definition, selection, { quantity: 1 });
   if (!evaluation.valid) throw new Error(`Demo selection for ${input.slug} is invalid`);
   const placedAt = new Date(Date.now() - input.daysAgo * DAY);
-
+  const settings = DEFAULT_SETTINGS;
   await db.$transaction(async (tx) => {
-    const number = await nextOrderNumber(tx, placedAt);
-    const order = await tx.order.create({
-      data: {
-        number,
-        customerId: input.customerId,
-        productId: product.id,
-        productVersionId: version.id,
-        quantity,
-        selection,
-        snapshot: {},
-        configHash: configurationHash(version.id, selection, quantity),
-        currency: DEFAULT_SETTINGS.currency,
-        unitPriceCents: evaluation.unitPriceCents,
-        totalCents: evaluation.totalCents,
-        leadDays: evaluation.leadDays,
-        productionHours: evaluation.productionHours,
-        promisedDate: placedAt,
-        shippingAddress: { name: "Demo customer", line1: "12 Market Street", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
-        idempotencyKey: `seed-${number}`,
-        createdAt: placedAt,
-      },
-    });
-    const booking = await bookCapacity(tx, { orderId: order.id, today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings: DEFAULT_SETTINGS });
-    const choices = describeChoices(definition, selection, evaluation);
-    const snapshot: OrderSnapshot = {
-      product: { id: product.id, slug: product.slug, name: product.name, version: version.version, versionId: version.id },
+    const order = await insertOrder(tx, {
+      customerId: input.customerId,
+      product: { id: product.id, slug: product.slug, name: product.name },
+      version: { id: version.id, version: version.version },
+      definition,
       selection,
-      quantity,
-      choices,
-      breakdown: evaluation.breakdown,
-      unitPriceCents: evaluation.unitPriceCents,
-      totalCents: evaluation.totalCents,
-      currency: DEFAULT_SETTINGS.currency,
-      leadDays: evaluation.leadDays,
-      leadDrivers: evaluation.leadDrivers.map((d) => d.message),
-      productionHours: evaluation.productionHours,
-      bom: evaluation.bom,
-      promisedDate: booking.promisedDate.toISOString().slice(0, 10),
-    };
-    await tx.order.update({ where: { id: order.id }, data: { snapshot, promisedDate: booking.promisedDate } });
-    await tx.orderOption.createMany({
-      data: choices.map((c) => ({ orderId: order.id, groupId: c.group, groupLabel: c.groupLabel, optionId: c.option, label: c.label, value: c.value, unit: c.unit, priceCents: c.priceCents })),
+      evaluation,
+      idempotencyKey: `seed-${input.slug}-${input.daysAgo}-${input.variant}`,
+      shippingAddress: { name: "Demo customer", line1: "12 Market Street", line2: "", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
+      notes: "",
+      settings,
+      placedAt,
     });
-    await tx.orderEvent.create({ data: { orderId: order.id, toStatus: "PLACED", actorId: input.customerId, createdAt: placedAt } });
     await walkTo(tx, order.id, placedAt, input.status, input.staffId);
   });
 }

@@ -12,6 +12,7 @@ export class CapacityConflictError extends RetryableError {
 }
 
 const HORIZON_WEEKS = 104;
+const CAPACITY_LOCK_KEY = 72_707_370;
 
 /** Capacity overrides and booked hours per week, from the database, for planning. */
 export async function loadCapacity(db: Tx): Promise<{ overrides: Record<string, number>; booked: Record<string, number> }> {
@@ -42,6 +43,9 @@ export type BookingRequest = {
  * when one lost the race, CapacityConflictError tells the caller to retry with fresh figures.
  */
 export async function bookCapacity(tx: Tx, request: BookingRequest): Promise<Extract<DeliveryPlan, { ok: true }>> {
+  // Bookings queue on one transaction-scoped lock, so a crowd competing for the last hours is served in
+  // turn instead of retrying; the conditional update below still guards every week on its own.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAPACITY_LOCK_KEY})`;
   const { overrides, booked } = await loadCapacity(tx);
   const plan = planDelivery({
     today: request.today,

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/types";
 
 export type ShopSettings = {
   companyName: string;
@@ -15,7 +15,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
 };
 
 /** The shop settings (the single row), or the defaults before the first save. */
-export async function getSettings(db: Prisma): Promise<ShopSettings> {
+export async function getSettings(db: Tx): Promise<ShopSettings> {
   const row = await db.settings.findUnique({ where: { id: 1 } });
   if (!row) return DEFAULT_SETTINGS;
   const { companyName, currency, defaultWeeklyHours, shippingDays } = row;
