@@ -1,10 +1,11 @@
+import Link from "next/link";
 import type { OrderListItem } from "@/lib/orders/queries";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { StatusBadge } from "./status-badge";
 
 /** Orders as a table on wide screens and stacked rows on phones. */
-export function OrderTable({ orders, showCustomer = false, caption }: { orders: OrderListItem[]; showCustomer?: boolean; caption: string }) {
+export function OrderTable({ orders, showCustomer = false, caption, linkBase }: { orders: OrderListItem[]; showCustomer?: boolean; caption: string; linkBase?: string }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -22,7 +23,9 @@ export function OrderTable({ orders, showCustomer = false, caption }: { orders: 
         <tbody className="divide-y divide-stone-100">
           {orders.map((order) => (
             <tr key={order.number}>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{order.number}</td>
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">
+                {linkBase ? <Link href={`${linkBase}/${order.number}`} className="text-brand-700 underline">{order.number}</Link> : order.number}
+              </td>
               <td className="px-4 py-3">{order.productName}</td>
               {showCustomer ? <td className="hidden px-4 py-3 md:table-cell">{order.customerName}</td> : null}
               <td className="px-4 py-3"><StatusBadge status={order.status} /></td>

@@ -51,3 +51,33 @@ export async function countOrdersByStatus(db: Prisma): Promise<Partial<Record<Or
   const groups = await db.order.groupBy({ by: ["status"], _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
 }
+
+/** One of the customer's own orders with its timeline; null for anyone else's number (shown as 404). */
+export async function getCustomerOrder(db: Prisma, customerId: string, number: string) {
+  return db.order.findFirst({
+    where: { number, customerId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      quantity: true,
+      snapshot: true,
+      currency: true,
+      totalCents: true,
+      promisedDate: true,
+      createdAt: true,
+      carrier: true,
+      trackingNumber: true,
+      shippedAt: true,
+      deliveredAt: true,
+      cancelledAt: true,
+      cancelReason: true,
+      notes: true,
+      shippingAddress: true,
+      product: { select: { slug: true, name: true, imageUrl: true } },
+      events: { orderBy: { createdAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true } },
+    },
+  });
+}
+
+export type CustomerOrder = NonNullable<Awaited<ReturnType<typeof getCustomerOrder>>>;

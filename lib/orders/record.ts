@@ -4,7 +4,8 @@ import { bookCapacity } from "@/lib/production/capacity";
 import type { ShopSettings } from "@/lib/settings/queries";
 import { nextOrderNumber } from "./number";
 import type { ShippingAddress } from "./schema";
-import { configurationHash, describeChoices, type OrderSnapshot } from "./snapshot";
+import { configurationHash } from "./hash";
+import { describeChoices, type OrderSnapshot } from "./snapshot";
 
 export type NewOrder = {
   customerId: string;

@@ -59,3 +59,6 @@ export const COUNTRIES: { code: string; name: string }[] = [
   { code: "PT", name: "Portugal" },
   { code: "SE", name: "Sweden" },
 ];
+
+/** A human order number as it appears in URLs (AT-2026-000123). */
+export const orderNumberSchema = z.string().regex(/^AT-\d{4}-\d{6,}$/, "Not an order number");

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 
 export type SnapshotChoice = {
@@ -52,14 +51,4 @@ export function describeChoices(definition: Definition, selection: Selection, ev
     }
   }
   return choices;
-}
-
-/** A stable hash of what was configured: same version, selection and quantity give the same hash. */
-export function configurationHash(versionId: string, selection: Selection, quantity: number): string {
-  const sorted = Object.fromEntries(
-    Object.entries(selection)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]),
-  );
-  return createHash("sha256").update(JSON.stringify({ versionId, selection: sorted, quantity })).digest("hex");
 }

@@ -19,7 +19,7 @@ export default async function MyOrdersPage() {
           You have no orders yet. <Link href="/" className="font-medium text-brand-700 underline">Browse the catalog</Link>
         </p>
       ) : (
-        <div className="mt-6"><OrderTable orders={orders} caption="Your orders" /></div>
+        <div className="mt-6"><OrderTable orders={orders} caption="Your orders" linkBase="/orders" /></div>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { formatOrderNumber } from "@/lib/orders/number";
-import { configurationHash } from "@/lib/orders/snapshot";
+import { configurationHash } from "@/lib/orders/hash";
 
 describe("order presentation", () => {
   it("formats order numbers as AT-YYYY-NNNNNN", () => {

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BreakdownTable } from "@/components/orders/breakdown-table";
+import { LiveRefresh } from "@/components/orders/live-refresh";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { SpecificationList } from "@/components/orders/specification-list";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { requireUser } from "@/lib/auth/session";
+import { encodeSelection } from "@/lib/configurator";
+import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
+import { getCustomerOrder } from "@/lib/orders/queries";
+import { orderNumberSchema, type ShippingAddress } from "@/lib/orders/schema";
+import type { OrderSnapshot } from "@/lib/orders/snapshot";
+import { buildTimeline, customerMayCancel } from "@/lib/orders/timeline";
+import { CancelOrder } from "./cancel-order";
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Order ${(await params).number}` };
+}
+
+/** A customer's order: live timeline, specification as ordered (snapshot), price, promise, shipping. */
+export default async function OrderPage({ params }: Props) {
+  const { number } = await params;
+  const user = await requireUser(`/orders/${encodeURIComponent(number)}`);
+  if (!orderNumberSchema.safeParse(number).success) notFound();
+  const order = await getCustomerOrder(await getDb(), user.id, number);
+  if (!order) notFound();
+  const snapshot = order.snapshot as unknown as OrderSnapshot;
+  const address = order.shippingAddress as unknown as ShippingAddress;
+  const steps = buildTimeline(order.status, order.events);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-stone-500"><Link href="/orders" className="underline">My orders</Link> / {order.number}</p>
+          <h1 className="mt-1 text-2xl font-semibold sm:text-3xl">{snapshot.product.name}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+            <span data-testid="order-status"><StatusBadge status={order.status} /></span>
+            <span>Order {order.number} · placed {formatDate(order.createdAt)} · version {snapshot.product.version}</span>
+          </p>
+        </div>
+        <Link
+          href={`/orders/${order.number}/again`}
+          className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50"
+          data-selection={encodeSelection(snapshot.selection)}
+        >
+          Order again
+        </Link>
+      </div>
+      <LiveRefresh streamUrl={`/api/orders/${order.number}/events`} />
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
+        <div className="space-y-6">
+          <section aria-labelledby="progress" className="rounded-xl border border-stone-200 bg-white p-5">
+            <h2 id="progress" className="text-lg font-semibold">Progress</h2>
+            <div className="mt-4"><OrderTimeline steps={steps} /></div>
+            {order.status === "CANCELLED" && order.cancelReason ? <p className="mt-3 text-sm text-stone-600">Reason: {order.cancelReason}</p> : null}
+            {order.carrier && order.trackingNumber ? (
+              <p className="mt-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="tracking">
+                Shipped with {order.carrier}, tracking number <span className="font-mono">{order.trackingNumber}</span>
+              </p>
+            ) : null}
+          </section>
+          <section aria-labelledby="spec" className="rounded-xl border border-stone-200 bg-white p-5">
+            <h2 id="spec" className="text-lg font-semibold">Specification as ordered</h2>
+            <div className="mt-3"><SpecificationList choices={snapshot.choices} currency={snapshot.currency} /></div>
+            <p className="mt-3 text-sm text-stone-600">Quantity: {order.quantity}</p>
+            {order.notes ? <p className="mt-1 text-sm text-stone-600">Your notes: {order.notes}</p> : null}
+          </section>
+          {customerMayCancel(order.status) ? <CancelOrder number={order.number} status={order.status} /> : null}
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="price" className="rounded-xl border border-stone-200 bg-white p-5">
+            <h2 id="price" className="text-lg font-semibold">Price</h2>
+            <div className="mt-3"><BreakdownTable breakdown={snapshot.breakdown} currency={snapshot.currency} /></div>
+          </section>
+          <section aria-labelledby="delivery" className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
+            <h2 id="delivery" className="text-lg font-semibold">Delivery</h2>
+            <p className="mt-2">
+              {order.deliveredAt ? <>Delivered on <strong>{formatDate(order.deliveredAt)}</strong></> : <>Promised for <strong data-testid="promised-date">{formatDate(order.promisedDate)}</strong></>}
+            </p>
+            {snapshot.leadDrivers.length ? <ul className="mt-1 text-stone-600">{snapshot.leadDrivers.slice(0, 3).map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
+            <address className="mt-3 not-italic text-stone-600">
+              {address.name}<br />{address.line1}{address.line2 ? <><br />{address.line2}</> : null}<br />{address.postalCode} {address.city}<br />{address.country}
+            </address>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useMemo, useState } from "react";
+import { BreakdownTable } from "@/components/orders/breakdown-table";
+import { SpecificationList } from "@/components/orders/specification-list";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { encodeSelection, evaluate, planDelivery, type Definition, type Selection } from "@/lib/configurator";
+import { formatDate } from "@/lib/dates";
+import { formatCents } from "@/lib/money";
+import { placeOrderAction, type CheckoutState } from "@/lib/orders/actions";
+import type { CapacitySnapshot } from "@/lib/orders/checkout";
+import { COUNTRIES, MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
+import { describeChoices } from "@/lib/orders/snapshot";
+
+type Props = {
+  product: { slug: string; name: string };
+  versionId: string;
+  definition: Definition;
+  selection: Selection;
+  initialQuantity: number;
+  currency: string;
+  capacity: CapacitySnapshot;
+  idempotencyKey: string;
+  customerName: string;
+  configuratorHref: string;
+};
+
+/** Checkout: specification, live total for the quantity, promise, address and notes; submits once per key. */
+export function CheckoutForm(props: Props) {
+  const { definition, selection, currency, capacity } = props;
+  const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, {});
+  const [quantity, setQuantity] = useState(props.initialQuantity);
+  const [notes, setNotes] = useState("");
+  const validQuantity = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_ORDER_QUANTITY;
+  const evaluation = useMemo(() => evaluate(definition, selection, { quantity: validQuantity ? quantity : 1 }), [definition, selection, quantity, validQuantity]);
+  const choices = useMemo(() => describeChoices(definition, selection, evaluation), [definition, selection, evaluation]);
+  const plan = useMemo(
+    () =>
+      planDelivery({
+        today: new Date(capacity.today),
+        leadDays: evaluation.leadDays,
+        productionHours: evaluation.productionHours,
+        shippingDays: capacity.shippingDays,
+        defaultWeeklyHours: capacity.defaultWeeklyHours,
+        overrides: capacity.overrides,
+        booked: capacity.booked,
+      }),
+    [capacity, evaluation.leadDays, evaluation.productionHours],
+  );
+  const v = (key: string, fallback = "") => state.values?.[key] ?? fallback;
+  const err = (key: string) => state.errors?.[key];
+
+  return (
+    <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_380px]">
+      <form action={action} className="space-y-8" noValidate>
+        <input type="hidden" name="slug" value={props.product.slug} />
+        <input type="hidden" name="configuration" value={encodeSelection(selection)} />
+        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        <input type="hidden" name="expectedVersionId" value={props.versionId} />
+        <input type="hidden" name="expectedTotalCents" value={evaluation.totalCents} />
+
+        <section aria-labelledby="spec-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+          <div className="flex items-baseline justify-between">
+            <h2 id="spec-heading" className="text-lg font-semibold">Your specification</h2>
+            <Link href={props.configuratorHref} className="text-sm text-brand-700 underline">Change</Link>
+          </div>
+          <div className="mt-3"><SpecificationList choices={choices} currency={currency} /></div>
+          {!evaluation.valid ? (
+            <ul role="alert" className="mt-3 list-disc rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700">
+              {evaluation.problems.map((p, i) => <li key={i}>{p.message}</li>)}
+            </ul>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="qty-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+          <h2 id="qty-heading" className="text-lg font-semibold">Quantity</h2>
+          <div className="mt-3 max-w-[10rem]">
+            <Field
+              label="How many"
+              name="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_ORDER_QUANTITY}
+              step={1}
+              value={Number.isNaN(quantity) ? "" : quantity}
+              onChange={(e) => setQuantity(e.currentTarget.valueAsNumber)}
+              errors={err("quantity") ?? (validQuantity ? undefined : [`Choose between 1 and ${MAX_ORDER_QUANTITY}`])}
+            />
+          </div>
+        </section>
+
+        <fieldset className="rounded-xl border border-stone-200 bg-white p-5">
+          <legend className="px-1 text-lg font-semibold">Delivery address</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2"><Field label="Recipient" name="address.name" autoComplete="name" defaultValue={v("address.name", props.customerName)} errors={err("address.name")} required /></div>
+            <div className="sm:col-span-2"><Field label="Street and number" name="address.line1" autoComplete="address-line1" defaultValue={v("address.line1")} errors={err("address.line1")} required /></div>
+            <div className="sm:col-span-2"><Field label="Apartment, floor (optional)" name="address.line2" autoComplete="address-line2" defaultValue={v("address.line2")} errors={err("address.line2")} /></div>
+            <Field label="Postal code" name="address.postalCode" autoComplete="postal-code" defaultValue={v("address.postalCode")} errors={err("address.postalCode")} required />
+            <Field label="City" name="address.city" autoComplete="address-level2" defaultValue={v("address.city")} errors={err("address.city")} required />
+            <div className="sm:col-span-2">
+              <label htmlFor="address.country" className="block text-sm font-medium text-stone-700">Country</label>
+              <select
+                id="address.country"
+                name="address.country"
+                defaultValue={v("address.country", "")}
+                aria-invalid={err("address.country") ? true : undefined}
+                aria-describedby={err("address.country") ? "address.country-error" : undefined}
+                className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm"
+                required
+              >
+                <option value="" disabled>Choose a country</option>
+                {COUNTRIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              </select>
+              {err("address.country") ? <p id="address.country-error" className="mt-1 text-sm text-red-600">{err("address.country")!.join(" ")}</p> : null}
+            </div>
+          </div>
+        </fieldset>
+
+        <section className="rounded-xl border border-stone-200 bg-white p-5">
+          <label htmlFor="notes" className="text-lg font-semibold">Notes for the workshop <span className="text-sm font-normal text-stone-500">(optional)</span></label>
+          <textarea
+            id="notes"
+            name="notes"
+            rows={3}
+            maxLength={1000}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            aria-describedby="notes-count"
+            className="mt-2 block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm"
+          />
+          <p id="notes-count" className="mt-1 text-xs text-stone-500">{notes.length}/1000</p>
+        </section>
+
+        <div className="space-y-3">
+          <FormMessage message={state.message} />
+          {state.problems?.length ? (
+            <ul className="list-disc pl-6 text-sm text-red-700">{state.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          ) : null}
+          {state.current ? (
+            <a href="" className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
+              Review the updated order
+            </a>
+          ) : (
+            <SubmitButton pendingLabel="Placing your order…">
+              {`Place order · ${formatCents(evaluation.totalCents, currency)}`}
+            </SubmitButton>
+          )}
+          <p className="text-xs text-stone-500">Production starts only after we confirm your order. You can cancel until production starts.</p>
+        </div>
+      </form>
+
+      <aside aria-labelledby="summary-heading" className="h-fit rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-6">
+        <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
+        <div className="mt-3"><BreakdownTable breakdown={evaluation.breakdown} currency={currency} /></div>
+        <div className="mt-4 rounded-lg bg-brand-50 p-3 text-sm">
+          {plan.ok ? (
+            <>
+              <p className="font-medium text-brand-900" data-testid="checkout-promise">Estimated delivery: {formatDate(plan.promisedDate)}</p>
+              <ul className="mt-1 text-stone-600">
+                {evaluation.leadDrivers.slice(0, 3).map((d, i) => <li key={i}>{d.message}</li>)}
+                <li>{evaluation.productionHours} workshop hours, booked in the first weeks with free capacity</li>
+              </ul>
+              <p className="mt-1 text-xs text-stone-500">Confirmed when you place the order.</p>
+            </>
+          ) : (
+            <p className="text-amber-800">{plan.message}</p>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

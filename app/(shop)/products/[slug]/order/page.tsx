@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { loadCheckout } from "@/lib/orders/checkout";
+import { MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
+import { CheckoutForm } from "./checkout-form";
+
+export const metadata: Metadata = { title: "Review and order" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ c?: string; q?: string }> };
+
+/** Checkout: the full specification, price and promise, then address and notes. Signed-in customers only. */
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { c, q } = await searchParams;
+  const returnTo = `/products/${encodeURIComponent(slug)}/order?${new URLSearchParams({ ...(c ? { c } : {}), ...(q ? { q } : {}) })}`;
+  const user = await requireUser(returnTo);
+  const quantity = Math.min(MAX_ORDER_QUANTITY, Math.max(1, Math.floor(Number(q) || 1)));
+  const data = await loadCheckout(await getDb(), slug, c, quantity);
+  if (!data.ok) notFound();
+  const configuratorHref = `/products/${data.product.slug}${c ? `?c=${encodeURIComponent(c)}` : ""}`;
+
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
+        <Link href={configuratorHref} className="underline hover:text-stone-700">← Back to the configurator</Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-semibold sm:text-3xl">Review and order: {data.product.name}</h1>
+      {data.notice ? <p role="status" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{data.notice}</p> : null}
+      <CheckoutForm
+        product={{ slug: data.product.slug, name: data.product.name }}
+        versionId={data.version.id}
+        definition={data.definition}
+        selection={data.selection}
+        initialQuantity={quantity}
+        currency={data.settings.currency}
+        capacity={data.capacity}
+        idempotencyKey={randomUUID()}
+        customerName={user.name}
+        configuratorHref={configuratorHref}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { orderEventStream } from "@/lib/notifications/live";
+import { orderNumberSchema } from "@/lib/orders/schema";
+
+export const dynamic = "force-dynamic";
+
+/** Live status changes of one order (server-sent events): its customer, or staff and admins. */
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in to follow this order.", { status: 401 });
+  const parsed = orderNumberSchema.safeParse((await params).number);
+  if (!parsed.success) return new Response("Not found", { status: 404 });
+  const staff = user.role === "STAFF" || user.role === "ADMIN";
+  const order = await (await getDb()).order.findFirst({
+    where: { number: parsed.data, ...(staff ? {} : { customerId: user.id }) },
+    select: { id: true },
+  });
+  if (!order) return new Response("Not found", { status: 404 });
+  return orderEventStream(request, (notice) => notice.orderId === order.id);
+}

@@ -1,0 +1,31 @@
+import { formatDate } from "@/lib/dates";
+import type { TimelineStep } from "@/lib/orders/timeline";
+
+/** Vertical timeline of an order's stages: done (with dates), current, to come. */
+export function OrderTimeline({ steps }: { steps: TimelineStep[] }) {
+  return (
+    <ol className="space-y-0" aria-label="Order progress">
+      {steps.map((step, i) => (
+        <li key={step.status} className="relative flex gap-3 pb-5 last:pb-0" aria-current={step.state === "current" ? "step" : undefined} data-state={step.state}>
+          {i < steps.length - 1 ? <span aria-hidden className={`absolute left-[11px] top-6 h-full w-0.5 ${step.state === "done" ? "bg-brand-600" : "bg-stone-200"}`} /> : null}
+          <span
+            aria-hidden
+            className={`relative z-10 grid h-6 w-6 shrink-0 place-items-center rounded-full text-xs font-bold ${
+              step.status === "CANCELLED" ? "bg-stone-500 text-white" : step.state === "done" ? "bg-brand-600 text-white" : step.state === "current" ? "border-2 border-brand-600 bg-white text-brand-700" : "border-2 border-stone-200 bg-white"
+            }`}
+          >
+            {step.state === "done" ? "✓" : step.status === "CANCELLED" ? "×" : ""}
+          </span>
+          <div>
+            <p className={`font-medium ${step.state === "upcoming" ? "text-stone-400" : ""}`}>
+              {step.label}
+              <span className="sr-only"> ({step.state === "done" ? "done" : step.state === "current" ? "current stage" : "to come"})</span>
+            </p>
+            {step.at ? <p className="text-xs text-stone-500">{formatDate(step.at)}</p> : null}
+            {step.note ? <p className="text-xs text-stone-600">{step.note}</p> : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

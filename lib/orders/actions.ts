@@ -1,0 +1,115 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { decodeSelection } from "@/lib/configurator";
+import { getDb } from "@/lib/db";
+import type { FormState } from "@/lib/forms/state";
+import { placeOrder } from "./place-order";
+import { checkoutSchema, orderNumberSchema } from "./schema";
+import { ORDER_STAGES } from "./status";
+import { transitionOrder } from "./transition";
+
+const cancelSchema = z.object({
+  number: orderNumberSchema,
+  expectedStatus: z.enum(ORDER_STAGES as [string, ...string[]]).transform((s) => s as (typeof ORDER_STAGES)[number]),
+  reason: z.string().trim().max(500),
+});
+
+export type CheckoutState = FormState & {
+  /** Set when the product or price changed since the page was shown: the customer confirms again. */
+  current?: { versionId: string; totalCents: number };
+  problems?: string[];
+};
+
+const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postalCode", "country"] as const;
+
+function readForm(formData: FormData) {
+  const get = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    slug: get("slug"),
+    configuration: get("configuration"),
+    quantity: get("quantity"),
+    idempotencyKey: get("idempotencyKey"),
+    expectedVersionId: get("expectedVersionId"),
+    expectedTotalCents: get("expectedTotalCents"),
+    notes: get("notes"),
+    address: Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, get(`address.${f}`)])),
+  };
+}
+
+/** Places the order from the checkout form; prices and dates are recomputed by the service. */
+export async function placeOrderAction(_: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const user = await getCurrentUser();
+  if (!user) return { message: "Your session has ended. Sign in again to place the order." };
+  const raw = readForm(formData);
+  const values = Object.fromEntries(
+    Object.entries({ ...raw, ...Object.fromEntries(ADDRESS_FIELDS.map((f) => [`address.${f}`, raw.address[f] ?? ""])) })
+      .filter(([, v]) => typeof v === "string")
+      .map(([k, v]) => [k, String(v).slice(0, 1000)]),
+  );
+  const parsed = checkoutSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".");
+      (errors[key] ??= []).push(issue.message);
+    }
+    return { errors, values, message: "Please correct the highlighted fields." };
+  }
+  const decoded = decodeSelection(parsed.data.configuration);
+  if (!decoded.ok) return { message: decoded.message, values };
+
+  let number: string;
+  try {
+    const result = await placeOrder(await getDb(), {
+      customer: { id: user.id, name: user.name, email: user.email },
+      slug: parsed.data.slug,
+      selection: decoded.selection,
+      quantity: parsed.data.quantity,
+      idempotencyKey: parsed.data.idempotencyKey,
+      shippingAddress: parsed.data.address,
+      notes: parsed.data.notes,
+      expected: { versionId: parsed.data.expectedVersionId, totalCents: parsed.data.expectedTotalCents },
+    });
+    if (!result.ok) {
+      if (result.code === "changed") return { message: result.message, values, current: result.current };
+      if (result.code === "invalid") return { message: result.message, values, problems: result.problems.map((p) => p.message) };
+      return { message: result.message, values };
+    }
+    number = result.number;
+  } catch (error) {
+    console.error("placing an order failed", error);
+    return { message: "We could not place your order right now; nothing was charged or booked. Please try again in a moment.", values };
+  }
+  redirect(`/orders/${number}/confirmation`);
+}
+
+/** Cancels the customer's own order while it is PLACED or CONFIRMED (the state machine decides). */
+export async function cancelOrderAction(number: string, expectedStatus: string, _: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return { message: "Your session has ended. Sign in again." };
+  const parsed = cancelSchema.safeParse({ number, expectedStatus, reason: formData.get("reason") ?? "" });
+  if (!parsed.success) return { message: "This order cannot be cancelled from here." };
+  try {
+    const result = await transitionOrder(await getDb(), {
+      orderNumber: parsed.data.number,
+      to: "CANCELLED",
+      expectedStatus: parsed.data.expectedStatus,
+      actor: { id: user.id, role: "CUSTOMER" },
+      reason: parsed.data.reason || "Cancelled by the customer",
+    });
+    if (!result.ok) return { message: result.message };
+  } catch (error) {
+    console.error("cancelling an order failed", error);
+    return { message: "We could not cancel the order right now. Please try again." };
+  }
+  revalidatePath(`/orders/${parsed.data.number}`);
+  revalidatePath("/orders");
+  return { ok: true, message: "Your order is cancelled and its workshop time released." };
+}

@@ -1,0 +1,29 @@
+import { ORDER_STAGES, STATUS_LABELS, type OrderStatus } from "./status";
+
+export type TimelineStep = { status: OrderStatus; label: string; state: "done" | "current" | "upcoming"; at: Date | null; note: string };
+
+/** The production line as the customer sees it: stages done (with dates), the current one, those to come. */
+export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStatus; createdAt: Date; note: string }[]): TimelineStep[] {
+  const reached = new Map(events.map((e) => [e.toStatus, e]));
+  if (status === "CANCELLED") {
+    const steps: TimelineStep[] = ORDER_STAGES.filter((s) => reached.has(s)).map((s) => ({
+      status: s, label: STATUS_LABELS[s], state: "done", at: reached.get(s)?.createdAt ?? null, note: reached.get(s)?.note ?? "",
+    }));
+    const cancel = reached.get("CANCELLED");
+    steps.push({ status: "CANCELLED", label: STATUS_LABELS.CANCELLED, state: "current", at: cancel?.createdAt ?? null, note: cancel?.note ?? "" });
+    return steps;
+  }
+  const currentIndex = ORDER_STAGES.indexOf(status);
+  return ORDER_STAGES.map((s, i) => ({
+    status: s,
+    label: STATUS_LABELS[s],
+    state: i < currentIndex ? "done" : i === currentIndex ? (s === "DELIVERED" ? "done" : "current") : "upcoming",
+    at: i <= currentIndex ? reached.get(s)?.createdAt ?? null : null,
+    note: i <= currentIndex ? reached.get(s)?.note ?? "" : "",
+  }));
+}
+
+/** Customers may cancel until production starts. */
+export function customerMayCancel(status: OrderStatus): boolean {
+  return status === "PLACED" || status === "CONFIRMED";
+}
