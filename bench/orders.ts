@@ -1,0 +1,89 @@
+// `npm run bench:orders`: orders placed per second through the real placeOrder service, on PGlite
+// (in memory) and on PostgreSQL (a fresh database on the local server), at concurrency 1 and 16, with the
+// same run's baseline: a bare single-row insert through Prisma at the same concurrency.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { evaluate, normalize, type Definition } from "@/lib/configurator";
+import { openDatabase, type Database } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { pgliteRunner, withPostgresRunner } from "@/lib/db/sql-runner";
+import { placeOrder } from "@/lib/orders/place-order";
+import { seedDatabase } from "@/prisma/seed-database";
+
+const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PER_RUN = Number(process.env.BENCH_ORDERS ?? 300);
+
+async function runAt(concurrency: number, total: number, task: () => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        await task();
+      }
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}
+
+async function bench(label: string, database: Database) {
+  const db = database.prisma;
+  await seedDatabase(db, { orders: false });
+  await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000 } });
+  const customer = await db.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
+  const product = await db.product.findUniqueOrThrow({ where: { slug: "tempo-bicycle" }, include: { currentVersion: true } });
+  const definition = product.currentVersion!.definition as unknown as Definition;
+  const normalized = normalize(definition, {});
+  if (!normalized.ok) throw new Error("defaults invalid");
+  const totalCents = evaluate(definition, normalized.selection).totalCents;
+  const address = { name: "Bench", line1: "1 Road", line2: "", city: "Town", postalCode: "12345", country: "DE" };
+  const place = async () => {
+    const result = await placeOrder(db, {
+      customer, slug: "tempo-bicycle", selection: normalized.selection, quantity: 1, idempotencyKey: randomUUID(),
+      shippingAddress: address, notes: "", expected: { versionId: product.currentVersion!.id, totalCents },
+    });
+    if (!result.ok) throw new Error(result.message);
+  };
+  const insertOne = () => db.auditLog.create({ data: { action: "bench", entityType: "Bench", entityId: randomUUID() } });
+  await runAt(4, 40, place); // warm-up
+  await runAt(4, 40, insertOne);
+  const rows: string[] = [];
+  for (const concurrency of [1, 16]) {
+    const baseline = await runAt(concurrency, PER_RUN, insertOne);
+    const orders = await runAt(concurrency, PER_RUN, place);
+    rows.push(`| ${label} | ${concurrency} | ${orders.toFixed(0)} | ${baseline.toFixed(0)} | ${(orders / baseline).toFixed(2)} |`);
+  }
+  return rows;
+}
+
+async function main() {
+  console.log(`placeOrder vs bare insert, ${PER_RUN} operations per cell (Node ${process.version})\n`);
+  console.log("| database | concurrency | orders/s | baseline inserts/s | ratio |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  const embedded = await openDatabase({ kind: "pglite", dataDir: null });
+  await applyMigrations(pgliteRunner(embedded.pglite!));
+  for (const row of await bench("PGlite (in memory)", embedded)) console.log(row);
+  await embedded.close();
+
+  const name = `atelier_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  try {
+    await withPostgresRunner(url.toString(), applyMigrations);
+    const server = await openDatabase({ kind: "postgres", url: url.toString() });
+    for (const row of await bench("PostgreSQL 15", server)) console.log(row);
+    await server.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateFor } from "./accounts";
+
+test.use({ storageState: storageStateFor("customer") });
+
+async function fillAddress(page: Page) {
+  await page.getByLabel("Street and number").fill("4 Canal Walk");
+  await page.getByLabel("Postal code").fill("1012 AB");
+  await page.getByLabel("City").fill("Amsterdam");
+  await page.getByLabel("Country").selectOption("NL");
+}
+
+/** Configures the bicycle in the configurator, reviews it and places the order; returns its number. */
+async function orderBicycle(page: Page): Promise<{ number: string; total: string }> {
+  await page.goto("/products/tempo-bicycle");
+  await page.getByRole("link", { name: "Order", exact: true }).click();
+  await expect(page).toHaveURL(/\/products\/tempo-bicycle\/order\?c=/);
+  await expect(page.getByRole("heading", { name: /Review and order: Tempo bicycle/ })).toBeVisible();
+  const total = (await page.getByTestId("order-total").textContent()) ?? "";
+  await fillAddress(page);
+  await page.getByLabel("Notes for the workshop").fill("Please call before delivery");
+  await page.getByRole("button", { name: /^Place order/ }).click();
+  await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+  const number = (await page.getByTestId("order-number").textContent()) ?? "";
+  expect(number).toMatch(/^AT-\d{4}-\d{6}$/);
+  return { number, total };
+}
+
+test("the checkout explains missing address fields where they were typed and keeps the rest", async ({ page }) => {
+  await page.goto("/products/tempo-bicycle/order");
+  await page.getByLabel("Street and number").fill("4 Canal Walk");
+  await page.getByRole("button", { name: /^Place order/ }).click();
+  await expect(page.getByText("Enter the city")).toBeVisible();
+  await expect(page.getByText("Choose a country")).toHaveCount(2); // placeholder option + the error
+  await expect(page.getByLabel("Street and number")).toHaveValue("4 Canal Walk");
+  await expect(page.getByLabel("City")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a customer orders, finds the order, and watches staff move it live", async ({ page, browser }) => {
+  const { number, total } = await orderBicycle(page);
+
+  await page.goto("/orders");
+  await expect(page.getByRole("row").filter({ hasText: number })).toContainText(total);
+  await page.getByRole("link", { name: number }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Placed");
+  await expect(page.getByText("Please call before delivery")).toBeVisible();
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+
+  // A staff member confirms it in another browser; the customer's page follows without a reload.
+  const staffContext = await browser.newContext({ storageState: storageStateFor("staff") });
+  const staff = await staffContext.newPage();
+  await staff.goto(`/staff/orders/${number}`);
+  await staff.getByRole("button", { name: "Confirm order" }).click();
+  await expect(staff.getByText(/Confirmed/).first()).toBeVisible();
+  await staffContext.close();
+
+  await expect(page.getByTestId("order-status")).toHaveText("Confirmed", { timeout: 15_000 });
+  await expect(page.getByRole("listitem").filter({ hasText: "Confirmed" }).first()).toHaveAttribute("data-state", "current");
+});
+
+test("a customer cancels a placed order and the workshop time is released", async ({ page }) => {
+  const { number } = await orderBicycle(page);
+  await page.goto(`/orders/${number}`);
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.getByLabel("Reason (optional)").fill("Ordered twice by mistake");
+  await page.getByRole("button", { name: "Yes, cancel this order" }).click();
+  await expect(page.getByText("Your order is cancelled")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
+  await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+});
+
+test("another customer's order number is a 404, for the page and its live stream", async ({ page, browser }) => {
+  // Read one of the other demo customer's order numbers from their own account.
+  const devContext = await browser.newContext();
+  const dev = await devContext.newPage();
+  await dev.goto("/login?callbackUrl=%2Forders");
+  await dev.getByLabel("Email").fill("dev@example.com");
+  await dev.getByLabel("Password").fill("customer-demo-2026");
+  await dev.getByRole("button", { name: "Sign in" }).click();
+  const theirs = (await dev.getByRole("link", { name: /^AT-\d{4}-\d{6}$/ }).first().textContent()) ?? "";
+  await devContext.close();
+  expect(theirs).toMatch(/^AT-/);
+
+  const response = await page.goto(`/orders/${theirs}`);
+  expect(response?.status()).toBe(404);
+  expect((await page.request.get(`/api/orders/${theirs}/events`)).status()).toBe(404);
+  expect((await page.goto(`/orders/${theirs}/again`))?.status()).toBe(404);
+});
