@@ -21,9 +21,11 @@ export default defineConfig({
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
+    // Pure schema diffs need no database: never take the embedded one away from a running server for them.
+    const needsData = !process.argv.includes("diff");
     const { acquireDataDirLock } = await import("./lib/db/lock");
-    if (target.dataDir) acquireDataDirLock(target.dataDir);
-    const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    if (needsData && target.dataDir) acquireDataDirLock(target.dataDir);
+    const pglite = needsData && target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     await pglite.waitReady;
     return new PrismaPGlite(pglite);
   },
