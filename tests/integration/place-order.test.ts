@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { checkConsistency } from "@/lib/db/check";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -108,6 +109,10 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(after.emails - before.emails).toBe(1);
     // Another customer replaying someone else's key gets a refusal, not their order.
     expect(await placeOrder(t.prisma, { ...same, customer: other })).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("leaves the database consistent (the invariants of npm run db:check)", async () => {
+    expect(await checkConsistency(t.prisma)).toEqual([]);
   });
 
   it("50 simultaneous orders competing for the last free hours never overbook a week", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkConsistency } from "@/lib/db/check";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -38,5 +39,22 @@ describe("seed", () => {
       expect(week.bookedHours).toBeCloseTo(week.bookings.reduce((s, b) => s + b.hours, 0), 6);
       expect(week.bookedHours).toBeLessThanOrEqual(week.capacityHours);
     }
+  });
+});
+
+describe("consistency check (npm run db:check)", () => {
+  it("finds nothing wrong in the seeded database", async () => {
+    expect(await checkConsistency(t.prisma)).toEqual([]);
+  });
+
+  it("reports a status that disagrees with the events, an overbooked week and a broken snapshot", async () => {
+    const order = await t.prisma.order.findFirstOrThrow({ where: { status: "PLACED" } });
+    await t.prisma.$executeRawUnsafe(`UPDATE orders SET status = 'CONFIRMED', total_cents = total_cents + 1 WHERE id = $1`, order.id);
+    const week = await t.prisma.capacityWeek.findFirstOrThrow({ where: { bookedHours: { gt: 0 } } });
+    await t.prisma.$executeRawUnsafe(`UPDATE capacity_weeks SET booked_hours = booked_hours - 0.5 WHERE week = $1`, week.week);
+    const details = (await checkConsistency(t.prisma)).map((f) => f.detail).join("\n");
+    expect(details).toContain(`order ${order.number} is CONFIRMED but its events say PLACED … PLACED`);
+    expect(details).toContain(`order ${order.number}: total ${order.totalCents + 1}`);
+    expect(details).toContain(`week ${week.week}: booked`);
   });
 });

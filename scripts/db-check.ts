@@ -1,0 +1,29 @@
+// `npm run db:check`: verifies the invariants of DESIGN.md on the configured database; exits 1 if broken.
+import { openDatabase } from "@/lib/db/client";
+import { checkConsistency, INVARIANTS } from "@/lib/db/check";
+import { resolveDatabaseConfig } from "@/lib/db/config";
+
+async function main() {
+  const database = await openDatabase(resolveDatabaseConfig());
+  try {
+    const findings = await checkConsistency(database.prisma);
+    for (const invariant of INVARIANTS) {
+      const broken = findings.filter((f) => f.invariant === invariant);
+      console.log(`${broken.length ? "FAIL" : "ok  "}  ${invariant}`);
+      for (const f of broken.slice(0, 20)) console.log(`        ${f.detail}`);
+    }
+    if (findings.length) {
+      console.log(`\n${findings.length} problem(s) found.`);
+      process.exitCode = 1;
+    } else {
+      console.log("\nConsistent.");
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
