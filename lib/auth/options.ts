@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { authSecret } from "@/lib/env";
+import { clientIp, hitRateLimit, isRateLimited, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { signInSchema } from "@/lib/users/schema";
 import { verifyCredentials } from "@/lib/users/service";
 import type { Role } from "@/lib/users/schema";
@@ -15,11 +16,22 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error("Enter your email address and password.");
-        const result = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
-        if (!result.ok) throw new Error(result.message);
+        const db = await getDb();
+        const ip = clientIp(req?.headers);
+        // Failed attempts are counted per account and per address; over the limit nothing is checked.
+        for (const [rule, subject] of [[RATE_LIMITS.signInAccount, parsed.data.email], [RATE_LIMITS.signInIp, ip]] as const) {
+          const limited = await isRateLimited(db, rule, subject, "sign-in attempts");
+          if (!limited.ok) throw new Error(limited.message);
+        }
+        const result = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          await hitRateLimit(db, RATE_LIMITS.signInAccount, parsed.data.email);
+          await hitRateLimit(db, RATE_LIMITS.signInIp, ip);
+          throw new Error(result.message);
+        }
         return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
       },
     }),

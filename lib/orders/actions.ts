@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { decodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
+import { hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { placeOrder } from "./place-order";
 import { checkoutSchema, orderNumberSchema } from "./schema";
 import { ORDER_STAGES } from "./status";
@@ -67,7 +68,10 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
 
   let number: string;
   try {
-    const result = await placeOrder(await getDb(), {
+    const db = await getDb();
+    const limited = await hitRateLimit(db, RATE_LIMITS.placeOrderUser, user.id, "orders in a short time");
+    if (!limited.ok) return { message: limited.message, values };
+    const result = await placeOrder(db, {
       customer: { id: user.id, name: user.name, email: user.email },
       slug: parsed.data.slug,
       selection: decoded.selection,

@@ -1,8 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
+import { clientIp, hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { signUpSchema } from "./schema";
 import { signUp } from "./service";
 
@@ -18,7 +20,10 @@ export async function signUpAction(_: FormState, formData: FormData): Promise<Fo
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
   try {
-    const result = await signUp(await getDb(), parsed.data);
+    const db = await getDb();
+    const limited = await hitRateLimit(db, RATE_LIMITS.signUpIp, clientIp(await headers()), "sign-ups from your network");
+    if (!limited.ok) return { message: limited.message, values };
+    const result = await signUp(db, parsed.data);
     if (!result.ok) return { errors: { [result.field]: [result.message] }, values };
     return { ok: true, values };
   } catch (error) {

@@ -1,0 +1,59 @@
+import type { Tx } from "@/lib/db/types";
+
+export type RateLimitRule = { name: string; limit: number; windowMs: number };
+
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterMs: number; message: string };
+
+// Limits shared by every instance, because the counters live in PostgreSQL.
+export const RATE_LIMITS = {
+  signInAccount: { name: "signin-account", limit: 8, windowMs: 15 * 60_000 },
+  signInIp: { name: "signin-ip", limit: 40, windowMs: 15 * 60_000 },
+  signUpIp: { name: "signup-ip", limit: 10, windowMs: 60 * 60_000 },
+  placeOrderUser: { name: "order-user", limit: 20, windowMs: 10 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+/** "Too many attempts. Try again in 12 minutes." */
+export function retryMessage(retryAfterMs: number, what = "attempts"): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+type Counter = { count: number; expires_at: Date };
+
+/** Counts one hit against `rule` for `subject` (fixed window, atomic upsert) and says whether it is allowed. */
+export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const windowSeconds = rule.windowMs / 1000;
+  const [row] = await db.$queryRaw<Counter[]>`
+    INSERT INTO rate_limits (key, count, window_start, expires_at)
+    VALUES (${key}, 1, now(), now() + make_interval(secs => ${windowSeconds}))
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.expires_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
+      window_start = CASE WHEN rate_limits.expires_at <= now() THEN now() ELSE rate_limits.window_start END,
+      expires_at = CASE WHEN rate_limits.expires_at <= now() THEN EXCLUDED.expires_at ELSE rate_limits.expires_at END
+    RETURNING count, expires_at`;
+  if (!row) return { ok: true, remaining: rule.limit };
+  if (row.count > rule.limit) {
+    const retryAfterMs = Math.max(0, new Date(row.expires_at).getTime() - Date.now());
+    return { ok: false, retryAfterMs, message: retryMessage(retryAfterMs, what) };
+  }
+  return { ok: true, remaining: rule.limit - row.count };
+}
+
+/** Whether `subject` is over `rule` right now, without counting a hit (e.g. before checking a password). */
+export async function isRateLimited(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (row && row.expiresAt > new Date() && row.count >= rule.limit) {
+    const retryAfterMs = row.expiresAt.getTime() - Date.now();
+    return { ok: false, retryAfterMs, message: retryMessage(retryAfterMs, what) };
+  }
+  return { ok: true, remaining: rule.limit - (row && row.expiresAt > new Date() ? row.count : 0) };
+}
+
+/** The client address as the proxy reports it (first X-Forwarded-For hop), or "local". */
+export function clientIp(headers: { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined): string {
+  const raw = !headers ? undefined : "get" in headers && typeof headers.get === "function" ? headers.get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value?.split(",")[0]?.trim().slice(0, 64) || "local";
+}
