@@ -11,6 +11,7 @@ const baseURL = `http://localhost:${port}`;
 // E2E_DATABASE_URL (a local PostgreSQL) or an embedded PGlite in ./data-e2e.
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

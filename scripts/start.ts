@@ -73,7 +73,8 @@ async function main() {
   }
 
   const url = `http://localhost:${port}`;
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  // Run Next's own binary (not through npx) so signals reach the server that holds the database.
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });
@@ -82,6 +83,26 @@ async function main() {
   for (const user of demoUsers()) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(22)} ${user.password}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
+  void warmUp(url);
+}
+
+/** Renders the cached pages once as soon as the server answers, so the first visitor gets them ready. */
+async function warmUp(url: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const health = await fetch(`${url}/api/health`);
+      if (health.ok) {
+        await fetch(`${url}/`);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await fetch(`${url}/`); // the background regeneration has finished by now
+        console.log(`Atelier is ready at ${url}`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,29 +1,51 @@
 import Image from "next/image";
 import Link from "next/link";
+import { formatWeekWindow } from "@/lib/catalog/delivery-window";
 import type { CatalogEntry } from "@/lib/catalog/queries";
 import { formatCents } from "@/lib/money";
 
-/** One product in the catalog grid. */
-export function ProductCard({ product, currency }: { product: CatalogEntry; currency: string }) {
+/** One product in the catalog grid: image, name, summary, from-price and typical delivery window. */
+export function ProductCard({ product, currency, priority = false }: { product: CatalogEntry; currency: string; priority?: boolean }) {
   return (
-    <li className="group overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
-      <Link href={`/products/${product.slug}`} className="block">
-        <div className="aspect-[4/3] bg-stone-100">
-          {product.imageUrl ? (
-            <Image src={product.imageUrl} alt="" width={640} height={480} className="h-full w-full object-cover" unoptimized />
+    <li className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-lg focus-within:shadow-lg">
+      <div className="aspect-[4/3] overflow-hidden bg-gradient-to-b from-stone-100 to-stone-200/60">
+        {product.imageUrl ? (
+          <Image
+            src={product.imageUrl}
+            alt=""
+            width={640}
+            height={480}
+            priority={priority}
+            className="h-full w-full object-contain p-4 transition duration-300 group-hover:scale-[1.03]"
+            unoptimized
+          />
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col p-5">
+        <h2 className="text-lg font-semibold tracking-tight">
+          <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {product.name}
+          </Link>
+        </h2>
+        <p className="mt-1 flex-1 text-sm text-stone-600">{product.summary}</p>
+        <dl className="mt-4 flex items-end justify-between gap-3 border-t border-stone-100 pt-4 text-sm">
+          <div>
+            <dt className="text-stone-500">From</dt>
+            <dd className="text-base font-semibold text-stone-900" data-testid="from-price">
+              {product.fromPriceCents !== null ? formatCents(product.fromPriceCents, currency) : "Price on request"}
+            </dd>
+          </div>
+          {product.deliveryWeeks ? (
+            <div className="text-right">
+              <dt className="text-stone-500">Typical delivery</dt>
+              <dd className="font-medium text-stone-800" data-testid="delivery-window">{formatWeekWindow(product.deliveryWeeks)}</dd>
+            </div>
           ) : null}
-        </div>
-        <div className="p-4">
-          <h2 className="text-lg font-semibold group-hover:text-brand-700">{product.name}</h2>
-          <p className="mt-1 text-sm text-stone-600">{product.summary}</p>
-          {product.fromPriceCents !== null ? (
-            <p className="mt-3 text-sm">
-              <span className="text-stone-500">from </span>
-              <span className="font-semibold" data-testid="from-price">{formatCents(product.fromPriceCents, currency)}</span>
-            </p>
-          ) : null}
-        </div>
-      </Link>
+        </dl>
+        <span aria-hidden className="mt-4 inline-flex items-center justify-center rounded-lg bg-stone-900 px-4 py-2 text-sm font-medium text-white transition group-hover:bg-brand-700">
+          Configure
+        </span>
+      </div>
     </li>
   );
 }

@@ -1,0 +1,57 @@
+"use client";
+
+import { useMemo } from "react";
+import { estimateDelivery } from "@/lib/catalog/delivery";
+import type { EvaluateResult } from "@/lib/configurator";
+import { formatDate } from "@/lib/dates";
+import type { DeliveryState } from "./use-delivery-context";
+
+type Props = { delivery: DeliveryState; result: EvaluateResult };
+
+const weekOfFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "Estimated delivery: week of …" with what drives it, recomputed in the browser on every change. */
+export function DeliveryEstimate({ delivery, result }: Props) {
+  const { leadDays, productionHours, leadDrivers } = result;
+  const estimate = useMemo(
+    () => (delivery.status === "ready" ? estimateDelivery(delivery.context, leadDays, productionHours) : null),
+    [delivery, leadDays, productionHours],
+  );
+  const drivers = leadDrivers.filter((d) => d.days > 0).sort((a, b) => b.days - a.days);
+  return (
+    <div className="rounded-xl bg-stone-100 p-4" data-testid="delivery">
+      <p className="text-sm text-stone-600">Estimated delivery</p>
+      <p className="mt-0.5 text-lg font-semibold text-stone-900" data-testid="delivery-date">
+        {delivery.status === "loading" ? (
+          <span className="inline-block h-6 w-48 animate-pulse rounded bg-stone-200" aria-label="Calculating" />
+        ) : delivery.status === "error" ? (
+          "Confirmed when you order"
+        ) : estimate?.ok ? (
+          <>Week of {weekOfFormat.format(estimate.weekOf)}</>
+        ) : (
+          estimate?.message ?? ""
+        )}
+      </p>
+      {estimate?.ok ? <p className="text-xs text-stone-600">Delivered by {formatDate(estimate.promisedDate)} at the latest</p> : null}
+      <ul className="mt-3 space-y-1 text-sm text-stone-700" data-testid="lead-drivers">
+        {drivers.map((d) => (
+          <li key={`${d.kind}-${d.group ?? ""}-${d.option ?? ""}-${d.ruleId ?? ""}`} className="flex gap-2">
+            <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-stone-400" />
+            {d.message}
+          </li>
+        ))}
+        <li className="flex gap-2">
+          <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-stone-400" />
+          {formatHours(productionHours)} of workshop time
+          {estimate?.ok && estimate.waitingWeeks > 0 ? `; the workshop is booked for the next ${estimate.waitingWeeks} week${estimate.waitingWeeks > 1 ? "s" : ""}` : ""}
+        </li>
+      </ul>
+      <p className="mt-3 text-xs text-stone-600">The date is confirmed and reserved in the workshop when you order.</p>
+    </div>
+  );
+}
+
+function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 10) / 10;
+  return `${rounded} hour${rounded === 1 ? "" : "s"}`;
+}

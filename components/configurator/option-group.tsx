@@ -1,0 +1,111 @@
+"use client";
+
+import { memo } from "react";
+import type { EvaluateResult, OptionGroup, Selection, SelectionValue } from "@/lib/configurator";
+import type { ConfigurationActions } from "./use-configuration";
+import { OptionChoice } from "./option-choice";
+
+type Props = {
+  group: OptionGroup;
+  value: SelectionValue | undefined;
+  states: EvaluateResult["options"][string] | undefined;
+  hidden: string[] | undefined;
+  problems: string[];
+  currency: string;
+  actions: ConfigurationActions;
+};
+
+/** A single or multi group: a fieldset of swatches, cards or rows, with its problems under it. */
+export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, problems, currency, actions }: Props) {
+  const display = group.display ?? (group.options.every((o) => o.preview?.color) ? "swatch" : "card");
+  const isMulti = group.type === "multi";
+  const chosen = isMulti ? (Array.isArray(value) ? value : []) : [];
+  const hiddenSet = new Set(hidden ?? []);
+  const visible = group.options.filter((o) => !hiddenSet.has(o.id));
+  const selectedLabel = !isMulti ? group.options.find((o) => o.id === value)?.label : undefined;
+  const countHint = isMulti ? countText(group.minCount, group.maxCount) : null;
+  const problemId = `grp-${group.id}-problems`;
+  const onFix = (selection: Selection) => actions.apply(selection);
+
+  return (
+    <fieldset className="scroll-mt-24" id={`group-${group.id}`} aria-describedby={problems.length ? problemId : undefined}>
+      <legend className="flex w-full flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <span className="text-base font-semibold text-stone-900">
+          {group.label}
+          {!group.required ? <span className="ml-2 text-xs font-normal text-stone-500">optional</span> : null}
+        </span>
+        {selectedLabel && display === "swatch" ? <span className="text-sm text-stone-600">{selectedLabel}</span> : null}
+        {countHint ? <span className="text-xs text-stone-500">{countHint}{chosen.length ? ` · ${chosen.length} chosen` : ""}</span> : null}
+      </legend>
+      {group.description ? <p className="mt-1 text-sm text-stone-600">{group.description}</p> : null}
+      <div
+        className={
+          display === "swatch"
+            ? "mt-3 flex flex-wrap gap-2"
+            : display === "radio"
+              ? "mt-3 grid gap-2 sm:grid-cols-2"
+              : "mt-3 grid gap-3 sm:grid-cols-2"
+        }
+      >
+        {visible.map((option) => (
+          <OptionChoice
+            key={option.id}
+            groupId={group.id}
+            option={option}
+            type={isMulti ? "checkbox" : "radio"}
+            display={display}
+            checked={isMulti ? chosen.includes(option.id) : value === option.id}
+            state={states?.[option.id]}
+            currency={currency}
+            onSelect={() => (isMulti ? actions.toggle(group.id, option.id) : actions.choose(group.id, option.id))}
+            onFix={onFix}
+          />
+        ))}
+      </div>
+      {!isMulti && !group.required && value !== undefined ? (
+        <button type="button" onClick={() => actions.clear(group.id)} className="mt-2 text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900">
+          Clear {group.label.toLowerCase()}
+        </button>
+      ) : null}
+      {hidden && hidden.length > 0 ? <HiddenOptions group={group} hidden={hidden} states={states} onFix={onFix} /> : null}
+      {problems.length ? (
+        <ul id={problemId} className="mt-2 space-y-1 text-sm text-red-700">
+          {problems.map((p) => <li key={p}>{p}</li>)}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+});
+
+/** Options a visibility rule hides for now, named with the rule's message and its fix, so they can be found. */
+function HiddenOptions({ group, hidden, states, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; onFix: (s: Selection) => void }) {
+  return (
+    <ul className="mt-3 space-y-1.5 rounded-lg bg-stone-100/70 px-3 py-2 text-xs text-stone-600">
+      {hidden.map((id) => {
+        const option = group.options.find((o) => o.id === id);
+        const state = states?.[id];
+        if (!option) return null;
+        const fix = state?.fix;
+        return (
+          <li key={id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span>
+              <span className="font-medium text-stone-800">{option.label}</span>: {state?.reason ?? "not offered with the current choices"}
+            </span>
+            {fix ? (
+              <button type="button" onClick={() => onFix(fix.selection)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-medium text-brand-700 hover:border-brand-600">
+                {fix.label}
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function countText(min: number | undefined, max: number | undefined): string | null {
+  if (min !== undefined && max !== undefined) return min === max ? `Choose ${min}` : `Choose ${min} to ${max}`;
+  if (min !== undefined && min > 0) return `Choose at least ${min}`;
+  if (max !== undefined) return `Up to ${max}`;
+  return null;
+}

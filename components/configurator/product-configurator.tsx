@@ -1,0 +1,145 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { DeliveryContext } from "@/lib/catalog/delivery";
+import type { Definition, Problem, Selection } from "@/lib/configurator";
+import { previewLayers } from "@/lib/configurator/preview";
+import { formatCents } from "@/lib/money";
+import { NumberField } from "./number-field";
+import { OptionGroupField } from "./option-group";
+import { ProductPreview } from "./product-preview";
+import { SummaryPanel } from "./summary-panel";
+import { TextField } from "./text-field";
+import { useConfiguration } from "./use-configuration";
+import { useDeliveryContext } from "./use-delivery-context";
+
+export type { DeliveryContext } from "@/lib/catalog/delivery";
+
+type Props = {
+  product: { slug: string; name: string };
+  definition: Definition;
+  currency: string;
+  /** Today's shop load; when null it is fetched once from /api/delivery-context. */
+  delivery: DeliveryContext | null;
+  initialSelection?: Selection;
+  /** An admin previewing a draft: a banner, no Order button, the URL left alone. */
+  preview?: boolean;
+};
+
+const problemsByGroup = (problems: Problem[]) => {
+  const map = new Map<string, string[]>();
+  for (const p of problems) if (p.group) map.set(p.group, [...(map.get(p.group) ?? []), p.message]);
+  return map;
+};
+const NONE: string[] = [];
+
+/** The product configurator: every group of the definition, a live preview, price, delivery date and problems. */
+export function ProductConfigurator({ product, definition, currency, delivery, initialSelection, preview = false }: Props) {
+  const { selection, quantity, result, code, notice, restored, actions } = useConfiguration({ definition, initialSelection, syncUrl: !preview });
+  const deliveryState = useDeliveryContext(delivery);
+  const layers = useMemo(() => previewLayers(definition, selection), [definition, selection]);
+  const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
+  const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
+  const summaryRef = useRef<HTMLElement>(null);
+  const summaryInView = useInView(summaryRef);
+  const chosenLabels = result.breakdown.lines.filter((l) => l.kind === "option").map((l) => l.label.split(": ").slice(1).join(": "));
+
+  return (
+    <div className="pb-24 lg:pb-0">
+      {preview ? (
+        <div role="note" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <strong>Preview</strong>: this is how customers will see this version. Ordering is off.
+        </div>
+      ) : null}
+      {notice ? (
+        <div role="alert" className="mb-4 flex items-start justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p>{notice}</p>
+          <button type="button" onClick={actions.dismissNotice} className="shrink-0 rounded px-2 font-medium hover:bg-amber-100">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {restored ? (
+        <p role="status" className="mb-4 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          Configuration restored from the link.
+        </p>
+      ) : null}
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
+        <div className="min-w-0">
+          <div className="overflow-hidden rounded-2xl bg-gradient-to-b from-white to-stone-100 p-4 shadow-sm ring-1 ring-stone-200 sm:p-8">
+            <ProductPreview preview={layers} label={`Preview of your ${product.name}: ${chosenLabels.join(", ")}`} />
+          </div>
+
+          <div className="mt-8 space-y-9">
+            {definition.groups.map((group) => {
+              if (!visible.has(group.id)) return null;
+              const problems = groupProblems.get(group.id) ?? NONE;
+              if (group.type === "number") {
+                return <NumberField key={group.id} group={group} value={selection[group.id]} range={result.ranges[group.id]} problems={problems} currency={currency} actions={actions} />;
+              }
+              if (group.type === "text") {
+                return <TextField key={group.id} group={group} value={selection[group.id]} problems={problems} currency={currency} actions={actions} />;
+              }
+              return (
+                <OptionGroupField
+                  key={group.id}
+                  group={group}
+                  value={selection[group.id]}
+                  states={result.options[group.id]}
+                  hidden={result.hiddenOptions[group.id]}
+                  problems={problems}
+                  currency={currency}
+                  actions={actions}
+                />
+              );
+            })}
+          </div>
+        </div>
+
+        <aside ref={summaryRef} className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
+          <SummaryPanel
+            slug={product.slug}
+            name={product.name}
+            result={result}
+            code={code}
+            quantity={quantity}
+            currency={currency}
+            delivery={deliveryState}
+            preview={preview}
+            actions={actions}
+          />
+        </aside>
+      </div>
+
+      <div
+        inert={summaryInView}
+        data-testid="mobile-total-bar"
+        className={`fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur transition-transform duration-200 lg:hidden ${summaryInView ? "translate-y-full" : ""}`}
+      >
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
+          <div>
+            <p className="text-xs text-stone-500">{result.valid ? "Total" : `${result.problems.length} to fix`}</p>
+            <p className="text-lg font-semibold tabular-nums" aria-hidden>{formatCents(result.totalCents, currency)}</p>
+          </div>
+          <a href="#summary" className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white">
+            Review{preview ? "" : " and order"}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** True while the element is on screen (the mobile total bar hides when the summary itself is visible). */
+function useInView(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(([entry]) => setInView(entry?.isIntersecting ?? false), { threshold: 0.05 });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return inView;
+}

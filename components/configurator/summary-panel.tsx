@@ -1,0 +1,131 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { EvaluateResult } from "@/lib/configurator";
+import { MAX_QUANTITY } from "@/lib/configurator/evaluate";
+import { formatCents } from "@/lib/money";
+import { DeliveryEstimate } from "./delivery-estimate";
+import type { ConfigurationActions } from "./use-configuration";
+import type { DeliveryState } from "./use-delivery-context";
+
+type Props = {
+  slug: string;
+  name: string;
+  result: EvaluateResult;
+  code: string;
+  quantity: number;
+  currency: string;
+  delivery: DeliveryState;
+  preview: boolean;
+  actions: ConfigurationActions;
+};
+
+/** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
+export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, preview, actions }: Props) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const orderHref = `/products/${slug}/order?c=${code}&q=${quantity}`;
+  const blocked = result.problems.length > 0 ? result.problems : [];
+
+  const copyLink = async () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("c", code);
+    if (quantity === 1) url.searchParams.delete("q");
+    else url.searchParams.set("q", String(quantity));
+    try {
+      await navigator.clipboard.writeText(url.href);
+      setCopied("Link copied: anyone who opens it sees this configuration.");
+    } catch {
+      setCopied(`Copy this link: ${url.href}`);
+    }
+  };
+
+  return (
+    <section aria-labelledby="summary-heading" id="summary" className="scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm">
+      <h2 id="summary-heading" className="text-lg font-semibold">Your {name}</h2>
+
+      <table className="mt-3 w-full text-sm" data-testid="breakdown">
+        <caption className="sr-only">Price breakdown</caption>
+        <thead className="sr-only">
+          <tr><th scope="col">Item</th><th scope="col">Amount</th></tr>
+        </thead>
+        <tbody>
+          {result.breakdown.lines.map((line, i) => (
+            <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`} className="border-b border-stone-100 last:border-0">
+              <th scope="row" className={`py-1.5 pr-3 text-left font-normal ${line.kind === "rule" || line.kind === "premium" ? "text-stone-500" : "text-stone-700"}`}>{line.label}</th>
+              <td className={`py-1.5 text-right tabular-nums ${line.amountCents < 0 ? "text-emerald-700" : "text-stone-900"}`}>{formatCents(line.amountCents, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="mt-3 flex items-center justify-between gap-3 border-t border-stone-200 pt-3">
+        <label htmlFor="quantity" className="text-sm text-stone-700">Quantity</label>
+        <input
+          id="quantity"
+          type="number"
+          min={1}
+          max={MAX_QUANTITY}
+          step={1}
+          value={quantity}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY) actions.setQuantity(n);
+          }}
+          className="w-20 rounded-lg border border-stone-300 px-2 py-1 text-right tabular-nums"
+        />
+      </div>
+
+      <div className="mt-3 flex items-baseline justify-between gap-3">
+        <span className="text-base font-medium">Total</span>
+        <output className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="total" aria-live="polite">
+          {formatCents(result.totalCents, currency)}
+        </output>
+      </div>
+      {quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
+
+      <div className="mt-4">
+        <DeliveryEstimate delivery={delivery} result={result} />
+      </div>
+
+      {blocked.length > 0 ? (
+        <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-3" role="status" data-testid="problems">
+          <p className="text-sm font-medium text-amber-900">To finish your configuration</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
+            {blocked.map((p, i) => (
+              <li key={`${p.code}-${p.group ?? ""}-${p.ruleId ?? ""}-${i}`}>
+                {p.group ? <a href={`#group-${p.group}`} className="underline underline-offset-2">{p.message}</a> : p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {preview ? null : result.valid ? (
+        <Link href={orderHref} className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
+          Order
+        </Link>
+      ) : (
+        <>
+          <button type="button" disabled aria-describedby="order-blocked" className="mt-4 flex w-full cursor-not-allowed items-center justify-center rounded-xl bg-stone-300 px-4 py-3 text-base font-semibold text-stone-600">
+            Order
+          </button>
+          <p id="order-blocked" className="mt-1.5 text-center text-xs text-stone-600">
+            {blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
+          </p>
+        </>
+      )}
+
+      <div className="mt-3 flex items-center justify-between gap-3 text-sm">
+        <button type="button" onClick={copyLink} className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 font-medium text-stone-700 hover:bg-stone-100">
+          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8"><path d="M8 12l4-4M7 9.5 5 11.5a2.5 2.5 0 0 0 3.5 3.5l2-2M13 10.5l2-2A2.5 2.5 0 0 0 11.5 5l-2 2" /></svg>
+          Copy share link
+        </button>
+        <button type="button" onClick={actions.reset} className="rounded-lg px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+          Reset to defaults
+        </button>
+      </div>
+      <p aria-live="polite" className="mt-1 break-all text-xs text-stone-600">{copied}</p>
+    </section>
+  );
+}
