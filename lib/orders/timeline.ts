@@ -22,8 +22,3 @@ export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStat
     note: i <= currentIndex ? reached.get(s)?.note ?? "" : "",
   }));
 }
-
-/** Customers may cancel until production starts. */
-export function customerMayCancel(status: OrderStatus): boolean {
-  return status === "PLACED" || status === "CONFIRMED";
-}

@@ -42,9 +42,9 @@ test("a customer orders, finds the order, and watches staff move it live", async
   await page.goto("/orders");
   await expect(page.getByRole("row").filter({ hasText: number })).toContainText(total);
   await page.getByRole("link", { name: number }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Placed");
+  await expect(page.getByRole("main").getByTestId("order-status")).toHaveText("Placed");
   await expect(page.getByText("Please call before delivery")).toBeVisible();
-  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+  await expect(page.getByRole("main").getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
 
   // A staff member confirms it in another browser; the customer's page follows without a reload.
   const staffContext = await browser.newContext({ storageState: storageStateFor("staff") });
@@ -54,7 +54,7 @@ test("a customer orders, finds the order, and watches staff move it live", async
   await expect(staff.getByText(/Confirmed/).first()).toBeVisible();
   await staffContext.close();
 
-  await expect(page.getByTestId("order-status")).toHaveText("Confirmed", { timeout: 15_000 });
+  await expect(page.getByRole("main").getByTestId("order-status")).toHaveText("Confirmed", { timeout: 15_000 });
   await expect(page.getByRole("listitem").filter({ hasText: "Confirmed" }).first()).toHaveAttribute("data-state", "current");
 });
 
@@ -66,7 +66,7 @@ test("a customer cancels a placed order and the workshop time is released", asyn
   await page.getByRole("button", { name: "Yes, cancel this order" }).click();
   await expect(page.getByText("Your order is cancelled")).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
+  await expect(page.getByRole("main").getByTestId("order-status")).toHaveText("Cancelled");
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
 });
 

@@ -13,7 +13,8 @@ import { getDb } from "@/lib/db";
 import { getCustomerOrder } from "@/lib/orders/queries";
 import { orderNumberSchema, type ShippingAddress } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
-import { buildTimeline, customerMayCancel } from "@/lib/orders/timeline";
+import { allowedTransitions } from "@/lib/orders/state-machine";
+import { buildTimeline } from "@/lib/orders/timeline";
 import { CancelOrder } from "./cancel-order";
 
 type Props = { params: Promise<{ number: string }> };
@@ -72,7 +73,7 @@ export default async function OrderPage({ params }: Props) {
             <p className="mt-3 text-sm text-stone-600">Quantity: {order.quantity}</p>
             {order.notes ? <p className="mt-1 text-sm text-stone-600">Your notes: {order.notes}</p> : null}
           </section>
-          {customerMayCancel(order.status) ? <CancelOrder number={order.number} status={order.status} /> : null}
+          {allowedTransitions(order.status, "CUSTOMER").includes("CANCELLED") ? <CancelOrder number={order.number} status={order.status} /> : null}
         </div>
         <aside className="space-y-6">
           <section aria-labelledby="price" className="rounded-xl border border-stone-200 bg-white p-5">

@@ -1,0 +1,71 @@
+import type { Prisma } from "@/lib/db/client";
+import type { OrderSnapshot } from "@/lib/orders/snapshot";
+import type { OrderStatus } from "@/lib/orders/status";
+
+export type BuildSheet = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  version: number;
+  quantity: number;
+  notes: string;
+  createdAt: Date;
+  promisedDate: Date;
+  leadDays: number;
+  productionHours: number;
+  totalCents: number;
+  currency: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  product: { name: string; slug: string; version: number };
+  customer: { name: string; email: string };
+  shippingAddress: Record<string, string>;
+  options: { groupLabel: string; label: string; value: string | null; unit: string | null }[];
+  bom: { sku: string; name?: string; quantity: number }[];
+  leadDrivers: string[];
+  job: { startedAt: Date; completedAt: Date | null } | null;
+  bookings: { week: string; hours: number }[];
+  events: { id: string; from: OrderStatus | null; to: OrderStatus; at: Date; note: string; actor: string | null }[];
+};
+
+/** Everything the workshop needs to build and track one order, or null when there is no such order. */
+export async function getBuildSheet(db: Prisma, number: string): Promise<BuildSheet | null> {
+  const order = await db.order.findUnique({
+    where: { number },
+    select: {
+      id: true, number: true, status: true, version: true, quantity: true, notes: true, createdAt: true, promisedDate: true,
+      leadDays: true, productionHours: true, totalCents: true, currency: true, carrier: true, trackingNumber: true,
+      shippedAt: true, deliveredAt: true, cancelledAt: true, cancelReason: true, snapshot: true, shippingAddress: true,
+      product: { select: { name: true, slug: true } },
+      productVersion: { select: { version: true } },
+      customer: { select: { name: true, email: true } },
+      options: { select: { groupLabel: true, label: true, value: true, unit: true }, orderBy: { id: "asc" } },
+      productionJob: { select: { startedAt: true, completedAt: true } },
+      bookings: { select: { week: true, hours: true }, orderBy: { week: "asc" } },
+      events: { select: { id: true, fromStatus: true, toStatus: true, createdAt: true, note: true, actor: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!order) return null;
+  const snapshot = (order.snapshot ?? {}) as Partial<OrderSnapshot>;
+  // The snapshot's choices keep the order in which the product lists its groups; rows are the fallback.
+  const options = snapshot.choices?.length
+    ? snapshot.choices.map((c) => ({ groupLabel: c.groupLabel, label: c.label, value: c.value, unit: c.unit }))
+    : order.options;
+  const address = typeof order.shippingAddress === "object" && order.shippingAddress && !Array.isArray(order.shippingAddress)
+    ? Object.fromEntries(Object.entries(order.shippingAddress).filter(([, v]) => typeof v === "string") as [string, string][])
+    : {};
+  return {
+    ...order,
+    product: { name: order.product.name, slug: order.product.slug, version: order.productVersion.version },
+    shippingAddress: address,
+    options,
+    bom: Array.isArray(snapshot.bom) ? snapshot.bom : [],
+    leadDrivers: Array.isArray(snapshot.leadDrivers) ? snapshot.leadDrivers : [],
+    job: order.productionJob,
+    events: order.events.map((e) => ({ id: e.id, from: e.fromStatus, to: e.toStatus, at: e.createdAt, note: e.note, actor: e.actor?.name ?? null })),
+  };
+}

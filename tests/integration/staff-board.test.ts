@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextWeeks } from "@/lib/configurator";
+import type { OrderStatus } from "@/lib/orders/status";
+import { findBoard } from "@/lib/production/board";
+import { findMaterialsAhead, materialsCsv } from "@/lib/production/materials";
+import { getBuildSheet } from "@/lib/production/order-detail";
+import { BOARD_PAGE_SIZE } from "@/lib/production/schema";
+import { findCapacityWeeks } from "@/lib/production/weeks-ahead";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+let t: TestDatabase;
+const today = new Date("2031-03-05T10:00:00Z"); // Wednesday of 2031-W10
+const [thisWeek = "", nextWeek = "", laterWeek = ""] = nextWeeks(today, 3);
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const clara = await t.prisma.user.create({ data: { email: "clara@example.com", name: "Clara Customer", passwordHash: "x" } });
+  const dev = await t.prisma.user.create({ data: { email: "dev@example.com", name: "Dev Customer", passwordHash: "x" } });
+  const sofa = await t.prisma.product.create({ data: { slug: "sofa", name: "Sofa", sortOrder: 1 } });
+  const desk = await t.prisma.product.create({ data: { slug: "desk", name: "Desk", sortOrder: 2 } });
+  const sofaV = await t.prisma.productVersion.create({ data: { productId: sofa.id, version: 1, status: "PUBLISHED", definition: {} } });
+  const deskV = await t.prisma.productVersion.create({ data: { productId: desk.id, version: 1, status: "PUBLISHED", definition: {} } });
+  for (const week of [thisWeek, nextWeek, laterWeek]) {
+    await t.prisma.capacityWeek.create({ data: { week, weekStart: new Date(`${week === thisWeek ? "2031-03-03" : week === nextWeek ? "2031-03-10" : "2031-03-17"}T00:00:00Z`), capacityHours: week === nextWeek ? 60 : 40, bookedHours: 0 } });
+  }
+  await t.prisma.capacityWeek.update({ where: { week: laterWeek }, data: { capacityHours: 0, isOverride: true } });
+  const statuses: OrderStatus[] = ["PLACED", "CONFIRMED", "CANCELLED"];
+  for (let i = 1; i <= 45; i++) {
+    const isSofa = i % 3 !== 0;
+    const status = i <= 25 ? "PLACED" : statuses[i % 3] ?? "PLACED";
+    const order = await t.prisma.order.create({
+      data: {
+        number: `AT-2031-${String(i).padStart(6, "0")}`, customerId: i % 2 ? clara.id : dev.id, productId: isSofa ? sofa.id : desk.id,
+        productVersionId: isSofa ? sofaV.id : deskV.id, quantity: 1, selection: {}, configHash: "h", currency: "EUR", unitPriceCents: 100,
+        totalCents: 100, leadDays: 0, productionHours: 1, promisedDate: new Date(today.getTime() + (i - 3) * DAY), shippingAddress: { name: "C", city: "Bristol" },
+        idempotencyKey: `k${i}`, status, notes: i === 1 ? "Please call before delivery" : "",
+        snapshot: { choices: [{ group: "fabric", groupLabel: "Fabric", option: "wool", label: "Wool", value: null, unit: null, priceCents: 0 }, { group: "width", groupLabel: "Width", option: null, label: "180 cm", value: "180", unit: "cm", priceCents: 0 }], bom: [{ sku: "WOOL", name: "Wool, grey", quantity: 2 }, { sku: "LEG", quantity: 4 }] },
+      },
+    });
+    const week = i === 4 ? thisWeek : nextWeek;
+    await t.prisma.capacityBooking.create({ data: { orderId: order.id, week, hours: 1 } });
+    await t.prisma.capacityWeek.update({ where: { week }, data: { bookedHours: { increment: 1 } } });
+  }
+});
+afterAll(() => t.drop());
+
+describe("staff board reads", () => {
+  it("counts every column, pages each one and sorts open work by promised date", async () => {
+    const board = await findBoard(t.prisma, { page: {} }, today);
+    const placed = board.columns.find((c) => c.status === "PLACED");
+    expect(board.total).toBe(45);
+    expect(placed?.count).toBe(25 + 7);
+    expect(placed?.cards).toHaveLength(BOARD_PAGE_SIZE);
+    expect(placed?.pages).toBe(2);
+    const dates = placed?.cards.map((c) => c.promisedDate.getTime()) ?? [];
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    const second = await findBoard(t.prisma, { page: { PLACED: 2 } }, today);
+    expect(second.columns.find((c) => c.status === "PLACED")?.cards).toHaveLength(12);
+    expect(board.products.map((p) => p.slug)).toEqual(["sofa", "desk"]);
+  });
+
+  it("marks late and at-risk orders and counts days left", async () => {
+    const board = await findBoard(t.prisma, { page: {} }, today);
+    const cards = board.columns.flatMap((c) => c.cards);
+    const byNumber = (n: number) => cards.find((c) => c.number === `AT-2031-${String(n).padStart(6, "0")}`);
+    expect(byNumber(1)).toMatchObject({ risk: "late", daysLeft: -2 });
+    expect(byNumber(4)).toMatchObject({ risk: "at_risk", daysLeft: 1 });
+    expect(byNumber(10)).toMatchObject({ risk: "on_track", daysLeft: 7 });
+  });
+
+  it("searches by order number or customer and filters by product", async () => {
+    const byNumber = await findBoard(t.prisma, { q: "2031-000007", page: {} }, today);
+    expect(byNumber.total).toBe(1);
+    const byCustomer = await findBoard(t.prisma, { q: "CLARA", page: {} }, today);
+    expect(byCustomer.total).toBe(23);
+    expect(byCustomer.columns.flatMap((c) => c.cards).every((c) => c.customerName === "Clara Customer")).toBe(true);
+    const desks = await findBoard(t.prisma, { product: "desk", page: {} }, today);
+    expect(desks.total).toBe(15);
+    const both = await findBoard(t.prisma, { product: "desk", q: "dev@example", page: {} }, today);
+    expect(both.columns.flatMap((c) => c.cards).every((c) => c.productName === "Desk" && c.customerName === "Dev Customer")).toBe(true);
+  });
+
+  it("shows 12 weeks of capacity with booked hours and the orders in each", async () => {
+    const weeks = await findCapacityWeeks(t.prisma, today);
+    expect(weeks).toHaveLength(12);
+    expect(weeks[0]).toMatchObject({ week: thisWeek, capacityHours: 40, bookedHours: 1 });
+    expect(weeks[0]?.orders.map((o) => o.number)).toEqual(["AT-2031-000004"]);
+    expect(weeks[1]).toMatchObject({ week: nextWeek, bookedHours: 44 });
+    expect(weeks[2]).toMatchObject({ week: laterWeek, capacityHours: 0, isOverride: true });
+    expect(weeks[3]?.capacityHours).toBe(80); // not in the table yet: the shop default
+  });
+
+  it("plans materials per week for orders not yet in production, and exports them", async () => {
+    const weeks = await findMaterialsAhead(t.prisma, today);
+    const open = 25 + 7 + 6; // placed (32) and confirmed (6) orders
+    expect(weeks[0]?.orders).toBe(1);
+    expect(weeks[1]?.orders).toBe(open - 1);
+    expect(weeks[1]?.lines).toEqual([
+      expect.objectContaining({ sku: "LEG", name: "LEG", quantity: 4 * (open - 1) }),
+      expect.objectContaining({ sku: "WOOL", name: "Wool, grey", quantity: 2 * (open - 1) }),
+    ]);
+    const csv = materialsCsv(weeks);
+    expect(csv.split("\r\n")).toContain(`${thisWeek},2031-03-03,WOOL,"Wool, grey",2,AT-2031-000004`);
+  });
+
+  it("reads a build sheet with every choice, its unit, the BOM and notes", async () => {
+    const sheet = await getBuildSheet(t.prisma, "AT-2031-000001");
+    expect(sheet?.options).toEqual([
+      { groupLabel: "Fabric", label: "Wool", value: null, unit: null },
+      { groupLabel: "Width", label: "180 cm", value: "180", unit: "cm" },
+    ]);
+    expect(sheet?.bom).toHaveLength(2);
+    expect(sheet?.notes).toBe("Please call before delivery");
+    expect(sheet?.customer.name).toBe("Clara Customer");
+    expect(await getBuildSheet(t.prisma, "AT-2031-999999")).toBeNull();
+  });
+});

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTransaction } from "@/lib/db/transaction";
+import { allowedTransitions } from "@/lib/orders/state-machine";
+import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
+import { transitionOrder } from "@/lib/orders/transition";
+import { bookCapacity } from "@/lib/production/capacity";
+import type { Role } from "@/lib/users/schema";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+let t: TestDatabase;
+const ids = { owner: "", other: "", staff: "", admin: "", product: "", version: "" };
+const ALL: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
+const today = new Date("2031-03-03T09:00:00Z");
+const settings = { defaultWeeklyHours: 40, shippingDays: 3 };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const user = (email: string, role: Role) => t.prisma.user.create({ data: { email, name: email.split("@")[0] ?? email, passwordHash: "x", role } });
+  ids.owner = (await user("owner@example.com", "CUSTOMER")).id;
+  ids.other = (await user("other@example.com", "CUSTOMER")).id;
+  ids.staff = (await user("staff@example.com", "STAFF")).id;
+  ids.admin = (await user("admin@example.com", "ADMIN")).id;
+  const product = await t.prisma.product.create({ data: { slug: "desk", name: "Desk" } });
+  ids.product = product.id;
+  ids.version = (await t.prisma.productVersion.create({ data: { productId: product.id, version: 1, status: "PUBLISHED", definition: {} } })).id;
+});
+afterAll(() => t.drop());
+
+let counter = 0;
+/** An order of the owner, already in `status` (with its production job when production has started), with booked hours. */
+async function orderIn(status: OrderStatus, hours = 2): Promise<{ id: string; number: string }> {
+  const n = ++counter;
+  const number = `AT-2031-${String(n).padStart(6, "0")}`;
+  const started = ORDER_STAGES.indexOf(status) >= ORDER_STAGES.indexOf("IN_PRODUCTION");
+  return runTransaction(t.prisma, async (tx) => {
+    const order = await tx.order.create({
+      data: {
+        number, customerId: ids.owner, productId: ids.product, productVersionId: ids.version, quantity: 1, selection: {}, snapshot: {},
+        configHash: "h", currency: "EUR", unitPriceCents: 1000, totalCents: 1000, leadDays: 0, productionHours: hours,
+        promisedDate: today, shippingAddress: {}, idempotencyKey: `k-${n}`, status: started ? "CONFIRMED" : status,
+      },
+    });
+    await bookCapacity(tx, { orderId: order.id, today, leadDays: 0, productionHours: hours, settings });
+    if (started) {
+      await tx.productionJob.create({ data: { orderId: order.id } });
+      await tx.order.update({ where: { id: order.id }, data: { status } });
+    }
+    return { id: order.id, number };
+  });
+}
+
+const actors = {
+  owner: () => ({ id: ids.owner, role: "CUSTOMER" as const }),
+  "other customer": () => ({ id: ids.other, role: "CUSTOMER" as const }),
+  staff: () => ({ id: ids.staff, role: "STAFF" as const }),
+  admin: () => ({ id: ids.admin, role: "ADMIN" as const }),
+};
+const details = { reason: "Supplier cannot deliver the oak", carrier: "DHL Freight", trackingNumber: "JD0146000038" };
+
+describe(`order transitions (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  for (const [name, actor] of Object.entries(actors)) {
+    it(`allows exactly the state machine's transitions for ${name}, with event, email and audit`, async () => {
+      for (const from of ALL) {
+        for (const to of ALL) {
+          const order = await orderIn(from);
+          const { role, id } = actor();
+          const result = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: from, to, actor: actor(), ...details });
+          const allowed = name !== "other customer" && allowedTransitions(from, role, id === ids.owner).includes(to);
+          const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true, emails: true, productionJob: true, bookings: true } });
+          const context = `${name}: ${from} -> ${to}`;
+          if (!allowed) {
+            expect(result.ok, context).toBe(false);
+            if (!result.ok && name === "other customer") expect(result.code, context).toBe("not_found");
+            if (!result.ok && name !== "other customer") expect(["forbidden", "invalid"], context).toContain(result.code);
+            expect(after.status, context).toBe(from);
+            expect(after.events, context).toHaveLength(0);
+            expect(after.emails, context).toHaveLength(0);
+            continue;
+          }
+          expect(result, context).toEqual({ ok: true, order: { id: order.id, number: order.number, status: to } });
+          expect(after.status, context).toBe(to);
+          expect(after.version, context).toBe(1);
+          expect(after.events.map((e) => [e.fromStatus, e.toStatus, e.actorId]), context).toEqual([[from, to, id]]);
+          expect(after.emails, context).toHaveLength(1);
+          expect(after.emails[0]?.to).toBe("owner@example.com");
+          expect(await t.prisma.auditLog.count({ where: { entityId: order.id, actorId: id } }), context).toBe(1);
+          if (to === "IN_PRODUCTION") expect(after.productionJob?.completedAt, context).toBeNull();
+          if (from === "IN_PRODUCTION") expect(after.productionJob?.completedAt, context).toBeInstanceOf(Date);
+          if (to === "SHIPPED") expect([after.carrier, after.trackingNumber, after.shippedAt !== null]).toEqual(["DHL Freight", "JD0146000038", true]);
+          if (to === "DELIVERED") expect(after.deliveredAt).toBeInstanceOf(Date);
+          if (to === "CANCELLED") {
+            expect(after.cancelReason, context).toBe(details.reason);
+            expect(after.bookings, context).toHaveLength(0);
+          }
+        }
+      }
+    });
+  }
+
+  it("walks an order from placed to delivered, one event per stage, with the production job opened and closed", async () => {
+    const order = await orderIn("PLACED");
+    for (const [i, to] of ORDER_STAGES.slice(1).entries()) {
+      const expectedStatus = ORDER_STAGES[i] as OrderStatus;
+      const result = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus, to, actor: actors.staff(), ...details });
+      expect(result.ok).toBe(true);
+    }
+    const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: { orderBy: { createdAt: "asc" } }, productionJob: true } });
+    expect(after.events.map((e) => e.toStatus)).toEqual(ORDER_STAGES.slice(1));
+    expect(after.productionJob?.startedAt.getTime()).toBeLessThanOrEqual(after.productionJob?.completedAt?.getTime() ?? 0);
+    expect(after.version).toBe(6);
+  });
+
+  it("refuses a stale advance from an old page as a conflict, without skipping a stage", async () => {
+    const order = await orderIn("PLACED");
+    expect((await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "PLACED", to: "CONFIRMED", actor: actors.staff() })).ok).toBe(true);
+    const again = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "PLACED", to: "CONFIRMED", actor: actors.admin() });
+    expect(again).toMatchObject({ ok: false, code: "conflict" });
+    const staleCancel = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "PLACED", to: "CANCELLED", actor: actors.staff(), reason: "x" });
+    expect(staleCancel).toMatchObject({ ok: false, code: "conflict" });
+    const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
+    expect([after.status, after.version, after.events.length]).toEqual(["CONFIRMED", 1, 1]);
+  });
+
+  it("moves an order one stage, not two, when several staff advance it at the same moment", async () => {
+    const order = await orderIn("CONFIRMED");
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "CONFIRMED", to: "IN_PRODUCTION", actor: i % 2 ? actors.admin() : actors.staff() })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "conflict")).toBe(true);
+    const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true, emails: true } });
+    expect([after.status, after.version, after.events.length, after.emails.length]).toEqual(["IN_PRODUCTION", 1, 1, 1]);
+    expect(await t.prisma.productionJob.count({ where: { orderId: order.id } })).toBe(1);
+  });
+
+  it("cancelling releases the order's booked hours to their weeks", async () => {
+    const order = await orderIn("CONFIRMED", 30);
+    const bookings = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id } });
+    expect(bookings.reduce((s, b) => s + b.hours, 0)).toBe(30);
+    const before = await t.prisma.capacityWeek.findMany({ where: { week: { in: bookings.map((b) => b.week) } } });
+    const result = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "CONFIRMED", to: "CANCELLED", actor: actors.owner() });
+    expect(result.ok).toBe(true);
+    const after = await t.prisma.capacityWeek.findMany({ where: { week: { in: bookings.map((b) => b.week) } } });
+    for (const week of after) {
+      const was = before.find((w) => w.week === week.week)?.bookedHours ?? 0;
+      const hours = bookings.find((b) => b.week === week.week)?.hours ?? 0;
+      expect(week.bookedHours).toBeCloseTo(was - hours, 6);
+    }
+    const cancelled = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { bookings: true } });
+    expect([cancelled.cancelReason, cancelled.bookings.length]).toEqual(["Cancelled by the customer", 0]);
+  });
+
+  it("answers not_found for an unknown order and for another customer's order", async () => {
+    expect(await transitionOrder(t.prisma, { orderNumber: "AT-2031-999999", expectedStatus: "PLACED", to: "CONFIRMED", actor: actors.staff() })).toMatchObject({ ok: false, code: "not_found" });
+    const order = await orderIn("PLACED");
+    expect(await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "PLACED", to: "CANCELLED", actor: actors["other customer"]() })).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("the database refuses a production job for an order that is not confirmed or does not exist (raw SQL)", async () => {
+    const placed = await orderIn("PLACED");
+    await expect(t.rawQuery(`INSERT INTO "production_jobs" ("id", "order_id") VALUES ('job-1', $1)`, [placed.id])).rejects.toThrow(/not confirmed/);
+    await expect(t.rawQuery(`INSERT INTO "production_jobs" ("id", "order_id") VALUES ('job-2', 'no-such-order')`)).rejects.toThrow(/does not exist|foreign key/);
+    const cancelled = await orderIn("CANCELLED");
+    await expect(t.rawQuery(`INSERT INTO "production_jobs" ("id", "order_id") VALUES ('job-3', $1)`, [cancelled.id])).rejects.toThrow(/not confirmed/);
+    expect(await t.prisma.productionJob.count({ where: { orderId: { in: [placed.id, cancelled.id] } } })).toBe(0);
+  });
+});
