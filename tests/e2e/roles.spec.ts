@@ -37,7 +37,7 @@ test.describe("staff", () => {
     await expect(nav.getByRole("link", { name: "Production" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await nav.getByRole("link", { name: "Production" }).click();
-    await expect(page.getByRole("heading", { name: "Production" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Production board", level: 1 })).toBeVisible();
     await expect(page.getByRole("main").getByTestId("column-PLACED")).toContainText("Clara Customer");
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

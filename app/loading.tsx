@@ -1,9 +1,0 @@
-/** Shown while a page's data loads. */
-export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="flex items-center gap-3 py-16 text-stone-500">
-      <span className="h-5 w-5 animate-spin rounded-full border-2 border-stone-300 border-t-brand-600" aria-hidden />
-      Loading…
-    </div>
-  );
-}
