@@ -52,7 +52,7 @@ export function SiteHeader() {
             ) : session?.user ? (
               <>
                 <span className="text-sm text-stone-600" data-testid="signed-in-as">
-                  {session.user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-500">{session.user.role.toLowerCase()}</span>
+                  {session.user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-700">{session.user.role.toLowerCase()}</span>
                 </span>
                 <button
                   type="button"

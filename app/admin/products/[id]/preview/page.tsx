@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import { getProductForEditing } from "@/lib/admin/products/queries";
+import { requireRole } from "@/lib/auth/session";
+import { parseDefinition } from "@/lib/configurator";
+import { getDb } from "@/lib/db";
+import { getSettings } from "@/lib/settings/queries";
+
+export const metadata: Metadata = { title: "Preview draft" };
+
+/** The saved draft in the real configurator, before publishing (ordering is off). */
+export default async function PreviewDraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireRole(["ADMIN"], `/admin/products/${id}/preview`);
+  const db = await getDb();
+  const [product, settings] = await Promise.all([getProductForEditing(db, id), getSettings(db)]);
+  if (!product) notFound();
+  const parsed = parseDefinition(product.draft.definition);
+  return (
+    <div>
+      <p className="text-sm"><Link href={`/admin/products/${product.id}`} className="text-brand-700 underline">Back to {product.name}</Link></p>
+      <h1 className="mb-4 mt-1 text-2xl font-semibold">{product.name}: draft {product.draft.version ? `v${product.draft.version}` : "(published version)"}</h1>
+      {parsed.ok ? (
+        <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} delivery={null} preview />
+      ) : (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">The draft is not a valid definition yet; fix it in the editor first.</p>
+      )}
+    </div>
+  );
+}

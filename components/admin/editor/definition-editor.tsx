@@ -1,0 +1,135 @@
+"use client";
+
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { parseDefinition, type Definition, type Group, type Rule } from "@/lib/configurator";
+import { FormMessage } from "@/components/ui/form-message";
+import type { FormState } from "@/lib/forms/state";
+import { MoneyInput, NumberInput, SmallButton, type ErrorsAt } from "./fields";
+import { convertGroup, GroupEditor, move } from "./group-editor";
+import { JsonPanel } from "./json-panel";
+import { newRule, RuleEditor, RULE_KINDS } from "./rule-editor";
+
+type Props = {
+  initial: Definition;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  draftVersion: number | null;
+  currency: string;
+};
+
+function uniqueId(prefix: string, taken: string[]): string {
+  let i = taken.length + 1;
+  while (taken.includes(`${prefix}-${i}`)) i++;
+  return `${prefix}-${i}`;
+}
+
+/**
+ * The structured editor of a product's draft definition. Every change is checked at once with the
+ * engine's own zod schema (the server checks again on save), and each issue is shown at its field.
+ */
+export function DefinitionEditor({ initial, action, draftVersion, currency }: Props) {
+  const [definition, setDefinition] = useState<Definition>(initial);
+  const [dirty, setDirty] = useState(false);
+  const [state, formAction, pending] = useActionState(action, {} as FormState);
+  // When the saved draft changes on the server (discarded, or saved elsewhere) and nothing is being
+  // edited here, follow it; a save from this form leaves the same definition, so nothing visibly changes.
+  const initialJson = JSON.stringify(initial);
+  const lastInitial = useRef(initialJson);
+  useEffect(() => {
+    if (lastInitial.current === initialJson) return;
+    lastInitial.current = initialJson;
+    if (!dirty) setDefinition(JSON.parse(initialJson) as Definition);
+  }, [initialJson, dirty]);
+  const update = (next: Definition) => {
+    setDefinition(next);
+    setDirty(true);
+  };
+
+  const issues = useMemo(() => {
+    const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));
+    return parsed.ok ? [] : parsed.issues;
+  }, [definition]);
+  const errorsAt: ErrorsAt = (path) => issues.filter((i) => i.path === path).map((i) => i.message);
+
+  const setGroup = (index: number, group: Group) => update({ ...definition, groups: definition.groups.map((g, i) => (i === index ? group : g)) });
+  const setRule = (index: number, rule: Rule) => update({ ...definition, rules: definition.rules.map((r, i) => (i === index ? rule : r)) });
+  const addGroup = (type: Group["type"]) => {
+    const id = uniqueId("group", definition.groups.map((g) => g.id));
+    const group = convertGroup({ id, label: `Group ${definition.groups.length + 1}`, type: "single", required: true, options: [{ id: "option-1", label: "Option 1", priceCents: 0, leadDays: 0, productionHours: 0 }] }, type);
+    update({ ...definition, groups: [...definition.groups, group] });
+  };
+  const [ruleKind, setRuleKind] = useState<Rule["kind"]>("requires");
+
+  return (
+    <form action={formAction} onSubmit={() => setDirty(false)} className="space-y-6" aria-label="Draft definition">
+      <input type="hidden" name="definition" value={JSON.stringify(definition)} />
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white/95 p-3 shadow-sm backdrop-blur">
+        <p className="mr-auto text-sm">
+          {draftVersion ? `Draft v${draftVersion}` : "New draft (from the published version)"}
+          {dirty ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Unsaved changes</span> : null}
+          {issues.length ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{issues.length} problem(s)</span> : <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">Valid</span>}
+        </p>
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-70">
+          {pending ? "Saving…" : "Save draft"}
+        </button>
+      </div>
+      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+      {issues.length ? (
+        <div className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-medium">Fix these before saving:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {issues.slice(0, 12).map((i, k) => <li key={k}><a href={`#f-${i.path.replace(/[^A-Za-z0-9_-]/g, "-") || "root"}`} className="underline"><code className="text-xs">{i.path || "definition"}</code></a>: {i.message}</li>)}
+            {issues.length > 12 ? <li>…and {issues.length - 12} more, marked at their fields.</li> : null}
+          </ul>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="base-title" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="base-title" className="text-lg font-semibold">Base</h2>
+        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <MoneyInput label={`Base price (${currency})`} path="basePriceCents" errorsAt={errorsAt} value={definition.basePriceCents} onChange={(v) => update({ ...definition, basePriceCents: v ?? Number.NaN })} />
+          <NumberInput label="Base lead days" path="baseLeadDays" step={1} errorsAt={errorsAt} value={definition.baseLeadDays} onChange={(v) => update({ ...definition, baseLeadDays: v ?? Number.NaN })} />
+          <NumberInput label="Base production hours" path="baseProductionHours" errorsAt={errorsAt} value={definition.baseProductionHours} onChange={(v) => update({ ...definition, baseProductionHours: v ?? Number.NaN })} />
+          <NumberInput label="Customization premium %" path="premiumPercent" errorsAt={errorsAt} value={definition.premiumPercent} onChange={(v) => update({ ...definition, premiumPercent: v ?? Number.NaN })} />
+        </div>
+      </section>
+
+      <section aria-labelledby="groups-title" className="space-y-3">
+        <h2 id="groups-title" className="text-lg font-semibold">Option groups</h2>
+        {definition.groups.length === 0 ? <p className="text-sm text-stone-600">No groups yet. Add the first thing customers choose.</p> : null}
+        {definition.groups.map((group, i) => (
+          <GroupEditor key={i} group={group} index={i} count={definition.groups.length} definition={definition} errorsAt={errorsAt}
+            onChange={(g) => setGroup(i, g)}
+            onMove={(to) => update({ ...definition, groups: move(definition.groups, i, to) })}
+            onRemove={() => update({ ...definition, groups: definition.groups.filter((_, j) => j !== i) })} />
+        ))}
+        <div className="flex flex-wrap gap-2">
+          <SmallButton onClick={() => addGroup("single")}>Add single-choice group</SmallButton>
+          <SmallButton onClick={() => addGroup("multi")}>Add multiple-choice group</SmallButton>
+          <SmallButton onClick={() => addGroup("number")}>Add number group</SmallButton>
+          <SmallButton onClick={() => addGroup("text")}>Add text group</SmallButton>
+        </div>
+      </section>
+
+      <section aria-labelledby="rules-title" className="space-y-3">
+        <h2 id="rules-title" className="text-lg font-semibold">Rules</h2>
+        {definition.rules.length === 0 ? <p className="text-sm text-stone-600">No rules: every combination is allowed.</p> : null}
+        {definition.rules.map((rule, i) => (
+          <RuleEditor key={i} rule={rule} index={i} definition={definition} errorsAt={errorsAt}
+            onChange={(r) => setRule(i, r)}
+            onRemove={() => update({ ...definition, rules: definition.rules.filter((_, j) => j !== i) })} />
+        ))}
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            <span className="block text-xs font-medium text-stone-700">New rule kind</span>
+            <select value={ruleKind} onChange={(e) => setRuleKind(e.target.value as Rule["kind"])} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm">
+              {(Object.keys(RULE_KINDS) as Rule["kind"][]).map((k) => <option key={k} value={k}>{RULE_KINDS[k]}</option>)}
+            </select>
+          </label>
+          <SmallButton onClick={() => update({ ...definition, rules: [...definition.rules, newRule(ruleKind, definition, uniqueId("rule", definition.rules.map((r) => r.id)))] })}>Add rule</SmallButton>
+        </div>
+      </section>
+
+      <JsonPanel definition={definition} onApply={update} />
+    </form>
+  );
+}

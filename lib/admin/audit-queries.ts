@@ -1,0 +1,74 @@
+import type { Prisma } from "@/lib/db/client";
+import { STATUS_LABELS } from "@/lib/orders/status";
+
+export const AUDIT_ENTITIES = ["Product", "ProductVersion", "Settings", "CapacityWeek", "User", "Order"] as const;
+
+export type AuditFilter = { entity?: string; actor?: string; q?: string; from?: Date; to?: Date };
+
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+};
+
+const LIMIT = 200;
+
+/**
+ * The audit trail, newest first: admin changes from the audit log merged with order transitions
+ * (each OrderEvent is the audit record of a transition), filtered by entity, actor, text and dates.
+ */
+export async function findAuditRows(db: Prisma, filter: AuditFilter): Promise<AuditRow[]> {
+  const createdAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
+  const actorWhere = filter.actor ? { actor: { is: { email: { contains: filter.actor, mode: "insensitive" as const } } } } : {};
+  const wantsEvents = !filter.entity || filter.entity === "Order";
+  const [log, events] = await Promise.all([
+    db.auditLog.findMany({
+          where: {
+            createdAt,
+            ...(filter.entity ? { entityType: filter.entity } : {}),
+            ...actorWhere,
+            ...(filter.q ? { OR: [{ summary: { contains: filter.q, mode: "insensitive" } }, { action: { contains: filter.q, mode: "insensitive" } }, { entityId: filter.q }] } : {}),
+          },
+          orderBy: { createdAt: "desc" },
+          take: LIMIT,
+          include: { actor: { select: { name: true, email: true } } },
+        }),
+    wantsEvents
+      ? db.orderEvent.findMany({
+          where: {
+            createdAt,
+            ...actorWhere,
+            ...(filter.q ? { OR: [{ order: { number: { contains: filter.q, mode: "insensitive" } } }, { note: { contains: filter.q, mode: "insensitive" } }] } : {}),
+          },
+          orderBy: { createdAt: "desc" },
+          take: LIMIT,
+          include: { actor: { select: { name: true, email: true } }, order: { select: { number: true } } },
+        })
+      : [],
+  ]);
+  const rows: AuditRow[] = [
+    ...log.map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      actor: e.actor ? `${e.actor.name} <${e.actor.email}>` : "System",
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      summary: e.summary,
+    })),
+    ...events.map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      actor: e.actor ? `${e.actor.name} <${e.actor.email}>` : "System",
+      action: "order.transition",
+      entityType: "Order",
+      entityId: e.order.number,
+      summary: `${e.fromStatus ? STATUS_LABELS[e.fromStatus] : "New"} → ${STATUS_LABELS[e.toStatus]}${e.note ? `: ${e.note}` : ""}`,
+    })),
+  ];
+  return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, LIMIT);
+}

@@ -1,0 +1,61 @@
+import type { Prisma } from "@/lib/db/client";
+
+/** One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Joins rows into CSV text (CRLF line ends, as RFC 4180 says). */
+export function toCsv(rows: (string | number | null | undefined)[][]): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+const HEADER = ["order", "created_at", "status", "customer_email", "product", "version", "quantity", "currency", "unit_price", "total", "lead_days", "production_hours", "promised_date", "delivered_at", "options"];
+
+/** Every order with its chosen options (one "Group: Label" list per row), newest first, as CSV. */
+export async function ordersCsv(db: Prisma): Promise<string> {
+  const orders = await db.order.findMany({
+    orderBy: { createdAt: "desc" },
+    select: {
+      number: true,
+      createdAt: true,
+      status: true,
+      quantity: true,
+      currency: true,
+      unitPriceCents: true,
+      totalCents: true,
+      leadDays: true,
+      productionHours: true,
+      promisedDate: true,
+      deliveredAt: true,
+      customer: { select: { email: true } },
+      product: { select: { name: true } },
+      productVersion: { select: { version: true } },
+      options: { select: { groupLabel: true, label: true, value: true, unit: true } },
+    },
+  });
+  const money = (cents: number) => (cents / 100).toFixed(2);
+  return toCsv([
+    HEADER,
+    ...orders.map((o) => [
+      o.number,
+      o.createdAt.toISOString(),
+      o.status,
+      o.customer.email,
+      o.product.name,
+      o.productVersion.version,
+      o.quantity,
+      o.currency,
+      money(o.unitPriceCents),
+      money(o.totalCents),
+      o.leadDays,
+      o.productionHours,
+      o.promisedDate.toISOString().slice(0, 10),
+      o.deliveredAt?.toISOString() ?? "",
+      o.options.map((opt) => `${opt.groupLabel}: ${opt.value ? `${opt.value}${opt.unit ? ` ${opt.unit}` : ""}` : opt.label}`).join("; "),
+    ]),
+  ]);
+}

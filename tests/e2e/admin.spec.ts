@@ -1,0 +1,255 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageStateFor } from "./accounts";
+
+const ADMIN_PAGES = ["/admin", "/admin/products", "/admin/products/new", "/admin/users", "/admin/settings", "/admin/audit"];
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  // The site header belongs to the layout (its role badge is checked by the layout's own tests).
+  const results = await new AxeBuilder({ page }).exclude("header").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Fills one field of the definition editor by its path in the definition (e.g. groups.0.options.1.id). */
+const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./g, "-")}`);
+
+async function createProduct(page: Page, name: string, slug: string) {
+  await page.goto("/admin/products/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByLabel("Summary").fill("A desk built to your size.");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}
+
+async function saveAndPublish(page: Page, note: string) {
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText(/Draft v\d+ saved/)).toBeVisible();
+  const ack = page.getByLabel(/publish anyway/);
+  if (await ack.isVisible()) await ack.check();
+  await page.getByLabel("Release note (optional)").fill(note);
+  await page.getByRole("button", { name: "Publish draft" }).click();
+  await expect(page.getByText(/Version \d+ is published/)).toBeVisible();
+}
+
+async function newPage(browser: Browser, role: "admin" | "staff" | "customer") {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return { context, page: await context.newPage() };
+}
+
+test.describe("non-admins", () => {
+  for (const role of ["staff", "customer"] as const) {
+    test(`${role} gets the forbidden page for every admin page and a 403 from the CSV export`, async ({ browser }) => {
+      const { context, page } = await newPage(browser, role);
+      for (const path of ADMIN_PAGES) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+      }
+      const csv = await page.request.get("/admin/orders.csv");
+      expect(csv.status()).toBe(403);
+      await context.close();
+    });
+  }
+});
+
+test.describe("admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("every admin page passes axe", async ({ page }) => {
+    for (const path of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    }
+    await page.goto("/admin/products");
+    await page.getByRole("link", { name: "Linden sofa" }).click();
+    await expect(page.getByRole("heading", { name: "Definition" })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("builds a product from scratch, previews and publishes it; a customer orders it; a republished price leaves the order alone", async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const slug = `studio-desk-${Date.now().toString(36)}`;
+    const editorUrl = await createProduct(page, "Studio desk", slug);
+
+    await page.getByLabel("Base price (EUR)").fill("400");
+    // Wood: one of two, walnut costs more.
+    await page.getByRole("button", { name: "Add single-choice group" }).click();
+    await field(page, "groups.0.id").fill("wood");
+    await field(page, "groups.0.label").fill("Wood");
+    await field(page, "groups.0.options.0.id").fill("oak");
+    await field(page, "groups.0.options.0.label").fill("Oak");
+    await page.getByRole("button", { name: "Add option to Wood" }).click();
+    await field(page, "groups.0.options.1.id").fill("walnut");
+    await field(page, "groups.0.options.1.label").fill("Walnut");
+    await field(page, "groups.0.options.1.priceCents").fill("150");
+    await field(page, "groups.0.default").selectOption("oak");
+    // Extras: several of.
+    await page.getByRole("button", { name: "Add multiple-choice group" }).click();
+    await field(page, "groups.1.id").fill("extras");
+    await field(page, "groups.1.label").fill("Extras");
+    await field(page, "groups.1.options.0.id").fill("drawer");
+    await field(page, "groups.1.options.0.label").fill("Drawer");
+    await field(page, "groups.1.options.0.priceCents").fill("90");
+    await page.getByRole("button", { name: "Add option to Extras" }).click();
+    await field(page, "groups.1.options.1.id").fill("tray");
+    await field(page, "groups.1.options.1.label").fill("Cable tray");
+    await field(page, "groups.1.options.1.priceCents").fill("40");
+    // Width: a number priced per cm.
+    await page.getByRole("button", { name: "Add number group" }).click();
+    await field(page, "groups.2.id").fill("width");
+    await field(page, "groups.2.label").fill("Width");
+    await field(page, "groups.2.min").fill("100");
+    await field(page, "groups.2.max").fill("200");
+    await field(page, "groups.2.step").fill("10");
+    await field(page, "groups.2.default").fill("120");
+    await field(page, "groups.2.priceCentsPerUnit").fill("2");
+
+    // A field error from the engine's schema shows at the field.
+    await field(page, "groups.0.options.1.id").fill("Walnut!");
+    await expect(page.locator("#f-groups-0-options-1-id-error")).toContainText("lowercase");
+    await field(page, "groups.0.options.1.id").fill("walnut");
+    await expect(page.locator("#f-groups-0-options-1-id-error")).toHaveCount(0);
+
+    // Rules: walnut requires the drawer; the drawer excludes the cable tray.
+    await page.getByLabel("New rule kind").selectOption("requires");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await field(page, "rules.0.id").fill("walnut-needs-drawer");
+    await field(page, "rules.0.message").fill("Walnut desks come with the drawer");
+    await field(page, "rules.0.when.selected.group").selectOption("wood");
+    await field(page, "rules.0.when.selected.option").selectOption("walnut");
+    await field(page, "rules.0.then.selected.group").selectOption("extras");
+    await field(page, "rules.0.then.selected.option").selectOption("drawer");
+    await page.getByLabel("New rule kind").selectOption("excludes");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await field(page, "rules.1.id").fill("drawer-or-tray");
+    await field(page, "rules.1.message").fill("The drawer and the cable tray cannot be combined");
+    await field(page, "rules.1.when.selected.group").selectOption("extras");
+    await field(page, "rules.1.when.selected.option").selectOption("drawer");
+    await field(page, "rules.1.then.selected.group").selectOption("extras");
+    await field(page, "rules.1.then.selected.option").selectOption("tray");
+    await expect(page.getByText("Valid", { exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Draft v1 saved.")).toBeVisible();
+    await page.getByRole("link", { name: "Preview draft" }).click();
+    await expect(page.getByRole("note").filter({ hasText: "Preview" })).toBeVisible();
+    await expect(page.getByText("Walnut").first()).toBeVisible();
+    await page.goto(editorUrl);
+    await saveAndPublish(page, "First release");
+
+    // The customer configures and orders it.
+    const { context, page: customer } = await newPage(browser, "customer");
+    await customer.goto(`/products/${slug}`);
+    await expect(customer.getByRole("heading", { level: 1, name: "Studio desk" })).toBeVisible();
+    await expect(customer.getByText("Walnut desks come with the drawer").first()).toBeVisible();
+    await customer.getByRole("checkbox", { name: /Drawer/ }).check();
+    await expect(customer.getByText("The drawer and the cable tray cannot be combined").first()).toBeVisible();
+    await customer.getByRole("radio", { name: /Walnut/ }).check();
+    await customer.getByRole("link", { name: "Order", exact: true }).click();
+    await expect(customer.getByRole("heading", { name: /Review and order: Studio desk/ })).toBeVisible();
+    const total = (await customer.getByTestId("order-total").textContent()) ?? "";
+    expect(total).toContain("880.00"); // 400 + 150 walnut + 90 drawer + 120 cm x 2
+    await customer.getByLabel("Street and number").fill("1 Workshop Lane");
+    await customer.getByLabel("Postal code").fill("1012 AB");
+    await customer.getByLabel("City").fill("Amsterdam");
+    await customer.getByLabel("Country").selectOption("NL");
+    await customer.getByRole("button", { name: /^Place order/ }).click();
+    const number = (await customer.getByTestId("order-number").textContent()) ?? "";
+    expect(number).toMatch(/^AT-\d{4}-\d{6}$/);
+
+    // The admin raises the base price and republishes: the catalog changes, the order does not.
+    await page.goto(editorUrl);
+    await page.getByLabel("Base price (EUR)").fill("500");
+    await saveAndPublish(page, "Price rise");
+    await expect(page.getByRole("table", { name: "Versions" }).getByRole("row").filter({ hasText: "First release" })).toContainText("Published");
+    await customer.goto(`/orders/${number}`);
+    await expect(customer.getByText(total).first()).toBeVisible();
+    await customer.goto(`/products/${slug}`);
+    await expect(customer.getByText("€740.00").first()).toBeVisible(); // 500 + 120 cm x 2, the new price
+    await context.close();
+
+    await page.goto("/admin/audit?entity=ProductVersion");
+    await expect(page.getByRole("cell", { name: /Published Studio desk v2: Price rise/ })).toBeVisible();
+  });
+
+  test("a rule set that makes a required group impossible cannot be published, and says why", async ({ page }) => {
+    await createProduct(page, "Broken shelf", `broken-shelf-${Date.now().toString(36)}`);
+    await page.getByRole("button", { name: "Add single-choice group" }).click();
+    await field(page, "groups.0.id").fill("board");
+    await page.getByRole("button", { name: "Add number group" }).click();
+    await field(page, "groups.1.id").fill("length");
+    await page.getByLabel("New rule kind").selectOption("visibleWhen");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await field(page, "rules.0.target.group").selectOption("board");
+    await field(page, "rules.0.message").fill("Boards only for very long shelves");
+    await field(page, "rules.0.when.kind").selectOption("compare");
+    await field(page, "rules.0.when.compare.group").selectOption("length");
+    await field(page, "rules.0.when.compare.value").fill("1000");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Draft v1 saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /error\(s\) block publishing/ })).toBeVisible();
+    await expect(page.getByText("is required but only 0 of its options can ever be chosen")).toBeVisible();
+    await expect(page.getByText(/Rule rule-1/).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish draft" })).toBeDisabled();
+  });
+
+  test("uploads a product image, refusing a file that is not one", async ({ page }) => {
+    await createProduct(page, "Pixel lamp", `pixel-lamp-${Date.now().toString(36)}`);
+    await page.getByText("Product details").click();
+    const upload = page.getByLabel("Or upload an image");
+    await upload.setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: Buffer.from("<svg/>") });
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByText("Upload a PNG, JPEG or WebP image.")).toBeVisible();
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    await upload.setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByText("Product details saved.")).toBeVisible();
+    await page.reload();
+    await page.getByText("Product details").click();
+    await expect(page.getByText("Uploaded image in use")).toBeVisible();
+    await expect(page.getByRole("img", { name: "Current product image" })).toHaveAttribute("src", /^data:image\/png;base64,/);
+  });
+
+  test("searches users, and cannot demote or deactivate themselves; a deactivated user's session stops working", async ({ page, browser }) => {
+    const email = `temp-${Date.now()}@example.com`;
+    const visitor = await browser.newContext();
+    const temp = await visitor.newPage();
+    await temp.goto("/signup");
+    await temp.getByLabel("Name").fill("Tess Temp");
+    await temp.getByLabel("Email").fill(email);
+    await temp.getByLabel("Password", { exact: true }).fill("a-good-password-42");
+    await temp.getByLabel("Confirm password").fill("a-good-password-42");
+    await temp.getByRole("button", { name: "Create account" }).click();
+    await expect(temp.getByTestId("signed-in-as")).toContainText("Tess Temp");
+
+    await page.goto("/admin/users?q=admin%40atelier");
+    const me = page.getByRole("row").filter({ hasText: "admin@atelier.test" });
+    await expect(me).toContainText("(you)");
+    await expect(me.getByRole("button")).toHaveCount(0);
+
+    await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await page.getByRole("button", { name: `Deactivate ${email}` }).click();
+    await expect(page.getByText(`${email} is deactivated.`)).toBeVisible();
+    await temp.goto("/orders");
+    await expect(temp).toHaveURL(/\/login/);
+    await visitor.close();
+  });
+
+  test("sets a holiday week and saves settings", async ({ page }) => {
+    await page.goto("/admin/settings");
+    const week = (await page.getByRole("rowheader").nth(3).textContent()) ?? "";
+    await page.getByLabel("Week", { exact: true }).fill(week);
+    await page.getByLabel("Capacity (hours)", { exact: true }).fill("0");
+    await page.getByRole("button", { name: "Set capacity" }).click();
+    await expect(page.getByText(/booked in|now has 0 h/)).toBeVisible();
+    await page.getByLabel("Shipping days").fill("-1");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Use 0 or more days")).toBeVisible();
+    await page.getByLabel("Shipping days").fill("5");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+  });
+});

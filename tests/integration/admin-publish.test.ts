@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveDraft } from "@/lib/admin/products/draft";
+import { publishDraft } from "@/lib/admin/products/publish";
+import { createProduct, updateProduct } from "@/lib/admin/products/service";
+import { getProductForEditing } from "@/lib/admin/products/queries";
+import type { Definition } from "@/lib/configurator";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+let t: TestDatabase;
+let admin: { id: string };
+beforeAll(async () => {
+  t = await createTestDatabase();
+  admin = await t.prisma.user.create({ data: { email: "boss@example.com", name: "Boss", passwordHash: "x", role: "ADMIN" }, select: { id: true } });
+});
+afterAll(() => t.drop());
+
+const desk: Definition = {
+  basePriceCents: 50_000,
+  baseLeadDays: 5,
+  baseProductionHours: 4,
+  premiumPercent: 0,
+  groups: [
+    { id: "wood", label: "Wood", type: "single", required: true, default: "oak", options: [
+      { id: "oak", label: "Oak", priceCents: 0, leadDays: 0, productionHours: 0 },
+      { id: "walnut", label: "Walnut", priceCents: 20_000, leadDays: 10, productionHours: 1 },
+    ] },
+    { id: "extras", label: "Extras", type: "multi", required: false, options: [
+      { id: "drawer", label: "Drawer", priceCents: 9_000, leadDays: 0, productionHours: 1 },
+      { id: "cable", label: "Cable tray", priceCents: 4_000, leadDays: 0, productionHours: 0.5 },
+    ] },
+    { id: "width", label: "Width", type: "number", required: true, unit: "cm", min: 100, max: 200, step: 10, default: 120, priceCentsPerUnit: 150, productionHoursPerUnit: 0 },
+  ],
+  rules: [
+    { id: "walnut-needs-drawer", kind: "requires", when: { selected: { group: "wood", option: "walnut" } }, then: { selected: { group: "extras", option: "drawer" } }, message: "Walnut desks come with a drawer" },
+    { id: "no-tray-with-drawer", kind: "excludes", when: { selected: { group: "extras", option: "drawer" } }, then: { selected: { group: "extras", option: "cable" } }, message: "The drawer takes the cable tray's place" },
+  ],
+};
+
+describe("admin products: draft and publish", () => {
+  let productId = "";
+
+  it("creates a product with an empty draft, refusing a taken slug on the slug field", async () => {
+    const created = await createProduct(t.prisma, admin, { name: "Desk", slug: "desk", summary: "", description: "", imageUrl: "" });
+    expect(created.ok).toBe(true);
+    productId = created.ok ? created.id : "";
+    expect(await createProduct(t.prisma, admin, { name: "Other", slug: "desk", summary: "", description: "", imageUrl: "" })).toMatchObject({ ok: false, field: "slug" });
+    const product = await getProductForEditing(t.prisma, productId);
+    expect(product?.currentVersion).toBeNull();
+    expect(product?.draft.version).toBe(1);
+  });
+
+  it("returns schema issues with their path and saves nothing", async () => {
+    const broken = { ...desk, rules: [{ ...desk.rules[0]!, when: { selected: { group: "wood", option: "teak" } } }] };
+    const result = await saveDraft(t.prisma, admin, productId, JSON.stringify(broken));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.path)).toContain("rules.0.when.selected.option");
+    const row = await t.prisma.productVersion.findFirstOrThrow({ where: { productId } });
+    expect((row.definition as Definition).groups).toEqual([]);
+  });
+
+  it("blocks publishing a rule set whose required group can never be filled, and says why", async () => {
+    const impossible: Definition = {
+      ...desk,
+      rules: [{ id: "never-wood", kind: "visibleWhen", target: { group: "wood" }, when: { compare: { group: "width", op: ">", value: 500 } }, message: "Wood is hidden" }],
+    };
+    expect((await saveDraft(t.prisma, admin, productId, JSON.stringify(impossible))).ok).toBe(true);
+    const result = await publishDraft(t.prisma, admin, { productId, note: "", acknowledgeWarnings: true });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.findings?.some((f) => f.severity === "error")).toBe(true);
+    expect((await t.prisma.product.findUniqueOrThrow({ where: { id: productId } })).currentVersionId).toBeNull();
+  });
+
+  it("publishes an immutable version with a from-price, then branches a new draft for the next edit", async () => {
+    expect((await saveDraft(t.prisma, admin, productId, JSON.stringify(desk))).ok).toBe(true);
+    const published = await publishDraft(t.prisma, admin, { productId, note: "First", acknowledgeWarnings: true });
+    expect(published).toEqual({ ok: true, version: 1, slug: "desk" });
+    const v1 = await t.prisma.productVersion.findUniqueOrThrow({ where: { productId_version: { productId, version: 1 } } });
+    expect(v1.status).toBe("PUBLISHED");
+    expect(v1.fromPriceCents).toBe(50_000 + 100 * 150); // oak, no extras, narrowest width
+
+    const pricier = { ...desk, basePriceCents: 60_000 };
+    const saved = await saveDraft(t.prisma, admin, productId, pricier);
+    expect(saved).toEqual({ ok: true, version: 2 });
+    const stillV1 = await t.prisma.productVersion.findUniqueOrThrow({ where: { id: v1.id } });
+    expect((stillV1.definition as Definition).basePriceCents).toBe(50_000);
+    expect((await publishDraft(t.prisma, admin, { productId, note: "", acknowledgeWarnings: true })).ok).toBe(true);
+    const product = await getProductForEditing(t.prisma, productId);
+    expect(product?.currentVersion).toBe(2);
+    expect(product?.versions.map((v) => [v.version, v.status, v.current])).toEqual([[2, "PUBLISHED", true], [1, "PUBLISHED", false]]);
+  });
+
+  it("refuses to publish when there is no draft", async () => {
+    expect(await publishDraft(t.prisma, admin, { productId, note: "", acknowledgeWarnings: true })).toMatchObject({ ok: false });
+  });
+
+  it("audits every change with its actor", async () => {
+    await updateProduct(t.prisma, admin, productId, { name: "Desk Pro", slug: "desk", summary: "", description: "", imageUrl: "" });
+    const actions = (await t.prisma.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["product.create", "version.save-draft", "version.save-draft", "version.publish", "version.save-draft", "version.publish", "product.update"]);
+  });
+});
+
+describe("database guards on versions", () => {
+  it("refuses to change a published version, a second draft, or a current version that is not published", async () => {
+    const product = await t.prisma.product.findUniqueOrThrow({ where: { slug: "desk" }, include: { currentVersion: true } });
+    await expect(t.prisma.productVersion.update({ where: { id: product.currentVersionId! }, data: { definition: { groups: [] } } })).rejects.toThrow();
+    await t.prisma.productVersion.update({ where: { id: product.currentVersionId! }, data: { note: "Notes may change" } });
+    await t.prisma.productVersion.create({ data: { productId: product.id, version: 10, status: "DRAFT", definition: desk } });
+    await expect(t.prisma.productVersion.create({ data: { productId: product.id, version: 11, status: "DRAFT", definition: desk } })).rejects.toThrow();
+    const draft = await t.prisma.productVersion.findFirstOrThrow({ where: { productId: product.id, status: "DRAFT" } });
+    await expect(t.prisma.product.update({ where: { id: product.id }, data: { currentVersionId: draft.id } })).rejects.toThrow();
+  });
+});

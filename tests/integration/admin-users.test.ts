@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findAuditRows } from "@/lib/admin/audit-queries";
+import { changeRole, setUserActive } from "@/lib/admin/users/service";
+import { findUsers } from "@/lib/admin/users/queries";
+import { clearCapacityOverride, setCapacityOverride, updateSettings } from "@/lib/settings/service";
+import { getSettings } from "@/lib/settings/queries";
+import { getUserById } from "@/lib/users/service";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+let t: TestDatabase;
+let admin: { id: string };
+let user: { id: string };
+beforeAll(async () => {
+  t = await createTestDatabase();
+  admin = await t.prisma.user.create({ data: { email: "admin@example.com", name: "Ada", passwordHash: "x", role: "ADMIN" }, select: { id: true } });
+  user = await t.prisma.user.create({ data: { email: "carl@example.com", name: "Carl", passwordHash: "x" }, select: { id: true } });
+});
+afterAll(() => t.drop());
+
+describe("admin: users", () => {
+  it("searches by name or email and filters by role", async () => {
+    expect((await findUsers(t.prisma, { q: "CARL", page: 1 })).rows.map((u) => u.email)).toEqual(["carl@example.com"]);
+    expect((await findUsers(t.prisma, { q: "", role: "ADMIN", page: 1 })).total).toBe(1);
+  });
+
+  it("changes roles and deactivates others, but never the admin's own role or account", async () => {
+    expect(await changeRole(t.prisma, admin, admin.id, "STAFF")).toMatchObject({ ok: false });
+    expect(await setUserActive(t.prisma, admin, admin.id, false)).toMatchObject({ ok: false });
+    expect((await getUserById(t.prisma, admin.id))?.role).toBe("ADMIN");
+    expect(await changeRole(t.prisma, admin, user.id, "STAFF")).toMatchObject({ ok: true });
+    expect(await setUserActive(t.prisma, admin, user.id, false)).toMatchObject({ ok: true });
+    expect(await getUserById(t.prisma, user.id)).toMatchObject({ role: "STAFF", active: false });
+    const audit = await findAuditRows(t.prisma, { entity: "User" });
+    expect(audit.map((a) => a.action).sort()).toEqual(["user.deactivate", "user.role"]);
+  });
+});
+
+describe("admin: settings and capacity", () => {
+  it("saves settings and moves default weeks to the new default, never below booked hours", async () => {
+    await t.prisma.capacityWeek.create({ data: { week: "2030-W10", weekStart: new Date("2030-03-04"), capacityHours: 80, bookedHours: 60 } });
+    await updateSettings(t.prisma, admin, { companyName: "Oak & Co", currency: "GBP", defaultWeeklyHours: 40, shippingDays: 3 });
+    expect(await getSettings(t.prisma)).toEqual({ companyName: "Oak & Co", currency: "GBP", defaultWeeklyHours: 40, shippingDays: 3 });
+    expect((await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W10" } })).capacityHours).toBe(60);
+  });
+
+  it("sets a holiday override, refuses one below booked hours, and clears it", async () => {
+    expect(await setCapacityOverride(t.prisma, admin, "2030-W11", 0)).toMatchObject({ ok: true });
+    expect(await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W11" } })).toMatchObject({ capacityHours: 0, isOverride: true });
+    expect(await setCapacityOverride(t.prisma, admin, "2030-W10", 20)).toMatchObject({ ok: false, field: "capacityHours" });
+    expect(await clearCapacityOverride(t.prisma, admin, "2030-W11")).toMatchObject({ ok: true });
+    expect(await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W11" } })).toMatchObject({ capacityHours: 40, isOverride: false });
+  });
+});
