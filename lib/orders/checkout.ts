@@ -1,16 +1,11 @@
 import { decodeSelection, evaluate, normalize, parseDefinition, type Definition, type EvaluateResult, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
-import { loadCapacity } from "@/lib/production/capacity";
+import type { DeliveryContext } from "@/lib/catalog/delivery";
+import { getDeliveryContext } from "@/lib/catalog/delivery-context";
 import { getSettings, type ShopSettings } from "@/lib/settings/queries";
 
 /** The shop's free capacity as the browser needs it to recompute the delivery date for another quantity. */
-export type CapacitySnapshot = {
-  today: string;
-  shippingDays: number;
-  defaultWeeklyHours: number;
-  overrides: Record<string, number>;
-  booked: Record<string, number>;
-};
+export type CapacitySnapshot = DeliveryContext;
 
 export type CheckoutData =
   | {
@@ -51,7 +46,7 @@ export async function loadCheckout(db: Prisma, slug: string, encoded: string | u
   const selection = normalized.ok ? normalized.selection : (normalize(definition, {}) as { ok: true; selection: Selection }).selection;
   if (!normalized.ok) notice = "Part of this configuration no longer exists; the standard choices are shown instead.";
   const evaluation = evaluate(definition, selection, { quantity });
-  const [settings, load] = await Promise.all([getSettings(db), loadCapacity(db)]);
+  const [settings, capacity] = await Promise.all([getSettings(db), getDeliveryContext(db)]);
   return {
     ok: true,
     product: { id: product.id, slug: product.slug, name: product.name, imageUrl: product.imageUrl },
@@ -60,7 +55,7 @@ export async function loadCheckout(db: Prisma, slug: string, encoded: string | u
     selection,
     evaluation,
     settings,
-    capacity: { today: new Date().toISOString(), shippingDays: settings.shippingDays, defaultWeeklyHours: settings.defaultWeeklyHours, ...load },
+    capacity,
     notice,
   };
 }

@@ -2,7 +2,7 @@ import { nextWeeks, weekStart } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/csv";
 
 export type MaterialLine = { sku: string; name: string; quantity: number; orders: string[] };
 export type MaterialsWeek = { week: string; start: Date; lines: MaterialLine[]; orders: number };
@@ -53,5 +53,5 @@ export async function findMaterialsAhead(db: Prisma, today = new Date(), count =
 /** The materials plan as CSV, one row per week and component. */
 export function materialsCsv(weeks: MaterialsWeek[]): string {
   const rows = weeks.flatMap((w) => w.lines.map((l) => [w.week, w.start.toISOString().slice(0, 10), l.sku, l.name, l.quantity, l.orders.join(" ")]));
-  return toCsv(["week", "week_start", "sku", "component", "quantity", "orders"], rows);
+  return toCsv([["week", "week_start", "sku", "component", "quantity", "orders"], ...rows]);
 }

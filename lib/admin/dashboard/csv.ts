@@ -1,17 +1,7 @@
+import { toCsv } from "@/lib/csv";
 import type { Prisma } from "@/lib/db/client";
 
-/** One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Joins rows into CSV text (CRLF line ends, as RFC 4180 says). */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
+export { csvCell, toCsv } from "@/lib/csv";
 
 const HEADER = ["order", "created_at", "status", "customer_email", "product", "version", "quantity", "currency", "unit_price", "total", "lead_days", "production_hours", "promised_date", "delivered_at", "options"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "@/lib/production/csv";
+import { csvCell as csvField, toCsv } from "@/lib/csv";
 import { materialsCsv, sumMaterials } from "@/lib/production/materials";
 import { parseBoardQuery, transitionFormSchema } from "@/lib/production/schema";
 
@@ -24,7 +24,7 @@ describe("materials plan", () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
     expect(csvField(-2)).toBe("-2");
-    expect(toCsv(["a"], [])).toBe("a\r\n");
+    expect(toCsv([["a"]])).toBe("a\r\n");
   });
 });
 
