@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { enqueueEmail } from "@/lib/notifications/email";
+import { renderEmail } from "@/lib/notifications/templates";
 import { releaseCapacity } from "@/lib/production/capacity";
 import type { Role } from "@/lib/users/schema";
 import { checkTransition } from "./state-machine";
@@ -89,8 +90,13 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   await enqueueEmail(tx, {
     to: order.customer.email,
     orderId: order.id,
-    subject: `Order ${order.number}: ${STATUS_LABELS[to]}`,
-    text: customerMessage(order.customer.name, order.number, order.product.name, to, { reason: cancelReason, carrier, trackingNumber }),
+    ...renderEmail({
+      subject: `Order ${order.number}: ${STATUS_LABELS[to]}`,
+      greeting: `Hello ${order.customer.name},`,
+      paragraphs: [customerMessage(order.product.name, to, { reason: cancelReason, carrier, trackingNumber })],
+      facts: [["Order", order.number], ["Status", STATUS_LABELS[to]], ["Follow it at", `/orders/${order.number}`]],
+      footer: "Atelier: made to order.",
+    }),
   });
   await tx.auditLog.create({
     data: {
@@ -105,7 +111,7 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   return { ok: true, order: { id: order.id, number: order.number, status: to } };
 }
 
-function customerMessage(name: string, number: string, product: string, to: OrderStatus, extra: { reason: string; carrier?: string; trackingNumber?: string }): string {
+function customerMessage(product: string, to: OrderStatus, extra: { reason: string; carrier?: string; trackingNumber?: string }): string {
   const lines: Record<OrderStatus, string> = {
     PLACED: `We received your order for the ${product}.`,
     CONFIRMED: `We have confirmed your order for the ${product}; parts are being ordered for it now.`,
@@ -116,5 +122,5 @@ function customerMessage(name: string, number: string, product: string, to: Orde
     DELIVERED: `Your ${product} has been delivered. We hope you enjoy it.`,
     CANCELLED: `Your order for the ${product} has been cancelled. Reason: ${extra.reason}`,
   };
-  return `Hello ${name},\n\n${lines[to]}\n\nOrder ${number}: follow it at /orders/${number}\n\nAtelier`;
+  return lines[to];
 }
