@@ -6,7 +6,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 // (a fresh in-memory PGlite per file, or PostgreSQL when TEST_DATABASE_URL is set).
 export default defineConfig({
   plugins: [tsconfigPaths()],
-  resolve: { alias: { "server-only": path.resolve(__dirname, "tests/stubs/server-only.ts") } },
+  resolve: { alias: { "server-only": path.resolve(import.meta.dirname, "tests/stubs/server-only.ts") } },
   test: {
     projects: [
       {
