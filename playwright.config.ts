@@ -6,6 +6,15 @@ if (!executablePath) throw new Error(CHROMIUM_MISSING);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// On PostgreSQL a second instance serves the same database, to test what must hold across instances
+// (live events, rate limits). The embedded PGlite belongs to one process, so it has one instance.
+const postgres = process.env.E2E_DATABASE_URL;
+const secondURL = `http://localhost:${port + 1}`;
+const serverEnv = {
+  DATABASE_URL: postgres ?? `file:./data-e2e-${port}`,
+  NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789",
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "bXVsdGktaW5zdGFuY2UtdGVzdC1rZXktMzItYnl0ZXM=",
+};
 
 // End-to-end tests run against a production build on its own fresh database:
 // E2E_DATABASE_URL (a local PostgreSQL) or an embedded PGlite in ./data-e2e.
@@ -28,18 +37,30 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /multi-instance\.spec\.ts/ },
+    ...(postgres
+      ? [{ name: "multi-instance", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testMatch: /multi-instance\.spec\.ts/ }]
+      : []),
   ],
-  webServer: {
-    command: `npx tsx scripts/start.ts --fresh --port ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:./data-e2e-${port}`,
-      NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789",
-      NEXTAUTH_URL: baseURL,
+  webServer: [
+    {
+      command: `npx tsx scripts/start.ts --fresh --port ${port}`,
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...serverEnv, NEXTAUTH_URL: baseURL },
     },
-  },
+    ...(postgres
+      ? [{
+          // Started after the first is up: same build, same database, already migrated and seeded.
+          command: `npx tsx scripts/start.ts --port ${port + 1}`,
+          url: `${secondURL}/api/health`,
+          timeout: 300_000,
+          reuseExistingServer: false,
+          stdout: "pipe" as const,
+          env: { ...serverEnv, NEXTAUTH_URL: secondURL },
+        }]
+      : []),
+  ],
 });
