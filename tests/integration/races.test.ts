@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { checkConsistency } from "@/lib/db/check";
+import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { transitionOrder } from "@/lib/orders/transition";
+import { seedDatabase } from "@/prisma/seed-database";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+// Issue 8, races: 200 concurrent submissions, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
+let t: TestDatabase;
+let customer: PlaceOrderInput["customer"];
+let staffIds: string[];
+let definition: Definition;
+let versionId: string;
+let selection: Selection;
+let totalCents: number;
+let hours: number;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.prisma, { orders: false });
+  customer = await t.prisma.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
+  staffIds = (await t.prisma.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] } }, select: { id: true } })).map((u) => u.id);
+  const product = await t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" }, include: { currentVersion: true } });
+  definition = product.currentVersion!.definition as unknown as Definition;
+  versionId = product.currentVersion!.id;
+  const n = normalize(definition, {});
+  if (!n.ok) throw new Error("defaults invalid");
+  selection = n.selection;
+  const evaluation = evaluate(definition, selection);
+  totalCents = evaluation.totalCents;
+  hours = evaluation.productionHours;
+}, 120_000);
+afterAll(() => t.drop());
+
+const order = (key = randomUUID()): PlaceOrderInput => ({
+  customer, slug: "linden-sofa", selection, quantity: 1, idempotencyKey: key,
+  shippingAddress: { name: "C", line1: "1 Street", line2: "", city: "Town", postalCode: "1000", country: "BE" },
+  notes: "", expected: { versionId, totalCents },
+});
+
+describe(`races with 200 concurrent requests (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  it("200 submissions with one idempotency key make exactly one order", async () => {
+    const same = order();
+    const results = await Promise.all(Array.from({ length: 200 }, () => placeOrder(t.prisma, same)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => (r.ok ? r.number : "")))).toHaveProperty("size", 1);
+    expect(await t.prisma.order.count({ where: { idempotencyKey: same.idempotencyKey } })).toBe(1);
+    expect(await t.prisma.emailOutbox.count()).toBe(1);
+  }, 120_000);
+
+  it("200 orders racing for 20 free slots per week never overbook any week", async () => {
+    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 20 } });
+    await t.prisma.capacityWeek.updateMany({ data: { capacityHours: hours * 20 } });
+    const results = await Promise.all(Array.from({ length: 200 }, () => placeOrder(t.prisma, order())));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true }, orderBy: { weekStart: "asc" } });
+    for (const week of weeks) expect(week.bookedHours).toBeLessThanOrEqual(week.capacityHours + 1e-6);
+    expect(weeks.reduce((s, w) => s + w.bookedHours, 0)).toBeCloseTo(hours * 201, 3);
+    // Earlier weeks fill first: only the last booked week may have room left.
+    const used = weeks.filter((w) => w.bookedHours > 0);
+    for (const week of used.slice(0, -1)) expect(week.capacityHours - week.bookedHours).toBeLessThan(hours);
+  }, 180_000);
+
+  it("two staff confirming the same order at once move it one stage, with one event", async () => {
+    const placed = await t.prisma.order.findFirstOrThrow({ where: { status: "PLACED" }, select: { number: true, id: true } });
+    const results = await Promise.all(
+      staffIds.map((id) => transitionOrder(t.prisma, { orderNumber: placed.number, to: "CONFIRMED", expectedStatus: "PLACED", actor: { id, role: "STAFF" } })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(Array(staffIds.length - 1).fill("conflict"));
+    expect(await t.prisma.orderEvent.count({ where: { orderId: placed.id, toStatus: "CONFIRMED" } })).toBe(1);
+  });
+
+  it("leaves every invariant of npm run db:check intact", async () => {
+    expect(await checkConsistency(t.prisma)).toEqual([]);
+  });
+});
