@@ -16,9 +16,9 @@ const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./
 
 async function createProduct(page: Page, name: string, slug: string) {
   await page.goto("/admin/products/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Slug").fill(slug);
-  await page.getByLabel("Summary").fill("A desk built to your size.");
+  await page.getByRole("main").getByLabel("Name").fill(name);
+  await page.getByRole("main").getByLabel("Slug").fill(slug);
+  await page.getByRole("main").getByLabel("Summary").fill("A desk built to your size.");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
@@ -26,12 +26,12 @@ async function createProduct(page: Page, name: string, slug: string) {
 
 async function saveAndPublish(page: Page, note: string) {
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText(/Draft v\d+ saved/)).toBeVisible();
-  const ack = page.getByLabel(/publish anyway/);
+  await expect(page.getByRole("main").getByText(/Draft v\d+ saved/)).toBeVisible();
+  const ack = page.getByRole("main").getByLabel(/publish anyway/);
   if (await ack.isVisible()) await ack.check();
-  await page.getByLabel("Release note (optional)").fill(note);
+  await page.getByRole("main").getByLabel("Release note (optional)").fill(note);
   await page.getByRole("button", { name: "Publish draft" }).click();
-  await expect(page.getByText(/Version \d+ is published/)).toBeVisible();
+  await expect(page.getByRole("main").getByText(/Version \d+ is published/)).toBeVisible();
 }
 
 async function newPage(browser: Browser, role: "admin" | "staff" | "customer") {
@@ -74,7 +74,7 @@ test.describe("admin", () => {
     const slug = `studio-desk-${Date.now().toString(36)}`;
     const editorUrl = await createProduct(page, "Studio desk", slug);
 
-    await page.getByLabel("Base price (EUR)").fill("400");
+    await page.getByRole("main").getByLabel("Base price (EUR)").fill("400");
     // Wood: one of two, walnut costs more.
     await page.getByRole("button", { name: "Add single-choice group" }).click();
     await field(page, "groups.0.id").fill("wood");
@@ -114,7 +114,7 @@ test.describe("admin", () => {
     await expect(page.locator("#f-groups-0-options-1-id-error")).toHaveCount(0);
 
     // Rules: walnut requires the drawer; the drawer excludes the cable tray.
-    await page.getByLabel("New rule kind").selectOption("requires");
+    await page.getByRole("main").getByLabel("New rule kind").selectOption("requires");
     await page.getByRole("button", { name: "Add rule" }).click();
     await field(page, "rules.0.id").fill("walnut-needs-drawer");
     await field(page, "rules.0.message").fill("Walnut desks come with the drawer");
@@ -122,7 +122,7 @@ test.describe("admin", () => {
     await field(page, "rules.0.when.selected.option").selectOption("walnut");
     await field(page, "rules.0.then.selected.group").selectOption("extras");
     await field(page, "rules.0.then.selected.option").selectOption("drawer");
-    await page.getByLabel("New rule kind").selectOption("excludes");
+    await page.getByRole("main").getByLabel("New rule kind").selectOption("excludes");
     await page.getByRole("button", { name: "Add rule" }).click();
     await field(page, "rules.1.id").fill("drawer-or-tray");
     await field(page, "rules.1.message").fill("The drawer and the cable tray cannot be combined");
@@ -130,13 +130,13 @@ test.describe("admin", () => {
     await field(page, "rules.1.when.selected.option").selectOption("drawer");
     await field(page, "rules.1.then.selected.group").selectOption("extras");
     await field(page, "rules.1.then.selected.option").selectOption("tray");
-    await expect(page.getByText("Valid", { exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Valid", { exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.getByText("Draft v1 saved.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Draft v1 saved.")).toBeVisible();
     await page.getByRole("link", { name: "Preview draft" }).click();
     await expect(page.getByRole("note").filter({ hasText: "Preview" })).toBeVisible();
-    await expect(page.getByText("Walnut").first()).toBeVisible();
+    await expect(page.getByRole("main").getByText("Walnut").first()).toBeVisible();
     await page.goto(editorUrl);
     await saveAndPublish(page, "First release");
 
@@ -162,7 +162,7 @@ test.describe("admin", () => {
 
     // The admin raises the base price and republishes: the catalog changes, the order does not.
     await page.goto(editorUrl);
-    await page.getByLabel("Base price (EUR)").fill("500");
+    await page.getByRole("main").getByLabel("Base price (EUR)").fill("500");
     await saveAndPublish(page, "Price rise");
     await expect(page.getByRole("table", { name: "Versions" }).getByRole("row").filter({ hasText: "First release" })).toContainText("Published");
     await customer.goto(`/orders/${number}`);
@@ -181,7 +181,7 @@ test.describe("admin", () => {
     await field(page, "groups.0.id").fill("board");
     await page.getByRole("button", { name: "Add number group" }).click();
     await field(page, "groups.1.id").fill("length");
-    await page.getByLabel("New rule kind").selectOption("visibleWhen");
+    await page.getByRole("main").getByLabel("New rule kind").selectOption("visibleWhen");
     await page.getByRole("button", { name: "Add rule" }).click();
     await field(page, "rules.0.target.group").selectOption("board");
     await field(page, "rules.0.message").fill("Boards only for very long shelves");
@@ -189,27 +189,27 @@ test.describe("admin", () => {
     await field(page, "rules.0.when.compare.group").selectOption("length");
     await field(page, "rules.0.when.compare.value").fill("1000");
     await page.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.getByText("Draft v1 saved.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Draft v1 saved.")).toBeVisible();
     await expect(page.getByRole("heading", { name: /error\(s\) block publishing/ })).toBeVisible();
-    await expect(page.getByText("is required but only 0 of its options can ever be chosen")).toBeVisible();
-    await expect(page.getByText(/Rule rule-1/).first()).toBeVisible();
+    await expect(page.getByRole("main").getByText("is required but only 0 of its options can ever be chosen")).toBeVisible();
+    await expect(page.getByRole("main").getByText(/Rule rule-1/).first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Publish draft" })).toBeDisabled();
   });
 
   test("uploads a product image, refusing a file that is not one", async ({ page }) => {
     await createProduct(page, "Pixel lamp", `pixel-lamp-${Date.now().toString(36)}`);
-    await page.getByText("Product details").click();
-    const upload = page.getByLabel("Or upload an image");
+    await page.getByRole("main").getByText("Product details").click();
+    const upload = page.getByRole("main").getByLabel("Or upload an image");
     await upload.setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: Buffer.from("<svg/>") });
     await page.getByRole("button", { name: "Save details" }).click();
-    await expect(page.getByText("Upload a PNG, JPEG or WebP image.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Upload a PNG, JPEG or WebP image.")).toBeVisible();
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
     await upload.setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
     await page.getByRole("button", { name: "Save details" }).click();
-    await expect(page.getByText("Product details saved.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Product details saved.")).toBeVisible();
     await page.reload();
-    await page.getByText("Product details").click();
-    await expect(page.getByText("Uploaded image in use")).toBeVisible();
+    await page.getByRole("main").getByText("Product details").click();
+    await expect(page.getByRole("main").getByText("Uploaded image in use")).toBeVisible();
     await expect(page.getByRole("img", { name: "Current product image" })).toHaveAttribute("src", /^data:image\/png;base64,/);
   });
 
@@ -232,7 +232,7 @@ test.describe("admin", () => {
 
     await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
     await page.getByRole("button", { name: `Deactivate ${email}` }).click();
-    await expect(page.getByText(`${email} is deactivated.`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`${email} is deactivated.`)).toBeVisible();
     await temp.goto("/orders");
     await expect(temp).toHaveURL(/\/login/);
     await visitor.close();
@@ -241,15 +241,15 @@ test.describe("admin", () => {
   test("sets a holiday week and saves settings", async ({ page }) => {
     await page.goto("/admin/settings");
     const week = (await page.getByRole("rowheader").nth(3).textContent()) ?? "";
-    await page.getByLabel("Week", { exact: true }).fill(week);
-    await page.getByLabel("Capacity (hours)", { exact: true }).fill("0");
+    await page.getByRole("main").getByLabel("Week", { exact: true }).fill(week);
+    await page.getByRole("main").getByLabel("Capacity (hours)", { exact: true }).fill("0");
     await page.getByRole("button", { name: "Set capacity" }).click();
-    await expect(page.getByText(/booked in|now has 0 h/)).toBeVisible();
-    await page.getByLabel("Shipping days").fill("-1");
+    await expect(page.getByRole("main").getByText(/booked in|now has 0 h/)).toBeVisible();
+    await page.getByRole("main").getByLabel("Shipping days").fill("-1");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Use 0 or more days")).toBeVisible();
-    await page.getByLabel("Shipping days").fill("5");
+    await expect(page.getByRole("main").getByText("Use 0 or more days")).toBeVisible();
+    await page.getByRole("main").getByLabel("Shipping days").fill("5");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Settings saved.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Settings saved.")).toBeVisible();
   });
 });

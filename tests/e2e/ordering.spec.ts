@@ -4,10 +4,10 @@ import { storageStateFor } from "./accounts";
 test.use({ storageState: storageStateFor("customer") });
 
 async function fillAddress(page: Page) {
-  await page.getByLabel("Street and number").fill("4 Canal Walk");
-  await page.getByLabel("Postal code").fill("1012 AB");
-  await page.getByLabel("City").fill("Amsterdam");
-  await page.getByLabel("Country").selectOption("NL");
+  await page.getByRole("main").getByLabel("Street and number").fill("4 Canal Walk");
+  await page.getByRole("main").getByLabel("Postal code").fill("1012 AB");
+  await page.getByRole("main").getByLabel("City").fill("Amsterdam");
+  await page.getByRole("main").getByLabel("Country").selectOption("NL");
 }
 
 /** Configures the bicycle in the configurator, reviews it and places the order; returns its number. */
@@ -18,7 +18,7 @@ async function orderBicycle(page: Page): Promise<{ number: string; total: string
   await expect(page.getByRole("heading", { name: /Review and order: Tempo bicycle/ })).toBeVisible();
   const total = (await page.getByTestId("order-total").textContent()) ?? "";
   await fillAddress(page);
-  await page.getByLabel("Notes for the workshop").fill("Please call before delivery");
+  await page.getByRole("main").getByLabel("Notes for the workshop").fill("Please call before delivery");
   await page.getByRole("button", { name: /^Place order/ }).click();
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
   const number = (await page.getByTestId("order-number").textContent()) ?? "";
@@ -28,12 +28,12 @@ async function orderBicycle(page: Page): Promise<{ number: string; total: string
 
 test("the checkout explains missing address fields where they were typed and keeps the rest", async ({ page }) => {
   await page.goto("/products/tempo-bicycle/order");
-  await page.getByLabel("Street and number").fill("4 Canal Walk");
+  await page.getByRole("main").getByLabel("Street and number").fill("4 Canal Walk");
   await page.getByRole("button", { name: /^Place order/ }).click();
-  await expect(page.getByText("Enter the city")).toBeVisible();
-  await expect(page.getByText("Choose a country")).toHaveCount(2); // placeholder option + the error
-  await expect(page.getByLabel("Street and number")).toHaveValue("4 Canal Walk");
-  await expect(page.getByLabel("City")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("main").getByText("Enter the city")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Choose a country")).toHaveCount(2); // placeholder option + the error
+  await expect(page.getByRole("main").getByLabel("Street and number")).toHaveValue("4 Canal Walk");
+  await expect(page.getByRole("main").getByLabel("City")).toHaveAttribute("aria-invalid", "true");
 });
 
 test("a customer orders, finds the order, and watches staff move it live", async ({ page, browser }) => {
@@ -43,7 +43,7 @@ test("a customer orders, finds the order, and watches staff move it live", async
   await expect(page.getByRole("row").filter({ hasText: number })).toContainText(total);
   await page.getByRole("link", { name: number }).click();
   await expect(page.getByRole("main").getByTestId("order-status")).toHaveText("Placed");
-  await expect(page.getByText("Please call before delivery")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Please call before delivery")).toBeVisible();
   await expect(page.getByRole("main").getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
 
   // A staff member confirms it in another browser; the customer's page follows without a reload.
@@ -62,7 +62,7 @@ test("a customer cancels a placed order and the workshop time is released", asyn
   const { number } = await orderBicycle(page);
   await page.goto(`/orders/${number}`);
   await page.getByRole("button", { name: "Cancel order" }).click();
-  await page.getByLabel("Reason (optional)").fill("Ordered twice by mistake");
+  await page.getByRole("main").getByLabel("Reason (optional)").fill("Ordered twice by mistake");
   await page.getByRole("button", { name: "Yes, cancel this order" }).click();
   // The page re-renders with the new status; the reason is kept on the order.
   await expect(page.getByRole("main").getByTestId("order-status")).toHaveText("Cancelled");

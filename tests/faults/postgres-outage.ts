@@ -1,7 +1,7 @@
 // Fault drill (a CI step: `npx tsx tests/faults/postgres-outage.ts`): a private PostgreSQL server is
 // stopped in the middle of a stream of orders and started again. Orders must fail cleanly while it is
 // down, nothing may be half-written, and the same app process must serve again within seconds.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -90,7 +90,18 @@ async function main() {
     console.log(`orders placed after the restart: ${after}`);
     console.log(`orders in the database: ${orders}; reported as placed: ${succeeded}`);
     console.log(`consistency check: ${findings.length ? findings.map((f) => f.detail).join("; ") : "nothing broken"}`);
-    const ok = before > 0 && down.some((e) => !e.ok) && !!firstOkAfter && firstOkAfter.at - restartedAt < 10_000 && findings.length === 0 && orders >= succeeded;
+    // Second drill: a process placing orders is killed (SIGKILL) in the middle of its transactions.
+    const loader = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/faults/order-load.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => loader.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("loaded") && resolve()));
+    await new Promise((r) => setTimeout(r, 1500));
+    const beforeKill = await db.order.count();
+    loader.kill("SIGKILL");
+    await new Promise((r) => loader.on("exit", r));
+    await new Promise((r) => setTimeout(r, 1000)); // let the server notice the dead connections
+    const afterKill = await db.order.count();
+    const killFindings = await checkConsistency(db);
+    console.log(`killed an order-placing process mid-load: ${afterKill - orders} orders were committed by it; consistency check: ${killFindings.length ? killFindings.map((f) => f.detail).join("; ") : "nothing broken"}`);
+    const ok = killFindings.length === 0 && afterKill >= beforeKill && before > 0 && down.some((e) => !e.ok) && !!firstOkAfter && firstOkAfter.at - restartedAt < 10_000 && findings.length === 0 && orders >= succeeded;
     if (!ok) {
       console.error("FAULT DRILL FAILED");
       process.exitCode = 1;
@@ -101,8 +112,14 @@ async function main() {
     await database.close().catch(() => {});
     try {
       stop();
+    } catch (error) {
+      console.error("could not stop the drill's PostgreSQL:", (error as { stderr?: Buffer }).stderr?.toString() ?? error);
+    }
+    // Make sure no server of this drill outlives it, whatever pg_ctl reported.
+    try {
+      execFileSync("pkill", ["-f", "--", dataDir]);
     } catch {
-      // already stopped
+      // none left
     }
     fs.rmSync(root, { recursive: true, force: true });
   }
