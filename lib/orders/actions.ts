@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { decodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { placeOrder } from "./place-order";
 import { checkoutSchema, orderNumberSchema } from "./schema";
@@ -16,7 +17,7 @@ import { transitionOrder } from "./transition";
 const cancelSchema = z.object({
   number: orderNumberSchema,
   expectedStatus: z.enum(ORDER_STAGES as [string, ...string[]]).transform((s) => s as (typeof ORDER_STAGES)[number]),
-  reason: z.string().trim().max(500),
+  reason: z.string().trim().max(500).refine(hasNoNul, NUL_MESSAGE),
 });
 
 export type CheckoutState = FormState & {
@@ -65,6 +66,7 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
   }
   const decoded = decodeSelection(parsed.data.configuration);
   if (!decoded.ok) return { message: decoded.message, values };
+  if (Object.values(decoded.selection).some((v) => typeof v === "string" && !hasNoNul(v))) return { message: NUL_MESSAGE, values };
 
   let number: string;
   try {

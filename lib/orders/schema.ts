@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 
 const text = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`);
+  z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
 
 /** A shipping address, validated the same way in the browser and on the server. */
 export const shippingAddressSchema = z.object({
   name: text("recipient's name", 100),
   line1: text("street and number", 200),
-  line2: z.string().trim().max(200, "Use at most 200 characters").default(""),
+  line2: z.string().trim().max(200, "Use at most 200 characters").refine(hasNoNul, NUL_MESSAGE).default(""),
   city: text("city", 100),
   postalCode: z
     .string()
@@ -24,7 +25,7 @@ export const MAX_ORDER_QUANTITY = 100;
 
 /** What the checkout form submits; prices and dates are never taken from it. */
 export const checkoutSchema = z.object({
-  slug: z.string().min(1).max(100),
+  slug: z.string().min(1).max(100).refine(hasNoNul, NUL_MESSAGE),
   configuration: z.string().min(1, "The configuration is missing").max(20_000),
   quantity: z.coerce
     .number({ error: "Enter a quantity" })
@@ -32,9 +33,9 @@ export const checkoutSchema = z.object({
     .min(1, "Order at least 1")
     .max(MAX_ORDER_QUANTITY, `Order at most ${MAX_ORDER_QUANTITY} at once; contact us for more`),
   idempotencyKey: z.uuid("This form has expired; reload the page"),
-  expectedVersionId: z.string().min(1).max(100),
+  expectedVersionId: z.string().min(1).max(100).refine(hasNoNul, NUL_MESSAGE),
   expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  notes: z.string().trim().max(1000, "Use at most 1000 characters").default(""),
+  notes: z.string().trim().max(1000, "Use at most 1000 characters").refine(hasNoNul, NUL_MESSAGE).default(""),
   address: shippingAddressSchema,
 });
 

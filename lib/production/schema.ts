@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import type { OrderStatus } from "@/lib/orders/status";
 
 const statuses = ["PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
@@ -8,7 +9,7 @@ export const orderStatusSchema = z.enum(statuses);
 export const orderNumberSchema = z.string().trim().regex(/^[A-Z]{2}-\d{4}-\d{6}$/, "Not an order number.");
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters.`).optional().transform((v) => (v ? v : undefined));
+  z.string().trim().max(max, `At most ${max} characters.`).refine(hasNoNul, NUL_MESSAGE).optional().transform((v) => (v ? v : undefined));
 
 /** A staff member's request to move an order (from a board card or the order page). */
 export const transitionFormSchema = z

@@ -3,12 +3,13 @@ import { isWeekKey, weekStart } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import { writeAudit } from "@/lib/admin/audit";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { getSettings } from "./queries";
 
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CAD", "AUD", "JPY"] as const;
 
 export const settingsSchema = z.object({
-  companyName: z.string().trim().min(1, "Enter the company name").max(120, "Use at most 120 characters"),
+  companyName: z.string().trim().min(1, "Enter the company name").max(120, "Use at most 120 characters").refine(hasNoNul, NUL_MESSAGE),
   currency: z.enum(CURRENCIES, "Choose a currency"),
   defaultWeeklyHours: z.coerce.number("Enter a number of hours").min(0, "Use 0 or more hours").max(1000, "Use at most 1000 hours"),
   shippingDays: z.coerce.number("Enter a number of days").int("Use whole days").min(0, "Use 0 or more days").max(365, "Use at most 365 days"),

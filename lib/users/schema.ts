@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 
 export const roles = ["CUSTOMER", "STAFF", "ADMIN"] as const;
 export type Role = (typeof roles)[number];
@@ -21,7 +22,7 @@ export const newPasswordSchema = z
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters").refine(hasNoNul, NUL_MESSAGE),
     email: emailSchema,
     password: newPasswordSchema,
     confirmPassword: z.string(),

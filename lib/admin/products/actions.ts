@@ -90,6 +90,10 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   const raw = formData.get("definition");
   if (typeof raw !== "string" || raw.length > 2_000_000) return { ok: false, message: "The definition is missing or too large." };
+  // PostgreSQL's jsonb refuses NUL, raw or escaped as \u0000 (an escaped backslash before "u0000" is plain text).
+  if (raw.includes("\u0000") || /(^|[^\\])(\\\\)*\\u0000/.test(raw)) {
+    return { ok: false, message: "The definition contains an invisible control character (NUL); remove it and save again." };
+  }
   try {
     const result = await saveDraft(await getDb(), admin, productId, raw);
     if (!result.ok) {
@@ -132,9 +136,8 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
     note: formText(formData, "note"),
     acknowledgeWarnings: formData.get("acknowledgeWarnings") === "on",
   });
-  if (!parsed.success || !idSchema.safeParse(parsed.data.productId).success) {
-    return { ok: false, errors: parsed.success ? {} : z.flattenError(parsed.error).fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
+  if (!idSchema.safeParse(parsed.data.productId).success) return { ok: false, message: "Unknown product." };
   try {
     const result = await publishDraft(await getDb(), admin, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, findings: result.findings };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import type { Definition } from "@/lib/configurator";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -14,7 +15,7 @@ export const isUploadedImage = (url: string) => url.startsWith("data:image/");
 
 /** The product's own fields (everything outside the versioned definition). */
 export const productDetailsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters").refine(hasNoNul, NUL_MESSAGE),
   slug: z
     .string()
     .trim()
@@ -22,8 +23,8 @@ export const productDetailsSchema = z.object({
     .min(1, "Enter a slug")
     .max(64, "Use at most 64 characters")
     .regex(SLUG_PATTERN, "Use lowercase letters and digits separated by single hyphens, e.g. oak-desk"),
-  summary: z.string().trim().max(300, "Use at most 300 characters"),
-  description: z.string().trim().max(5000, "Use at most 5000 characters"),
+  summary: z.string().trim().max(300, "Use at most 300 characters").refine(hasNoNul, NUL_MESSAGE),
+  description: z.string().trim().max(5000, "Use at most 5000 characters").refine(hasNoNul, NUL_MESSAGE),
   imageUrl: z
     .string()
     .trim()
@@ -38,7 +39,7 @@ export type ProductDetailsInput = z.infer<typeof productDetailsSchema>;
 
 export const publishSchema = z.object({
   productId: z.string().min(1).max(64),
-  note: z.string().trim().max(500, "Use at most 500 characters"),
+  note: z.string().trim().max(500, "Use at most 500 characters").refine(hasNoNul, NUL_MESSAGE),
   acknowledgeWarnings: z.boolean(),
 });
 

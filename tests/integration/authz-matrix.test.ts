@@ -1,0 +1,366 @@
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { saveDraft } from "@/lib/admin/products/draft";
+import { encodeSelection } from "@/lib/configurator";
+import { loadCheckout } from "@/lib/orders/checkout";
+import { findCustomerOrders, getCustomerOrder } from "@/lib/orders/queries";
+import { ORDER_STAGES } from "@/lib/orders/status";
+import { setCapacityOverride } from "@/lib/settings/service";
+import { hashPassword } from "@/lib/users/password";
+import { demoUsers } from "@/prisma/seed-database";
+import {
+  actAs,
+  discoverActions,
+  discoverRoutes,
+  drain,
+  fingerprint,
+  form,
+  harness,
+  headersMock,
+  loadExport,
+  PERSONAS,
+  seedPersonas,
+  settle,
+  type Outcome,
+  type PersonaIds,
+  type PersonaName,
+} from "./helpers/personas";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+
+// Every server action and route handler, called as every persona: only the mocked session read and
+// the database handle are swapped; the real guards (role and active flag re-read from the DB) run.
+vi.mock("next-auth", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("next-auth")>();
+  const { currentSession } = await import("./helpers/personas");
+  return { ...actual, getServerSession: async () => currentSession() };
+});
+vi.mock("@/lib/db", async () => {
+  const { harness: h } = await import("./helpers/personas");
+  const db = () => h.db ?? (() => { throw new Error("no test database"); })();
+  return { getDb: async () => db().prisma, getDatabase: async () => db() };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(fn: T) => fn }));
+vi.mock("next/navigation", async () => (await import("./helpers/personas")).navigationMock);
+vi.mock("next/headers", async () => (await import("./helpers/personas")).headersMock);
+
+// next-auth's route handler require()s next/headers itself (CommonJS, outside vi.mock's reach).
+const nextHeaders = createRequire(import.meta.url)("next/headers") as Record<string, unknown>;
+Object.assign(nextHeaders, { headers: headersMock.headers, cookies: headersMock.cookies });
+
+type Ctx = {
+  t: TestDatabase;
+  ids: PersonaIds;
+  orderA: { placed: string; delivered: string };
+  confirmedB: string;
+  products: Record<string, string>;
+  targetUserId: string;
+};
+
+type Verdict = "allow" | "deny";
+type ActionRow = {
+  allow: readonly PersonaName[];
+  setup?: (ctx: Ctx) => Promise<void>;
+  call: (fn: (...args: unknown[]) => unknown, ctx: Ctx, persona: PersonaName) => unknown;
+};
+type RouteRow = ActionRow & { call: (fn: (...args: unknown[]) => unknown, ctx: Ctx, persona: PersonaName) => Promise<Response> };
+
+const ALL: readonly PersonaName[] = PERSONAS;
+const SIGNED_IN: readonly PersonaName[] = ["customerA", "customerB", "staff", "admin"];
+const STAFF: readonly PersonaName[] = ["staff", "admin"];
+const ADMIN: readonly PersonaName[] = ["admin"];
+
+/** An action's outcome as allow or deny: success is `ok: true` or a redirect onward (not to sign-in or forbidden). */
+function actionVerdict(outcome: Outcome): Verdict | "error" {
+  if (outcome.kind === "threw") return "error";
+  if (outcome.kind === "notFound") return "deny";
+  if (outcome.kind === "redirect") return /^\/(login|forbidden)\b/.test(outcome.url) ? "deny" : "allow";
+  const value = outcome.value as { ok?: boolean; message?: string } | null;
+  if (value?.ok === true) return "allow";
+  return typeof value?.message === "string" && value.message.length > 0 ? "deny" : "error";
+}
+
+function routeVerdict(status: number): Verdict | "error" {
+  if (status >= 200 && status < 400) return "allow";
+  if ([401, 403, 404].includes(status)) return "deny";
+  return "error";
+}
+
+const request = (url: string, init?: RequestInit) => new NextRequest(new URL(url, "http://localhost:3999"), init as ConstructorParameters<typeof NextRequest>[1]);
+const nextStage = (status: string) => ORDER_STAGES[ORDER_STAGES.indexOf(status as (typeof ORDER_STAGES)[number]) + 1] ?? "DELIVERED";
+const orderStatus = async (ctx: Ctx, number: string) => (await ctx.t.prisma.order.findUniqueOrThrow({ where: { number }, select: { status: true } })).status;
+
+async function checkoutForm(ctx: Ctx, slug: string) {
+  const checkout = await loadCheckout(ctx.t.prisma, slug, undefined, 1);
+  if (!checkout.ok) throw new Error(checkout.message);
+  return form({
+    slug,
+    configuration: encodeSelection(checkout.selection),
+    quantity: "1",
+    idempotencyKey: randomUUID(),
+    expectedVersionId: checkout.version.id,
+    expectedTotalCents: String(checkout.evaluation.totalCents),
+    notes: "",
+    "address.name": "Matrix Tester",
+    "address.line1": "1 Test Street",
+    "address.line2": "",
+    "address.city": "Lyon",
+    "address.postalCode": "69001",
+    "address.country": "FR",
+  });
+}
+
+async function draftOf(ctx: Ctx, slug: string) {
+  const productId = ctx.products[slug] ?? "";
+  const product = await ctx.t.prisma.product.findUniqueOrThrow({ where: { id: productId }, select: { currentVersion: { select: { definition: true } } } });
+  return { productId, definition: product.currentVersion?.definition };
+}
+
+/** One row per server action: who may call it, and a valid-looking call. */
+const ACTIONS: Record<string, ActionRow> = {
+  "lib/orders/actions.ts#placeOrderAction": { allow: SIGNED_IN, call: async (fn, ctx) => fn({}, await checkoutForm(ctx, "linden-sofa")) },
+  "lib/orders/actions.ts#cancelOrderAction": {
+    allow: ["customerA"],
+    call: (fn, ctx) => fn(ctx.orderA.placed, "PLACED", {}, form({ reason: "Changed my mind" })),
+  },
+  "lib/production/actions.ts#transitionOrderAction": {
+    allow: STAFF,
+    call: async (fn, ctx) => {
+      const expected = await orderStatus(ctx, ctx.confirmedB);
+      return fn({}, form({ number: ctx.confirmedB, expected, to: nextStage(expected), note: "matrix" }));
+    },
+  },
+  "lib/users/actions.ts#signUpAction": {
+    allow: ALL,
+    call: (fn, _ctx, persona) =>
+      fn({}, form({ name: "New Person", email: `new-${persona}@example.com`, password: "plane-tree-4821", confirmPassword: "plane-tree-4821" })),
+  },
+  "lib/admin/products/actions.ts#createProductAction": {
+    allow: ADMIN,
+    call: (fn, _ctx, persona) => fn({}, form({ name: `Matrix ${persona}`, slug: `matrix-${persona.toLowerCase()}`, summary: "s", description: "d", imageUrl: "" })),
+  },
+  "lib/admin/products/actions.ts#updateProductAction": {
+    allow: ADMIN,
+    call: async (fn, ctx, persona) => {
+      const p = await ctx.t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" } });
+      return fn(p.id, {}, form({ name: `Linden Sofa ${persona}`, slug: p.slug, summary: p.summary, description: p.description, imageUrl: "", keepImage: "1" }));
+    },
+  },
+  "lib/admin/products/actions.ts#saveDraftAction": {
+    allow: ADMIN,
+    call: async (fn, ctx) => {
+      const { productId, definition } = await draftOf(ctx, "linden-sofa");
+      return fn(productId, {}, form({ definition: JSON.stringify(definition) }));
+    },
+  },
+  "lib/admin/products/actions.ts#discardDraftAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      const { productId, definition } = await draftOf(ctx, "tempo-bicycle");
+      expect(await saveDraft(ctx.t.prisma, { id: ctx.ids.admin }, productId, JSON.stringify(definition))).toMatchObject({ ok: true });
+    },
+    call: (fn, ctx) => fn(ctx.products["tempo-bicycle"], {}),
+  },
+  "lib/admin/products/actions.ts#publishAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      const { productId, definition } = await draftOf(ctx, "vela-roadster");
+      expect(await saveDraft(ctx.t.prisma, { id: ctx.ids.admin }, productId, JSON.stringify(definition))).toMatchObject({ ok: true });
+    },
+    call: (fn, ctx) => fn({}, form({ productId: ctx.products["vela-roadster"] ?? "", note: "matrix", acknowledgeWarnings: "on" })),
+  },
+  "lib/admin/settings/actions.ts#updateSettingsAction": {
+    allow: ADMIN,
+    call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", defaultWeeklyHours: "80", shippingDays: "5" })),
+  },
+  "lib/admin/settings/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
+  "lib/admin/settings/actions.ts#clearCapacityOverrideAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      expect(await setCapacityOverride(ctx.t.prisma, { id: ctx.ids.admin }, "2031-W06", 12)).toMatchObject({ ok: true });
+    },
+    call: (fn) => fn({}, form({ week: "2031-W06" })),
+  },
+  "lib/admin/users/actions.ts#changeRoleAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, role: "STAFF" })) },
+  "lib/admin/users/actions.ts#setUserActiveAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, active: "false" })) },
+};
+
+const PASSWORDS = Object.fromEntries(demoUsers().map((u) => [u.email, u.password]));
+const FORMER_ADMIN_PASSWORD = "former-admin-2026";
+const CREDENTIALS: Record<PersonaName, [string, string]> = {
+  anonymous: ["nobody@example.com", "not-a-password-1"],
+  deactivated: ["former-admin@atelier.test", FORMER_ADMIN_PASSWORD],
+  customerA: ["clara@example.com", PASSWORDS["clara@example.com"] ?? ""],
+  customerB: ["dev@example.com", PASSWORDS["dev@example.com"] ?? ""],
+  staff: ["staff@atelier.test", PASSWORDS["staff@atelier.test"] ?? ""],
+  admin: ["admin@atelier.test", PASSWORDS["admin@atelier.test"] ?? ""],
+};
+
+/** Signs in through next-auth's own endpoints (CSRF token, then credentials); a refusal comes back as `?error=`. */
+async function credentialsSignIn(fn: (...args: unknown[]) => unknown, persona: PersonaName): Promise<Response> {
+  const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+  harness.cookies = {};
+  const csrf = await GET(request("/api/auth/csrf"), { params: Promise.resolve({ nextauth: ["csrf"] }) });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  for (const cookie of csrf.headers.getSetCookie()) {
+    const [pair] = cookie.split(";");
+    const [name, ...value] = (pair ?? "").split("=");
+    if (name) harness.cookies[name] = decodeURIComponent(value.join("="));
+  }
+  const [email, password] = CREDENTIALS[persona];
+  const body = new URLSearchParams({ csrfToken, email, password, callbackUrl: "/", json: "true" });
+  const response = (await fn(
+    request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) },
+  )) as Response;
+  const { url } = (await response.clone().json()) as { url?: string };
+  harness.cookies = {};
+  if (!url) return response;
+  return url.includes("error=") ? new Response(url, { status: 401 }) : response;
+}
+
+/** One row per route handler export. */
+const ROUTES: Record<string, RouteRow> = {
+  "app/admin/orders.csv/route.ts#GET": { allow: ADMIN, call: async (fn) => (await fn(request("/admin/orders.csv"))) as Response },
+  "app/api/auth/[...nextauth]/route.ts#GET": {
+    allow: ALL,
+    call: async (fn) => (await fn(request("/api/auth/providers"), { params: Promise.resolve({ nextauth: ["providers"] }) })) as Response,
+  },
+  // Signing in is public, but only with an active account's own password.
+  "app/api/auth/[...nextauth]/route.ts#POST": { allow: SIGNED_IN, call: (fn, _ctx, persona) => credentialsSignIn(fn, persona) },
+  "app/api/delivery-context/route.ts#GET": { allow: ALL, call: async (fn) => (await fn(request("/api/delivery-context"))) as Response },
+  "app/api/health/route.ts#GET": { allow: ALL, call: async (fn) => (await fn(request("/api/health"))) as Response },
+  "app/api/orders/[number]/events/route.ts#GET": {
+    allow: ["customerA", "staff", "admin"],
+    call: async (fn, ctx) =>
+      (await fn(request(`/api/orders/${ctx.orderA.delivered}/events`), { params: Promise.resolve({ number: ctx.orderA.delivered }) })) as Response,
+  },
+  "app/api/staff/events/route.ts#GET": { allow: STAFF, call: async (fn) => (await fn(request("/api/staff/events"))) as Response },
+  "app/api/staff/materials/route.ts#GET": { allow: STAFF, call: async (fn) => (await fn(request("/api/staff/materials"))) as Response },
+};
+
+const discoveredActions = discoverActions();
+const discoveredRoutes = discoverRoutes();
+const tally = { calls: 0 };
+
+let t: TestDatabase;
+let ctx: Ctx;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  harness.db = t;
+  const ids = await seedPersonas(t);
+  await t.prisma.user.update({ where: { id: ids.deactivated }, data: { passwordHash: await hashPassword(FORMER_ADMIN_PASSWORD) } });
+  const orderOf = async (customerId: string, status: string) =>
+    (await t.prisma.order.findFirstOrThrow({ where: { customerId, status: status as never }, select: { number: true } })).number;
+  const products = Object.fromEntries((await t.prisma.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+  const target = await t.prisma.user.create({ data: { email: "target@example.com", name: "Target", passwordHash: "x" }, select: { id: true } });
+  ctx = {
+    t,
+    ids,
+    orderA: { placed: await orderOf(ids.customerA, "PLACED"), delivered: await orderOf(ids.customerA, "DELIVERED") },
+    confirmedB: await orderOf(ids.customerB, "CONFIRMED"),
+    products,
+    targetUserId: target.id,
+  };
+});
+afterAll(async () => {
+  console.info(`authorization matrix: ${tally.calls} calls (${discoveredActions.length} actions, ${discoveredRoutes.length} route exports)`);
+  harness.db = null;
+  await t?.drop();
+});
+
+describe("the matrix covers the whole app", () => {
+  it("has a row for every server action and every route handler found in the source", () => {
+    expect(discoveredActions.length).toBeGreaterThan(10);
+    expect(discoveredRoutes.length).toBeGreaterThan(5);
+    expect(discoveredActions.map((a) => a.key).filter((k) => !(k in ACTIONS))).toEqual([]);
+    expect(discoveredRoutes.map((r) => r.key).filter((k) => !(k in ROUTES))).toEqual([]);
+    // A row for something that no longer exists is stale.
+    expect(Object.keys(ACTIONS).filter((k) => !discoveredActions.some((a) => a.key === k))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((k) => !discoveredRoutes.some((r) => r.key === k))).toEqual([]);
+  });
+});
+
+/** Calls one export as one persona and checks the verdict; a refusal must leave every table as it was. */
+async function check(kind: "action" | "route", key: string, row: ActionRow | RouteRow, fn: (...args: unknown[]) => unknown, persona: PersonaName) {
+  actAs(ctx.ids, persona);
+  const before = await fingerprint(t);
+  let verdict: Verdict | "error";
+  let detail: unknown;
+  if (kind === "action") {
+    const outcome = await settle(() => row.call(fn, ctx, persona));
+    verdict = actionVerdict(outcome);
+    detail = outcome.kind === "threw" ? String(outcome.error) : outcome;
+  } else {
+    const response = (await row.call(fn, ctx, persona)) as Response;
+    const { status } = await drain(response);
+    verdict = routeVerdict(status);
+    detail = status;
+  }
+  tally.calls++;
+  const expected: Verdict = row.allow.includes(persona) ? "allow" : "deny";
+  expect({ key, persona, verdict, detail }).toMatchObject({ key, persona, verdict: expected });
+  if (expected === "deny") expect(await fingerprint(t)).toEqual(before);
+}
+
+describe.each(Object.entries(ACTIONS))("server action %s", (key, row) => {
+  it.each([...PERSONAS])("as %s", async (persona) => {
+    const found = discoveredActions.find((a) => a.key === key);
+    if (!found) throw new Error(`${key} not found`);
+    if (persona === PERSONAS[0] && row.setup) await row.setup(ctx);
+    await check("action", key, row, await loadExport(found.file, found.name), persona);
+  });
+});
+
+describe.each(Object.entries(ROUTES))("route %s", (key, row) => {
+  it.each([...PERSONAS])("as %s", async (persona) => {
+    const found = discoveredRoutes.find((r) => r.key === key);
+    if (!found) throw new Error(`${key} not found`);
+    await check("route", key, row, await loadExport(found.file, found.name), persona);
+  });
+});
+
+describe("IDOR: customer B against customer A's orders", () => {
+  it("cannot read A's orders through the page queries", async () => {
+    const numbersOfA = (await t.prisma.order.findMany({ where: { customerId: ctx.ids.customerA }, select: { number: true } })).map((o) => o.number);
+    expect(numbersOfA.length).toBeGreaterThan(3);
+    for (const number of numbersOfA) expect(await getCustomerOrder(t.prisma, ctx.ids.customerB, number)).toBeNull();
+    const listOfB = (await findCustomerOrders(t.prisma, ctx.ids.customerB)).map((o) => o.number);
+    expect(listOfB.filter((n) => numbersOfA.includes(n))).toEqual([]);
+  });
+
+  it("cannot follow, cancel or move any of A's orders, and writes nothing trying", async () => {
+    const orders = await t.prisma.order.findMany({ where: { customerId: ctx.ids.customerA }, select: { number: true, status: true } });
+    const { cancelOrderAction } = await import("@/lib/orders/actions");
+    const { transitionOrderAction } = await import("@/lib/production/actions");
+    const { GET } = await import("@/app/api/orders/[number]/events/route");
+    actAs(ctx.ids, "customerB");
+    const before = await fingerprint(t);
+    for (const order of orders) {
+      const events = await GET(request(`/api/orders/${order.number}/events`), { params: Promise.resolve({ number: order.number }) });
+      expect((await drain(events)).status).toBe(404);
+      const cancel = await cancelOrderAction(order.number, order.status, {}, form({ reason: "not mine" }));
+      expect(cancel).toMatchObject({ message: expect.any(String) });
+      expect(cancel.ok).not.toBe(true);
+      const move = await transitionOrderAction({}, form({ number: order.number, expected: order.status, to: "CANCELLED", reason: "not mine" }));
+      expect(move).toMatchObject({ ok: false, message: "Only staff can move orders through production." });
+      tally.calls += 3;
+    }
+    expect(await fingerprint(t)).toEqual(before);
+  });
+
+  it("cannot obtain A's order by replaying A's idempotency key", async () => {
+    const { placeOrderAction } = await import("@/lib/orders/actions");
+    actAs(ctx.ids, "customerA");
+    const data = await checkoutForm(ctx, "tempo-bicycle");
+    const first = await settle(() => placeOrderAction({}, data));
+    expect(first).toMatchObject({ kind: "redirect", url: expect.stringMatching(/^\/orders\/AT-/) });
+    actAs(ctx.ids, "customerB");
+    const before = await fingerprint(t);
+    const replay = await settle(() => placeOrderAction({}, data));
+    expect(replay).toMatchObject({ kind: "returned", value: { message: "This form was already used. Reload the page to order again." } });
+    expect(await fingerprint(t)).toEqual(before);
+    tally.calls += 2;
+  });
+});
