@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { authSecret } from "@/lib/env";
 import { clientIp, hitRateLimit, isRateLimited, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { signInSchema } from "@/lib/users/schema";
-import { verifyCredentials } from "@/lib/users/service";
+import { getUserById, verifyCredentials } from "@/lib/users/service";
 import type { Role } from "@/lib/users/schema";
 
 /** next-auth configuration: email + password, JWT sessions carrying the user id and role. */
@@ -44,11 +44,11 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      if (session.user) {
-        session.user.id = token.sub ?? "";
-        session.user.role = (token.role as Role | undefined) ?? "CUSTOMER";
-      }
+    // The header reads this: show the role the database holds now, and nothing for a deactivated account.
+    async session({ session, token }) {
+      const user = token.sub ? await getUserById(await getDb(), token.sub) : null;
+      if (!user || !user.active) return { expires: session.expires } as typeof session;
+      session.user = { ...session.user, id: user.id, name: user.name, email: user.email, role: user.role };
       return session;
     },
   },
