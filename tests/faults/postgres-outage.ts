@@ -23,8 +23,9 @@ const asRoot = os.userInfo().uid === 0;
 
 function pg(command: string) {
   const line = `${binDir}/${command}`;
-  if (asRoot) execFileSync("su", ["postgres", "-s", "/bin/bash", "-c", line], { stdio: "pipe" });
-  else execFileSync("/bin/bash", ["-c", line], { stdio: "pipe" });
+  const options = { stdio: "pipe" as const, timeout: 60_000 };
+  if (asRoot) execFileSync("su", ["postgres", "-s", "/bin/bash", "-c", line], options);
+  else execFileSync("/bin/bash", ["-c", line], options);
 }
 const start = () => pg(`pg_ctl -D ${dataDir} -o "-p ${PORT} -k /tmp" -l ${root}/log -w start`);
 const stop = () => pg(`pg_ctl -D ${dataDir} -m immediate -w stop`);
@@ -91,7 +92,8 @@ async function main() {
     console.log(`orders in the database: ${orders}; reported as placed: ${succeeded}`);
     console.log(`consistency check: ${findings.length ? findings.map((f) => f.detail).join("; ") : "nothing broken"}`);
     // Second drill: a process placing orders is killed (SIGKILL) in the middle of its transactions.
-    const loader = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/faults/order-load.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+    // Node itself with tsx's loader (not the tsx wrapper), so SIGKILL reaches the process holding the transactions.
+    const loader = spawn(process.execPath, ["--import", "tsx", "tests/faults/order-load.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve) => loader.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("loaded") && resolve()));
     await new Promise((r) => setTimeout(r, 1500));
     const beforeKill = await db.order.count();
@@ -109,7 +111,7 @@ async function main() {
       console.log("fault drill passed");
     }
   } finally {
-    await database.close().catch(() => {});
+    await Promise.race([database.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     try {
       stop();
     } catch (error) {
@@ -125,7 +127,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
