@@ -1,4 +1,5 @@
-import { decodeSelection, evaluate, normalize, parseDefinition, type Definition, type EvaluateResult, type Selection } from "@/lib/configurator";
+import { getPublishedProduct } from "@/lib/catalog/queries";
+import { decodeSelection, evaluate, normalize, type Definition, type EvaluateResult, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import type { DeliveryContext } from "@/lib/catalog/delivery";
 import { getDeliveryContext } from "@/lib/catalog/delivery-context";
@@ -23,15 +24,10 @@ export type CheckoutData =
 
 /** Everything the checkout page shows, recomputed on the server from the encoded configuration. */
 export async function loadCheckout(db: Prisma, slug: string, encoded: string | undefined, quantity: number): Promise<CheckoutData> {
-  const product = await db.product.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, imageUrl: true, currentVersion: { select: { id: true, version: true, definition: true } } },
-  });
-  const version = product?.currentVersion;
-  if (!product || !version) return { ok: false, status: 404, message: "This product is not available." };
-  const parsed = parseDefinition(version.definition);
-  if (!parsed.ok) return { ok: false, status: 404, message: "This product cannot be ordered right now." };
-  const definition = parsed.definition;
+  const product = await getPublishedProduct(db, slug);
+  if (!product) return { ok: false, status: 404, message: "This product is not available." };
+  const { version } = product;
+  const definition = version.definition;
 
   let notice: string | undefined;
   let raw: Selection = {};

@@ -1,4 +1,5 @@
-import { evaluate, normalize, parseDefinition, type Problem } from "@/lib/configurator";
+import { getPublishedProduct } from "@/lib/catalog/queries";
+import { evaluate, normalize, type Problem } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
@@ -44,15 +45,10 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
   const replay = await findByKey(db, input.idempotencyKey);
   if (replay) return replayResult(replay, input.customer.id);
 
-  const product = await db.product.findUnique({
-    where: { slug: input.slug },
-    select: { id: true, slug: true, name: true, currentVersion: { select: { id: true, version: true, definition: true } } },
-  });
-  const version = product?.currentVersion;
-  if (!product || !version) return { ok: false, code: "not_found", message: "This product is no longer available." };
-  const parsed = parseDefinition(version.definition);
-  if (!parsed.ok) return { ok: false, code: "not_found", message: "This product cannot be ordered right now." };
-  const definition = parsed.definition;
+  const product = await getPublishedProduct(db, input.slug);
+  if (!product) return { ok: false, code: "not_found", message: "This product is no longer available." };
+  const { version } = product;
+  const definition = version.definition;
 
   const normalized = normalize(definition, input.selection);
   if (!normalized.ok) {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { encodeSelection, parseDefinition } from "@/lib/configurator";
+import { getPublishedProduct } from "@/lib/catalog/queries";
+import { encodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getCustomerOrder } from "@/lib/orders/queries";
@@ -21,12 +22,8 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
   const order = await getCustomerOrder(db, user.id, number);
   if (!order) notFound();
   const snapshot = order.snapshot as unknown as OrderSnapshot;
-  const product = await db.product.findUnique({
-    where: { slug: order.product.slug },
-    select: { slug: true, name: true, currentVersion: { select: { version: true, definition: true } } },
-  });
-  const parsed = product?.currentVersion ? parseDefinition(product.currentVersion.definition) : null;
-  if (!product || !parsed?.ok) {
+  const product = await getPublishedProduct(db, order.product.slug);
+  if (!product) {
     return (
       <div className="mx-auto max-w-xl py-12 text-center">
         <h1 className="text-2xl font-semibold">This product is no longer offered</h1>
@@ -34,9 +31,9 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
       </div>
     );
   }
-  const plan = planReorder(snapshot, parsed.definition);
+  const plan = planReorder(snapshot, product.version.definition);
   const c = encodeSelection(plan.selection);
-  const sameVersion = product.currentVersion?.version === snapshot.product.version;
+  const sameVersion = product.version.version === snapshot.product.version;
   const priceChanged = plan.oldTotalCents !== plan.newTotalCents;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -47,7 +44,7 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
       <section className="rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="diff">
         <h2 id="diff" className="text-lg font-semibold">What differs from your order</h2>
         <ul className="mt-3 list-disc space-y-1 pl-5 text-sm" data-testid="reorder-differences">
-          {sameVersion ? null : <li>The product has been updated since (version {snapshot.product.version} → {product.currentVersion?.version}).</li>}
+          {sameVersion ? null : <li>The product has been updated since (version {snapshot.product.version} → {product.version.version}).</li>}
           {plan.differences.map((d, i) => <li key={i}>{d}</li>)}
           {priceChanged ? (
             <li>Price for {snapshot.quantity}: {formatCents(plan.oldTotalCents, snapshot.currency)} then, {formatCents(plan.newTotalCents, snapshot.currency)} now.</li>
