@@ -89,3 +89,15 @@ test("another customer's order number is a 404, for the page and its live stream
   expect((await page.request.get(`/api/orders/${theirs}/events`)).status()).toBe(404);
   expect((await page.goto(`/orders/${theirs}/again`))?.status()).toBe(404);
 });
+
+test("order again carries the configuration to the current version and says what differs", async ({ page }) => {
+  const { number, total } = await orderBicycle(page);
+  await page.goto(`/orders/${number}`);
+  await page.getByRole("link", { name: "Order again" }).click();
+  await expect(page.getByRole("heading", { name: "What differs from your order" })).toBeVisible();
+  await expect(page.getByTestId("reorder-differences")).toContainText(`Same price as before: ${total}`);
+  await expect(page.getByTestId("reorder-differences")).toContainText("the same configuration is still available");
+  await page.getByRole("link", { name: "Review and order" }).click();
+  await expect(page).toHaveURL(/\/products\/tempo-bicycle\/order\?c=.+&q=1/);
+  await expect(page.getByRole("main").getByTestId("order-total")).toHaveText(total);
+});
