@@ -5,7 +5,7 @@ import { formatCents } from "@/lib/money";
 import { StatusBadge } from "./status-badge";
 
 /** Orders as a table on wide screens and stacked rows on phones. */
-export function OrderTable({ orders, showCustomer = false, caption, linkBase }: { orders: OrderListItem[]; showCustomer?: boolean; caption: string; linkBase?: string }) {
+export function OrderTable({ orders, caption, linkBase }: { orders: OrderListItem[]; caption: string; linkBase?: string }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -14,7 +14,6 @@ export function OrderTable({ orders, showCustomer = false, caption, linkBase }: 
           <tr>
             <th scope="col" className="px-4 py-3">Order</th>
             <th scope="col" className="px-4 py-3">Product</th>
-            {showCustomer ? <th scope="col" className="hidden px-4 py-3 md:table-cell">Customer</th> : null}
             <th scope="col" className="px-4 py-3">Status</th>
             <th scope="col" className="hidden px-4 py-3 sm:table-cell">Promised</th>
             <th scope="col" className="px-4 py-3 text-right">Total</th>
@@ -27,7 +26,6 @@ export function OrderTable({ orders, showCustomer = false, caption, linkBase }: 
                 {linkBase ? <Link href={`${linkBase}/${order.number}`} className="text-brand-700 underline">{order.number}</Link> : order.number}
               </td>
               <td className="px-4 py-3">{order.productName}</td>
-              {showCustomer ? <td className="hidden px-4 py-3 md:table-cell">{order.customerName}</td> : null}
               <td className="px-4 py-3"><StatusBadge status={order.status} /></td>
               <td className="hidden whitespace-nowrap px-4 py-3 sm:table-cell">{formatDate(order.promisedDate)}</td>
               <td className="whitespace-nowrap px-4 py-3 text-right font-medium">{formatCents(order.totalCents, order.currency)}</td>

@@ -9,7 +9,6 @@ export type OrderListItem = {
   currency: string;
   promisedDate: Date;
   createdAt: Date;
-  customerName: string;
 };
 
 const listSelect = {
@@ -20,36 +19,18 @@ const listSelect = {
   promisedDate: true,
   createdAt: true,
   product: { select: { name: true } },
-  customer: { select: { name: true } },
 } as const;
 
-type ListRow = { product: { name: string }; customer: { name: string } } & Omit<OrderListItem, "productName" | "customerName">;
+type ListRow = { product: { name: string } } & Omit<OrderListItem, "productName">;
 
-function toItem({ product, customer, ...rest }: ListRow): OrderListItem {
-  return { ...rest, productName: product.name, customerName: customer.name };
+function toItem({ product, ...rest }: ListRow): OrderListItem {
+  return { ...rest, productName: product.name };
 }
 
 /** A customer's own orders, newest first (scoped to the customer in the query). */
 export async function findCustomerOrders(db: Prisma, customerId: string): Promise<OrderListItem[]> {
   const rows = await db.order.findMany({ where: { customerId }, orderBy: { createdAt: "desc" }, take: 200, select: listSelect });
   return rows.map(toItem);
-}
-
-/** Orders still in the workshop's hands, soonest promise first. */
-export async function findOpenOrders(db: Prisma, take = 100): Promise<OrderListItem[]> {
-  const rows = await db.order.findMany({
-    where: { status: { notIn: ["DELIVERED", "CANCELLED"] } },
-    orderBy: { promisedDate: "asc" },
-    take,
-    select: listSelect,
-  });
-  return rows.map(toItem);
-}
-
-/** Number of orders in each status. */
-export async function countOrdersByStatus(db: Prisma): Promise<Partial<Record<OrderStatus, number>>> {
-  const groups = await db.order.groupBy({ by: ["status"], _count: { _all: true } });
-  return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
 }
 
 /** One of the customer's own orders with its timeline; null for anyone else's number (shown as 404). */
