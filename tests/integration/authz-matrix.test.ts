@@ -229,6 +229,8 @@ const ROUTES: Record<string, RouteRow> = {
   },
   // Signing in is public, but only with an active account's own password.
   "app/api/auth/[...nextauth]/route.ts#POST": { allow: SIGNED_IN, call: (fn, _ctx, persona) => credentialsSignIn(fn, persona) },
+  // The load benchmark's baseline route answers 404 to everyone unless the server runs with ATELIER_BENCH_ROUTES=1.
+  "app/api/bench/insert/route.ts#POST": { allow: [], call: async (fn) => (await fn(request("/api/bench/insert", { method: "POST" }))) as Response },
   "app/api/delivery-context/route.ts#GET": { allow: ALL, call: async (fn) => (await fn(request("/api/delivery-context"))) as Response },
   "app/api/health/route.ts#GET": { allow: ALL, call: async (fn) => (await fn(request("/api/health"))) as Response },
   "app/api/orders/[number]/events/route.ts#GET": {

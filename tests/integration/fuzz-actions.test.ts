@@ -270,6 +270,7 @@ const ROUTES: Record<string, (fn: (...args: unknown[]) => unknown, c: RouteCase)
     fn(request(`/api/auth/x?${c.query}`, { method: "POST", body: c.body, headers: { "content-type": c.type } }), {
       params: Promise.resolve({ nextauth: [c.segment, "credentials"] }),
     }),
+  "app/api/bench/insert/route.ts#POST": (fn, c) => fn(request(`/api/bench/insert?${c.query}`, { method: "POST", body: c.body })),
   "app/api/delivery-context/route.ts#GET": (fn, c) => fn(request(`/api/delivery-context?${c.query}`)),
   "app/api/health/route.ts#GET": (fn, c) => fn(request(`/api/health?${c.query}`)),
   "app/api/orders/[number]/events/route.ts#GET": (fn, c) => fn(request(`/api/orders/x/events?${c.query}`), { params: Promise.resolve({ number: c.segment }) }),

@@ -1,0 +1,73 @@
+// Placing an order over HTTP exactly as the checkout page does: a POST to the checkout URL with the
+// `Next-Action` header naming placeOrderAction and the arguments encoded by React's own encodeReply
+// (previous form state, then the form data), with the customer's session cookie and a fresh idempotency key.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
+
+/** The server action id of `exportedName` in `filename`, from the build's server-reference manifest. */
+export function actionId(distDir: string, filename: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename === filename);
+  if (!found) throw new Error(`no server action ${exportedName} in ${filename} in ${distDir}`);
+  return found[0];
+}
+
+/** The checkout form's hidden fields, read from the page a signed-in customer gets. */
+export function readCheckoutFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const name of ["slug", "configuration", "expectedVersionId", "expectedTotalCents"]) {
+    const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+    if (!match?.[1]) throw new Error(`checkout page has no ${name} field`);
+    fields[name] = match[1].replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  }
+  return fields;
+}
+
+type EncodeReply = (value: unknown) => Promise<string | FormData>;
+
+async function encodeReply(value: unknown): Promise<FormData> {
+  // Next's own copy of React's reply encoder: the format the action handler decodes.
+  const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
+  const encode = client.encodeReply ?? client.default?.encodeReply;
+  if (!encode) throw new Error("encodeReply not found in Next's React client");
+  const encoded = await encode(value);
+  if (typeof encoded === "string") throw new Error("expected a multipart reply");
+  return encoded;
+}
+
+export const KEY_PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * A multipart body template for placeOrderAction. Its idempotency key is KEY_PLACEHOLDER, which
+ * `withFreshKey` swaps for a new UUID of the same length per request.
+ */
+export async function checkoutBody(fields: Record<string, string>): Promise<{ body: string; contentType: string }> {
+  const form = new FormData();
+  const values: Record<string, string> = {
+    ...fields,
+    quantity: "1",
+    idempotencyKey: KEY_PLACEHOLDER,
+    notes: "",
+    "address.name": "Bench Customer",
+    "address.line1": "1 Load Street",
+    "address.line2": "",
+    "address.city": "Lyon",
+    "address.postalCode": "69001",
+    "address.country": "FR",
+  };
+  for (const [key, value] of Object.entries(values)) form.append(key, value);
+  const reply = await encodeReply([{}, form]);
+  const boundary = `----atelierbench${randomUUID().replace(/-/g, "")}`;
+  let body = "";
+  for (const [key, value] of reply.entries()) {
+    if (typeof value !== "string") throw new Error("unexpected file in the reply");
+    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+  }
+  body += `--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export const withFreshKey = (template: string) => template.replace(KEY_PLACEHOLDER, randomUUID());

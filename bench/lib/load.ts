@@ -1,0 +1,79 @@
+// One load scenario with autocannon: keep-alive connections from this process, for a fixed time, with
+// every response checked (status, and optionally a header or a text the page must contain).
+import autocannon from "autocannon";
+
+export type Scenario = {
+  name: string;
+  method?: "GET" | "POST";
+  path: string;
+  /** Cookie headers to rotate through, one per request (signed-in scenarios). */
+  cookies?: string[];
+  headers?: Record<string, string>;
+  /** A body per request (e.g. a fresh idempotency key each time). */
+  body?: () => string;
+  /** What a successful response shows: its status, and a header or text it must carry. */
+  expect: { status: number; header?: string; text?: string };
+};
+
+export type LoadResult = {
+  scenario: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  ok: number;
+  failed: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; mean: number };
+};
+
+export async function runLoad(base: string, scenario: Scenario, connections: number, seconds: number): Promise<LoadResult> {
+  let ok = 0;
+  let failed = 0;
+  let turn = 0;
+  const firstFailure: string[] = [];
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: scenario.method ?? "GET",
+        path: scenario.path,
+        setupRequest: (request) => {
+          const cookie = scenario.cookies?.[turn++ % scenario.cookies.length];
+          return {
+            ...request,
+            headers: { ...scenario.headers, ...(cookie ? { cookie } : {}) },
+            ...(scenario.body ? { body: scenario.body() } : {}),
+          };
+        },
+        onResponse: (status, body, _context, headers) => {
+          const header = scenario.expect.header;
+          const good =
+            status === scenario.expect.status &&
+            (!header || Boolean((headers as Record<string, unknown> | undefined)?.[header])) &&
+            (!scenario.expect.text || body.includes(scenario.expect.text));
+          if (good) ok++;
+          else {
+            failed++;
+            if (firstFailure.length === 0) firstFailure.push(`${status} ${body.slice(0, 300)}`);
+          }
+        },
+      },
+    ],
+  });
+  const seconds_ = result.duration;
+  if (failed > 0) console.warn(`  ${scenario.name} c${connections}: ${failed} unexpected responses, e.g. ${firstFailure[0]}`);
+  if (result.errors > 0 || result.timeouts > 0) console.warn(`  ${scenario.name} c${connections}: ${result.errors} errors, ${result.timeouts} timeouts`);
+  return {
+    scenario: scenario.name,
+    connections,
+    seconds: Number(seconds_.toFixed(2)),
+    requests: ok + failed,
+    ok,
+    failed: failed + result.errors,
+    requestsPerSecond: Number((ok / seconds_).toFixed(1)),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: Number(result.latency.average.toFixed(2)) },
+  };
+}

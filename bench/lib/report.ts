@@ -1,0 +1,162 @@
+// The load benchmark's report: its JSON shape, the budgets of the performance issue checked against it,
+// and the Markdown written into BENCHMARKS.md.
+import type { BrowserFigures } from "./browser";
+import type { QueryPlan } from "./explain";
+import type { LoadResult } from "./load";
+
+export type SizeResult = { orders: number; ordersAfter: number; seedSeconds: number; results: LoadResult[]; plans: QueryPlan[] };
+export type PassResult = { database: "postgres" | "pglite"; sizes: SizeResult[] };
+export type BenchReport = {
+  startedAt: string;
+  machine: Record<string, unknown> & { loadAverageAtEnd?: number[] };
+  settings: { sizes: number[]; concurrency: number[]; secondsPerScenario: number; tool: string };
+  buildSeconds: number;
+  passes: PassResult[];
+  browser: BrowserFigures | null;
+  engine: { evaluateMedianMs: number } | null;
+  totalSeconds: number;
+  budgets?: Budget[];
+};
+export type Budget = { name: string; target: string; figure: string; met: boolean };
+
+/** Which baseline each scenario is compared with. */
+export const BASELINE_OF: Record<string, string> = {
+  catalog: "baseline: static page",
+  configurator: "baseline: static page",
+  "order page": "baseline: static page",
+  "staff board": "baseline: static page",
+  "place order": "baseline: insert one row",
+};
+
+export const JS_BUDGET_BYTES = 150 * 1024;
+
+const find = (size: SizeResult, scenario: string, connections: number) =>
+  size.results.find((r) => r.scenario === scenario && r.connections === connections);
+
+/** A scenario's throughput over its baseline's, in the same size step and at the same concurrency. */
+export function ratio(size: SizeResult, scenario: string, connections: number): number | null {
+  const own = find(size, scenario, connections);
+  const baselineName = BASELINE_OF[scenario];
+  const base = baselineName ? find(size, baselineName, connections) : undefined;
+  if (!own || !base || base.requestsPerSecond === 0) return null;
+  return own.requestsPerSecond / base.requestsPerSecond;
+}
+
+/** Mean latency at concurrency 1 with the most orders over the fewest. */
+export function growth(pass: PassResult, scenario: string): number | null {
+  const first = pass.sizes[0];
+  const last = pass.sizes[pass.sizes.length - 1];
+  if (!first || !last || first === last) return null;
+  const a = find(first, scenario, 1);
+  const b = find(last, scenario, 1);
+  if (!a || !b || a.latencyMs.mean === 0) return null;
+  return b.latencyMs.mean / a.latencyMs.mean;
+}
+
+const x = (n: number | null) => (n === null ? "n/a" : `${n.toFixed(2)}x`);
+const int = (n: number) => Math.round(n).toLocaleString("en-GB");
+
+export function checkBudgets(report: BenchReport): Budget[] {
+  const budgets: Budget[] = [];
+  const top = Math.max(...report.settings.concurrency);
+  for (const pass of report.passes) {
+    const ratios = pass.sizes.map((s) => ratio(s, "place order", top));
+    budgets.push({
+      name: `order placement / one-row insert at concurrency ${top} (${pass.database})`,
+      target: ">= 0.50x",
+      figure: ratios.map(x).join(", ") + " (by size)",
+      met: ratios.every((r) => r !== null && r >= 0.5),
+    });
+    const config = pass.sizes.map((s) => ratio(s, "configurator", top));
+    budgets.push({
+      name: `configurator page / static page at concurrency ${top} (${pass.database})`,
+      target: ">= 0.60x",
+      figure: config.map(x).join(", ") + " (by size)",
+      met: config.every((r) => r !== null && r >= 0.6),
+    });
+    for (const scenario of ["place order", "staff board"]) {
+      const g = growth(pass, scenario);
+      const sizes = pass.sizes.map((s) => int(s.orders));
+      budgets.push({
+        name: `${scenario} latency, ${sizes[sizes.length - 1]} / ${sizes[0]} orders (${pass.database}, mean at concurrency 1)`,
+        target: "<= 1.20x",
+        figure: x(g),
+        met: g !== null && g <= 1.2,
+      });
+    }
+  }
+  if (report.browser) {
+    const worst = [...report.browser.pages].sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+    budgets.push({
+      name: "JavaScript on first load, largest page (gzip)",
+      target: `<= 150 KB (${int(JS_BUDGET_BYTES)} B)`,
+      figure: worst ? `${int(worst.gzipBytes)} B (${worst.name})` : "n/a",
+      met: report.browser.pages.every((p) => p.gzipBytes <= JS_BUDGET_BYTES),
+    });
+    budgets.push({
+      name: "configurator: option click to updated total (median)",
+      target: "< 16 ms",
+      figure: `${report.browser.clickToTotalMs.median} ms`,
+      met: report.browser.clickToTotalMs.median < 16,
+    });
+  }
+  if (report.engine) {
+    budgets.push({ name: "engine evaluate, large definition (median)", target: "< 0.5 ms", figure: `${report.engine.evaluateMedianMs} ms`, met: report.engine.evaluateMedianMs < 0.5 });
+  }
+  return budgets;
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  report.budgets = checkBudgets(report);
+  const m = report.machine;
+  const lines: string[] = [];
+  lines.push("## Latest `npm run bench` results", "");
+  lines.push(
+    `Run of ${report.startedAt.slice(0, 16).replace("T", " ")} UTC, ${report.totalSeconds} s in all (build ${report.buildSeconds} s). ` +
+      `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${(m.loadAverageAtStart as number[]).join(" / ")} at the start, ` +
+      `${(m.loadAverageAtEnd ?? []).join(" / ")} at the end (the machine is shared: compare the ratios, which are measured in the same step).`,
+    "",
+    `Each scenario runs ${report.settings.secondsPerScenario} s per concurrency with ${report.settings.tool}. Baselines of the same step: a static page ` +
+      "(`/forbidden`, prerendered), `/api/health` (`SELECT 1`), and `POST /api/bench/insert` (one row through Prisma). Pages are compared with " +
+      "the static page, order placement with the one-row insert. Order placement is the real server action (POST with `Next-Action`, " +
+      "a signed-in customer's cookie, rotating over 32 customers, and a fresh idempotency key per request); it answers with the redirect to the confirmation page rendered in the same response.",
+    "",
+  );
+  lines.push("### Budgets", "", "| budget | target | figure | met |", "| --- | --- | --- | --- |");
+  for (const b of report.budgets) lines.push(`| ${b.name} | ${b.target} | ${b.figure} | ${b.met ? "**met**" : "**not met**"} |`);
+  lines.push("");
+  for (const pass of report.passes) {
+    lines.push(`### ${pass.database === "postgres" ? "PostgreSQL" : "Embedded PGlite"}`, "");
+    const header = pass.sizes.map((s) => `${int(s.orders)} orders`);
+    lines.push(`| scenario | c | ${header.join(" | ")} |`, `| --- | ---: | ${header.map(() => "---").join(" | ")} |`);
+    const scenarios = [...new Set(pass.sizes.flatMap((s) => s.results.map((r) => r.scenario)))];
+    for (const scenario of scenarios) {
+      for (const c of report.settings.concurrency) {
+        const cells = pass.sizes.map((s) => {
+          const r = find(s, scenario, c);
+          if (!r) return "";
+          const q = ratio(s, scenario, c);
+          return `${int(r.requestsPerSecond)}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${q === null ? "" : `, **${x(q)}**`}${r.failed ? `, ${r.failed} failed` : ""}`;
+        });
+        lines.push(`| ${scenario} | ${c} | ${cells.join(" | ")} |`);
+      }
+    }
+    lines.push("", `Orders after each step (placed by the scenario): ${pass.sizes.map((s) => int(s.ordersAfter)).join(", ")}. Filling took ${pass.sizes.map((s) => `${s.seedSeconds.toFixed(0)} s`).join(", ")}.`, "");
+    const plans = pass.sizes.flatMap((s) => s.plans);
+    if (plans.length) {
+      lines.push(`Query plans at ${int(pass.sizes[pass.sizes.length - 1]!.orders)} orders (EXPLAIN ANALYZE):`, "", "| query | plan (outer nodes) | ms | seq scan of a large table |", "| --- | --- | ---: | --- |");
+      for (const p of plans) {
+        const nodes = p.plan.filter((l) => /->|^\w/.test(l.trim()) && !/^(Planning|Execution)/.test(l.trim())).slice(0, 3).map((l) => l.trim().replace(/^-> +/, "").replace(/\|/g, "/"));
+        lines.push(`| ${p.name} | ${nodes.join(" → ")} | ${p.executionMs} | ${p.seqScanOnLargeTable ? "yes" : "no"} |`);
+      }
+      lines.push("");
+    }
+  }
+  if (report.browser) {
+    lines.push("### Browser (Chromium)", "", "| page | scripts | JavaScript gzip | decoded |", "| --- | ---: | ---: | ---: |");
+    for (const p of report.browser.pages) lines.push(`| ${p.name} (\`${p.path}\`) | ${p.scripts} | ${int(p.gzipBytes)} B | ${int(p.decodedBytes)} B |`);
+    const b = report.browser;
+    lines.push("", `Option click to updated total on the Vela configurator: median ${b.clickToTotalMs.median} ms, p95 ${b.clickToTotalMs.p95} ms, max ${b.clickToTotalMs.max} ms; to the next frame: median ${b.clickToNextFrameMs.median} ms.`, "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,273 @@
+// `npm run bench`: the load benchmark. Builds the app for production (with a fixed server-action key, so
+// action ids are stable), then, on a local PostgreSQL and in a second pass on the embedded PGlite, grows a
+// database to 1,000, 10,000 and 100,000 orders and at each size runs every scenario with autocannon at
+// concurrency 1 and 16, next to the baselines measured in the same run (a static page, /api/health, and a
+// route that inserts one row through Prisma). It adds the browser figures (JavaScript per page, click to
+// updated total) and the engine benchmark, checks the budgets of the performance issue, prints a table,
+// and writes bench/results/<time>.json, bench/results/latest.json and the results section of BENCHMARKS.md.
+//
+// Environment: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DATABASES
+// (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
+// BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench, BENCH_PORT (3340).
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase } from "@/lib/db/client";
+import { resolveDatabaseConfig, type DatabaseConfig } from "@/lib/db/config";
+import { migrateDatabase } from "@/lib/db/prepare";
+import { seedDatabase } from "@/prisma/seed-database";
+import { measureBrowser, type BrowserFigures } from "./lib/browser";
+import { actionId, checkoutBody, readCheckoutFields, withFreshKey } from "./lib/checkout";
+import { explainHotQueries, type QueryPlan } from "./lib/explain";
+import { runLoad, type LoadResult, type Scenario } from "./lib/load";
+import { renderMarkdown, type BenchReport, type PassResult } from "./lib/report";
+import { signIn, startServer, warm } from "./lib/server";
+import { BENCH_PASSWORD, benchCustomerEmails, fillOrders, prepareBenchData } from "./lib/volume";
+
+const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
+const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DATABASES = list(process.env.BENCH_DATABASES, "postgres,pglite") as ("postgres" | "pglite")[];
+const SIZES = list(process.env.BENCH_SIZES, "1000,10000,100000").map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
+const PORT = Number(process.env.BENCH_PORT ?? 3340);
+const DIST_DIR = ".next-bench";
+const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
+const PLACING_CUSTOMERS = 32;
+const root = process.cwd();
+
+function log(message: string) {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+/** next build into .next-bench, leaving tsconfig.json as it was (Next adds the folder's types to it). */
+function build() {
+  const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  const started = Date.now();
+  try {
+    const result = spawnSync("npx", ["next", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    if (result.status !== 0) throw new Error("next build failed");
+  } finally {
+    fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+  }
+  return Math.round((Date.now() - started) / 1000);
+}
+
+type Target = { kind: "postgres" | "pglite"; url: string; config: DatabaseConfig; drop: () => Promise<void> };
+
+async function createTarget(kind: "postgres" | "pglite"): Promise<Target> {
+  const tag = randomBytes(3).toString("hex");
+  if (kind === "pglite") {
+    const dir = path.join(root, ".bench-data", `pglite-${tag}`);
+    const url = `file:${dir}`;
+    return { kind, url, config: resolveDatabaseConfig(url), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `atelier_bench_${tag}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    url: url.toString(),
+    config: resolveDatabaseConfig(url.toString()),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: SERVER_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Everything the scenarios need from a running server: signed-in cookies, an order to show, the checkout form. */
+async function prepareSession(base: string) {
+  const customer = await signIn(base, "clara@example.com", process.env.ATELIER_DEMO_PASSWORD_CUSTOMER || "customer-demo-2026");
+  const staff = await signIn(base, "staff@atelier.test", process.env.ATELIER_DEMO_PASSWORD_STAFF || "staff-demo-2026");
+  const placing: string[] = [];
+  for (const email of benchCustomerEmails(PLACING_CUSTOMERS)) placing.push(await signIn(base, email, BENCH_PASSWORD));
+  const orders = await warm(base, "/orders", customer, 1);
+  const number = /\/orders\/(AT-\d{4}-\d+)/.exec(orders)?.[1];
+  if (!number) throw new Error("the demo customer has no order to show");
+  const checkout = readCheckoutFields(await warm(base, "/products/linden-sofa/order", placing[0], 1));
+  const template = await checkoutBody(checkout);
+  for (const pathname of ["/forbidden", "/", "/products/vela-roadster", "/products/linden-sofa"]) await warm(base, pathname);
+  await warm(base, `/orders/${number}`, customer, 2);
+  await warm(base, "/staff", staff, 2);
+  return { customer, staff, placing, number, template };
+}
+
+function scenarios(base: string, session: Awaited<ReturnType<typeof prepareSession>>): Scenario[] {
+  const placeOrderId = actionId(path.join(root, DIST_DIR), "lib/orders/actions.ts", "placeOrderAction");
+  return [
+    { name: "baseline: static page", path: "/forbidden", expect: { status: 200, text: "have access" } },
+    { name: "baseline: /api/health", path: "/api/health", expect: { status: 200, text: "reachable" } },
+    { name: "baseline: insert one row", method: "POST", path: "/api/bench/insert", expect: { status: 201 } },
+    { name: "catalog", path: "/", expect: { status: 200, text: "Linden" } },
+    { name: "configurator", path: "/products/vela-roadster", expect: { status: 200, text: "Vela" } },
+    { name: "order page", path: `/orders/${session.number}`, cookies: [session.customer], expect: { status: 200, text: session.number } },
+    { name: "staff board", path: "/staff", cookies: [session.staff], expect: { status: 200, text: "Production board" } },
+    {
+      name: "place order",
+      method: "POST",
+      path: "/products/linden-sofa/order",
+      cookies: session.placing,
+      headers: { "next-action": placeOrderId, "content-type": session.template.contentType, origin: base, accept: "text/x-component" },
+      body: () => withFreshKey(session.template.body),
+      expect: { status: 200, header: "x-action-redirect" },
+    },
+  ];
+}
+
+async function countOrders(config: DatabaseConfig): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    return await database.prisma.order.count();
+  } finally {
+    await database.close();
+  }
+}
+
+async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promise<{ pass: PassResult; browser?: BrowserFigures }> {
+  const target = await createTarget(kind);
+  log(`${kind}: migrating and seeding ${kind === "postgres" ? new URL(target.url).pathname.slice(1) : target.url}`);
+  const pass: PassResult = { database: kind, sizes: [] };
+  let browser: BrowserFigures | undefined;
+  try {
+    await migrateDatabase(target.config);
+    let database = await openDatabase(target.config);
+    await seedDatabase(database.prisma);
+    await prepareBenchData(database.prisma);
+    await database.close();
+    for (const size of SIZES) {
+      database = await openDatabase(target.config);
+      const seeded = Date.now();
+      const orders = await fillOrders(database.prisma, size);
+      const seedSeconds = (Date.now() - seeded) / 1000;
+      const plans: QueryPlan[] = size === SIZES[SIZES.length - 1] ? await explainHotQueries(database.prisma) : [];
+      await database.close();
+      log(`${kind}: ${orders} orders (filled in ${seedSeconds.toFixed(1)} s); starting the server`);
+      const server = await startServer({
+        port: PORT,
+        distDir: DIST_DIR,
+        databaseUrl: target.url,
+        env: { ATELIER_BENCH_ROUTES: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY },
+      });
+      const results: LoadResult[] = [];
+      try {
+        const session = await prepareSession(server.base);
+        if (withBrowser && !browser) {
+          log(`${kind}: browser figures`);
+          browser = await measureBrowser(server.base, session.number);
+        }
+        for (const scenario of scenarios(server.base, session)) {
+          for (const connections of CONCURRENCY) {
+            const result = await runLoad(server.base, scenario, connections, SECONDS);
+            results.push(result);
+            log(`${kind} ${orders} orders | ${scenario.name.padEnd(26)} c${String(connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${result.failed ? `  (${result.failed} failed)` : ""}`);
+          }
+        }
+      } finally {
+        await server.stop();
+      }
+      pass.sizes.push({ orders, ordersAfter: await countOrders(target.config), seedSeconds, results, plans });
+    }
+  } finally {
+    await target.drop();
+  }
+  return { pass, browser };
+}
+
+function engineFigures(): { evaluateMedianMs: number; output: string } {
+  const run = spawnSync("npx", ["tsx", "bench/engine.ts"], { encoding: "utf8" });
+  const match = /^evaluate \(fixes searched on read\)\s+median ([\d.]+) ms/m.exec(run.stdout);
+  if (run.status !== 0 || !match?.[1]) throw new Error(`bench/engine.ts failed: ${run.stderr}`);
+  return { evaluateMedianMs: Number(match[1]), output: run.stdout };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} x ${cpus[0]?.model ?? "unknown"}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+async function postgresVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
+  await client.end();
+  return rows[0]?.server_version ?? "unknown";
+}
+
+async function main() {
+  const started = Date.now();
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    machine: { ...machine(), postgres: DATABASES.includes("postgres") ? await postgresVersion() : "not used" },
+    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)" },
+    buildSeconds: 0,
+    passes: [],
+    browser: null,
+    engine: null,
+    totalSeconds: 0,
+  };
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) log("reusing the production build in .next-bench");
+  else {
+    log("building for production (next build)");
+    report.buildSeconds = build();
+    log(`built in ${report.buildSeconds} s`);
+  }
+  const engine = engineFigures();
+  report.engine = { evaluateMedianMs: engine.evaluateMedianMs };
+  log(`engine: evaluate median ${engine.evaluateMedianMs} ms`);
+  for (const [i, kind] of DATABASES.entries()) {
+    const { pass, browser } = await runPass(kind, i === 0);
+    report.passes.push(pass);
+    if (browser) report.browser = browser;
+  }
+  report.machine.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
+  report.totalSeconds = Math.round((Date.now() - started) / 1000);
+  const markdown = renderMarkdown(report);
+  console.log(`\n${markdown}`);
+  const dir = path.join(root, "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(path.join(dir, `${report.startedAt.replace(/[:.]/g, "-")}.json`), json);
+  fs.writeFileSync(path.join(dir, "latest.json"), json);
+  writeBenchmarksSection(markdown);
+  log(`done in ${report.totalSeconds} s; results in bench/results/latest.json and BENCHMARKS.md`);
+}
+
+/** Replaces the section between the bench markers in BENCHMARKS.md (or puts it first). */
+function writeBenchmarksSection(markdown: string) {
+  const file = path.join(root, "BENCHMARKS.md");
+  const start = "<!-- npm run bench: start -->";
+  const end = "<!-- npm run bench: end -->";
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n";
+  const block = `${start}\n${markdown}\n${end}`;
+  const next = text.includes(start) && text.includes(end)
+    ? text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length)
+    : text.replace(/^# Benchmarks\n/, `# Benchmarks\n\n${block}\n`);
+  fs.writeFileSync(file, next);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
