@@ -1,13 +1,12 @@
-import { getPublishedProduct } from "@/lib/catalog/queries";
+import { getPublishedProduct, type PublishedProduct } from "@/lib/catalog/queries";
 import { evaluate, normalize, type Problem } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { runTransaction } from "@/lib/db/transaction";
+import { driverError, runTransaction } from "@/lib/db/transaction";
 import { formatCents } from "@/lib/money";
-import { enqueueEmail } from "@/lib/notifications/email";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
+import { isCapacityConflict, planBooking } from "@/lib/production/capacity";
 import { getSettings } from "@/lib/settings/queries";
-import { insertOrder } from "./record";
+import { insertOrder, isDuplicateOrder, prepareOrder, readOrderContext, writeOrder, type NewOrder, type OrderEmail } from "./record";
 import type { ShippingAddress } from "./schema";
 
 export type PlaceOrderInput = {
@@ -35,72 +34,131 @@ async function findByKey(db: Prisma, key: string) {
   return db.order.findUnique({ where: { idempotencyKey: key }, select: { number: true, customerId: true } });
 }
 
+// The published product last seen per slug, per database client. Only a hint: published versions are
+// immutable, and every order checks in its own read that the product's current version is still this one
+// (and re-reads it otherwise), so a stale entry costs one extra read, never a wrong order.
+const MAX_PRODUCT_HINTS = 200;
+const productHints = new WeakMap<object, Map<string, PublishedProduct>>();
+
+/** The published product, remembered or (when asked, or not remembered) read afresh. */
+async function publishedProduct(db: Prisma, slug: string, fresh: boolean): Promise<{ product: PublishedProduct | null; fresh: boolean }> {
+  let hints = productHints.get(db);
+  if (!hints) productHints.set(db, (hints = new Map()));
+  const hint = hints.get(slug);
+  if (hint && !fresh) return { product: hint, fresh: false };
+  const product = await getPublishedProduct(db, slug);
+  hints.delete(slug);
+  if (product) {
+    if (hints.size >= MAX_PRODUCT_HINTS) hints.delete(hints.keys().next().value!);
+    hints.set(slug, product);
+  }
+  return { product, fresh: true };
+}
+
+/** The last rounds read the product afresh; a product republished during each of them is reported as changed. */
+const MAX_ROUNDS = 3;
+
 /**
  * Places an order: re-validates the configuration with the engine against the current published version,
- * recomputes price and promise (nothing from the browser is trusted), and in one transaction books the
- * capacity and writes the order, its snapshot, option rows, PLACED event and confirmation email.
+ * recomputes price and promise (nothing from the browser is trusted), and atomically books the capacity and
+ * writes the order, its snapshot, option rows, PLACED event and confirmation email.
  * The same idempotency key always returns the same order, also under simultaneous submissions.
+ *
+ * Two round trips in the usual case: one read (replay, current version, settings, capacity, number) and
+ * one statement that writes everything and books the planned weeks, guarded by the database. Only when a
+ * planned week filled up in between does the order take the booking lock and re-plan on fresh figures.
  */
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const replay = await findByKey(db, input.idempotencyKey);
-  if (replay) return replayResult(replay, input.customer.id);
-
-  const product = await getPublishedProduct(db, input.slug);
-  if (!product) return { ok: false, code: "not_found", message: "This product is no longer available." };
-  const { version } = product;
-  const definition = version.definition;
-
-  const normalized = normalize(definition, input.selection);
-  if (!normalized.ok) {
-    return { ok: false, code: "invalid", message: "This configuration is not valid any more.", problems: normalized.errors };
-  }
-  const evaluation = evaluate(definition, normalized.selection, { quantity: input.quantity });
-  if (!evaluation.valid) {
-    return { ok: false, code: "invalid", message: "This configuration cannot be ordered as it is.", problems: evaluation.problems };
-  }
-  const current = { versionId: version.id, version: version.version, totalCents: evaluation.totalCents };
-  if (input.expected.versionId !== version.id || input.expected.totalCents !== evaluation.totalCents) {
-    const settings = await getSettings(db);
-    const message =
-      input.expected.totalCents !== evaluation.totalCents
-        ? `The price changed since you opened this page: it is now ${formatCents(evaluation.totalCents, settings.currency)} instead of ${formatCents(input.expected.totalCents, settings.currency)}. Review it and confirm again.`
-        : "This product was updated since you opened this page. Review your order and confirm again.";
-    return { ok: false, code: "changed", message, current };
-  }
-
   const placedAt = input.now ?? new Date();
-  try {
-    const order = await runTransaction(db, async (tx) => {
-      const settings = await getSettings(tx);
-      const created = await insertOrder(tx, {
-        customerId: input.customer.id,
-        product: { id: product.id, slug: product.slug, name: product.name },
-        version: { id: version.id, version: version.version },
-        definition,
-        selection: normalized.selection,
-        evaluation,
-        idempotencyKey: input.idempotencyKey,
-        shippingAddress: input.shippingAddress,
-        notes: input.notes,
-        settings,
-        placedAt,
-      });
-      const email = orderPlacedEmail({
-        number: created.number, customerName: input.customer.name, productName: product.name, totalCents: evaluation.totalCents,
-        currency: settings.currency, promisedDate: created.promisedDate, companyName: settings.companyName,
-      });
-      await enqueueEmail(tx, { to: input.customer.email, ...email, orderId: created.id });
-      return created;
-    });
-    return { ok: true, number: order.number, existing: false };
-  } catch (error) {
-    // A simultaneous submission with the same key won: return its order.
-    if (isUniqueViolation(error)) {
-      const winner = await findByKey(db, input.idempotencyKey);
-      if (winner) return replayResult(winner, input.customer.id);
+  for (let round = 1; ; round++) {
+    const { product, fresh } = await publishedProduct(db, input.slug, round > 1);
+    if (!product) {
+      if (!fresh) continue;
+      return { ok: false, code: "not_found", message: "This product is no longer available." };
     }
-    throw error;
+    const { version } = product;
+    const definition = version.definition;
+
+    // A refusal is only given on fresh figures: a remembered version may be out of date.
+    const normalized = normalize(definition, input.selection);
+    if (!normalized.ok) {
+      if (!fresh) continue;
+      return { ok: false, code: "invalid", message: "This configuration is not valid any more.", problems: normalized.errors };
+    }
+    const evaluation = evaluate(definition, normalized.selection, { quantity: input.quantity });
+    if (!evaluation.valid) {
+      if (!fresh) continue;
+      return { ok: false, code: "invalid", message: "This configuration cannot be ordered as it is.", problems: evaluation.problems };
+    }
+    const current = { versionId: version.id, version: version.version, totalCents: evaluation.totalCents };
+    if (input.expected.versionId !== version.id || input.expected.totalCents !== evaluation.totalCents) {
+      if (!fresh) continue;
+      const settings = await getSettings(db);
+      const message =
+        input.expected.totalCents !== evaluation.totalCents
+          ? `The price changed since you opened this page: it is now ${formatCents(evaluation.totalCents, settings.currency)} instead of ${formatCents(input.expected.totalCents, settings.currency)}. Review it and confirm again.`
+          : "This product was updated since you opened this page. Review your order and confirm again.";
+      return { ok: false, code: "changed", message, current };
+    }
+
+    const context = await readOrderContext(db, {
+      idempotencyKey: input.idempotencyKey, slug: input.slug, versionId: version.id, drawNumber: true, placedAt,
+    });
+    if (context.replay) return replayResult(context.replay, input.customer.id);
+    if (!context.product?.published || context.product.versionId !== version.id || context.number === null) {
+      // Republished (or withdrawn) since this version was read: read it again.
+      if (round >= MAX_ROUNDS) return { ok: false, code: "changed", message: "This product was updated since you opened this page. Review your order and confirm again.", current };
+      continue;
+    }
+
+    const { settings } = context;
+    const order: NewOrder = {
+      customerId: input.customer.id,
+      product: { id: context.product.id, slug: context.product.slug, name: context.product.name },
+      version: { id: version.id, version: version.version },
+      definition,
+      selection: normalized.selection,
+      evaluation,
+      idempotencyKey: input.idempotencyKey,
+      shippingAddress: input.shippingAddress,
+      notes: input.notes,
+      settings,
+      placedAt,
+    };
+    const email = (placed: { number: string; promisedDate: Date }): OrderEmail => ({
+      to: input.customer.email,
+      ...orderPlacedEmail({
+        number: placed.number, customerName: input.customer.name, productName: order.product.name, totalCents: evaluation.totalCents,
+        currency: settings.currency, promisedDate: placed.promisedDate, companyName: settings.companyName,
+      }),
+    });
+    const number = context.number;
+    try {
+      try {
+        const plan = planBooking(
+          { today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings },
+          context.capacity,
+        );
+        await writeOrder(db, prepareOrder(order, number, plan, email));
+      } catch (error) {
+        if (!isCapacityConflict(error) && !isDeadlock(error)) throw error;
+        // A planned week filled up since the read: book in turn, under the lock, on fresh figures.
+        await runTransaction(db, (tx) => insertOrder(tx, { ...order, number, email }), 10);
+      }
+      return { ok: true, number, existing: false };
+    } catch (error) {
+      // A simultaneous submission with the same key won: return its order.
+      if (isDuplicateOrder(error)) {
+        const winner = await findByKey(db, input.idempotencyKey);
+        if (winner) return replayResult(winner, input.customer.id);
+      }
+      throw error;
+    }
   }
+}
+
+function isDeadlock(error: unknown): boolean {
+  return driverError(error).code === "40P01";
 }
 
 function replayResult(order: { number: string; customerId: string }, customerId: string): PlaceOrderResult {
