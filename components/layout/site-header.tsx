@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut, useSession } from "next-auth/react";
 import { useState } from "react";
 import { areasFor } from "@/lib/auth/areas";
+import { signOut, useClientSession } from "@/lib/auth/client";
 
 /** Header with the brand, the areas the signed-in role may open, and the account menu. */
 export function SiteHeader() {
-  const { data: session, status } = useSession();
+  const session = useClientSession();
+  const user = session.status === "authenticated" ? session.user : null;
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const areas = areasFor(session?.user?.role);
+  const areas = areasFor(user?.role);
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
 
   return (
@@ -47,16 +48,16 @@ export function SiteHeader() {
             </Link>
           ))}
           <div className="mt-2 flex items-center gap-3 sm:ml-auto sm:mt-0">
-            {status === "loading" ? (
+            {session.status === "loading" ? (
               <span className="text-sm text-stone-400">…</span>
-            ) : session?.user ? (
+            ) : user ? (
               <>
                 <span className="text-sm text-stone-600" data-testid="signed-in-as">
-                  {session.user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-700">{session.user.role.toLowerCase()}</span>
+                  {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-700">{user.role.toLowerCase()}</span>
                 </span>
                 <button
                   type="button"
-                  onClick={() => signOut({ callbackUrl: "/" })}
+                  onClick={() => void signOut("/")}
                   className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100"
                 >
                   Sign out

@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { signInWithCredentials } from "@/lib/auth/client";
 
 /** Email + password form that signs in through next-auth and shows its message on failure. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -15,9 +15,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const password = String(formData.get("password") ?? "");
     startTransition(async () => {
       setMessage(undefined);
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) {
-        setMessage(result?.error && result.error !== "CredentialsSignin" ? result.error : "Could not sign in. Try again.");
+      const result = await signInWithCredentials(email, password);
+      if (!result.ok) {
+        setMessage(result.error && result.error !== "CredentialsSignin" ? result.error : "Could not sign in. Try again.");
         return;
       }
       window.location.assign(callbackUrl);

@@ -1,10 +1,10 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { signInWithCredentials } from "@/lib/auth/client";
 import { initialFormState } from "@/lib/forms/state";
 import { signUpAction } from "@/lib/users/actions";
 
@@ -16,8 +16,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   useEffect(() => {
     if (!state.ok || !state.values?.email) return;
-    void signIn("credentials", { email: state.values.email, password: password.current, redirect: false }).then(
-      (result) => window.location.assign(result?.ok ? callbackUrl : "/login"),
+    void signInWithCredentials(state.values.email, password.current).then((result) =>
+      window.location.assign(result.ok ? callbackUrl : "/login"),
     );
   }, [state, callbackUrl]);
 
