@@ -5,7 +5,8 @@ import type { Definition, Selection } from "@/lib/configurator";
 // Deep imports keep the admin-only parts of the engine (lint, definition schema) out of the browser bundle.
 import { evaluate, MAX_QUANTITY } from "@/lib/configurator/evaluate";
 import { normalize } from "@/lib/configurator/normalize";
-import { decodeSelection, encodeSelection } from "@/lib/configurator/share";
+// Share links are checked by hand here (no zod in the browser); the server re-validates with the full schema.
+import { decodeSelectionLight as decodeSelection, encodeSelection } from "@/lib/configurator/share-codec";
 
 /** The definition's defaults (normalize fills every group's default). */
 export function defaultSelection(definition: Definition): Selection {

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { ID_PATTERN } from "./selection-types";
 
 // Field shapes shared by the definition and rule schemas.
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export { ID_PATTERN };
 const ID_MESSAGE = "Use 1-64 lowercase letters, digits, '-' or '_' (starting with a letter or digit)";
 
 export const idSchema = z.string().regex(ID_PATTERN, ID_MESSAGE);

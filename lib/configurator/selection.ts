@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { idSchema } from "./primitives";
+import { MAX_SELECTION_GROUPS } from "./selection-types";
 
-// A customer's choices: group id -> option id (single), option ids (multi), number, or text.
-export type SelectionValue = string | string[] | number;
-export type Selection = Record<string, SelectionValue>;
-
-export const MAX_SELECTION_GROUPS = 200;
+export { MAX_SELECTION_GROUPS, type Selection, type SelectionValue } from "./selection-types";
 
 export const selectionValueSchema = z.union([
   z.string().max(1000),
