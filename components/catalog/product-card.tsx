@@ -1,4 +1,3 @@
-import Image from "next/image";
 import Link from "next/link";
 import { formatWeekWindow } from "@/lib/catalog/delivery-window";
 import type { CatalogEntry } from "@/lib/catalog/queries";
@@ -6,18 +5,22 @@ import { formatCents } from "@/lib/money";
 
 /** One product in the catalog grid: image, name, summary, from-price and typical delivery window. */
 export function ProductCard({ product, currency, priority = false }: { product: CatalogEntry; currency: string; priority?: boolean }) {
+  // A plain <img> (the images are served as they are, unoptimized): next/image would add its client code to
+  // the catalog page for nothing. The first row is fetched first and eagerly; the rest load lazily.
   return (
     <li className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-lg focus-within:shadow-lg">
       <div className="aspect-[4/3] overflow-hidden bg-gradient-to-b from-stone-100 to-stone-200/60">
         {product.imageUrl ? (
-          <Image
+          <img
             src={product.imageUrl}
             alt=""
             width={640}
             height={480}
-            priority={priority}
+            loading={priority ? "eager" : "lazy"}
+            fetchPriority={priority ? "high" : undefined}
+            decoding="async"
             className="h-full w-full object-contain p-4 transition duration-300 group-hover:scale-[1.03]"
-            unoptimized
+            style={{ color: "transparent" }}
           />
         ) : null}
       </div>
