@@ -1,55 +1,50 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BreakdownTable } from "@/components/orders/breakdown-table";
 import { SpecificationList } from "@/components/orders/specification-list";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { encodeSelection, evaluate, planDelivery, type Definition, type Selection } from "@/lib/configurator";
+import type { Definition, Selection } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { placeOrderAction, type CheckoutState } from "@/lib/orders/actions";
 import type { CapacitySnapshot } from "@/lib/orders/checkout";
-import { COUNTRIES, MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
-import { describeChoices } from "@/lib/orders/snapshot";
+import type { SnapshotChoice } from "@/lib/orders/snapshot";
+import type { CheckoutQuote, quoteCheckout } from "./checkout-quote";
 
 type Props = {
   product: { slug: string; name: string };
   versionId: string;
   definition: Definition;
   selection: Selection;
-  initialQuantity: number;
+  /** The configuration encoded as the checkout submits it (the share-link format). */
+  configuration: string;
+  /** Every chosen option with its price (the same for any quantity). */
+  choices: SnapshotChoice[];
+  /** Price and promise for the quantity the page opened with, computed on the server. */
+  initialQuote: CheckoutQuote;
   currency: string;
   capacity: CapacitySnapshot;
   idempotencyKey: string;
   customerName: string;
   configuratorHref: string;
+  /** From lib/orders/schema, passed in by the page so the zod schemas there stay on the server. */
+  countries: { code: string; name: string }[];
+  maxQuantity: number;
 };
 
 /** Checkout: specification, live total for the quantity, promise, address and notes; submits once per key. */
 export function CheckoutForm(props: Props) {
-  const { definition, selection, currency, capacity } = props;
+  const { definition, selection, currency, capacity, countries, maxQuantity: MAX_ORDER_QUANTITY, choices } = props;
   const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, {});
-  const [quantity, setQuantity] = useState(props.initialQuantity);
+  const [quantity, setQuantity] = useState(props.initialQuote.quantity);
   const [notes, setNotes] = useState("");
   const validQuantity = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_ORDER_QUANTITY;
-  const evaluation = useMemo(() => evaluate(definition, selection, { quantity: validQuantity ? quantity : 1 }), [definition, selection, quantity, validQuantity]);
-  const choices = useMemo(() => describeChoices(definition, selection, evaluation), [definition, selection, evaluation]);
-  const plan = useMemo(
-    () =>
-      planDelivery({
-        today: new Date(capacity.today),
-        leadDays: evaluation.leadDays,
-        productionHours: evaluation.productionHours,
-        shippingDays: capacity.shippingDays,
-        defaultWeeklyHours: capacity.defaultWeeklyHours,
-        overrides: capacity.overrides,
-        booked: capacity.booked,
-      }),
-    [capacity, evaluation.leadDays, evaluation.productionHours],
-  );
+  const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, validQuantity ? quantity : 1);
+  const { evaluation, plan } = quote;
   const v = (key: string, fallback = "") => state.values?.[key] ?? fallback;
   const err = (key: string) => state.errors?.[key];
 
@@ -57,7 +52,7 @@ export function CheckoutForm(props: Props) {
     <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_380px]">
       <form action={action} className="space-y-8" noValidate>
         <input type="hidden" name="slug" value={props.product.slug} />
-        <input type="hidden" name="configuration" value={encodeSelection(selection)} />
+        <input type="hidden" name="configuration" value={props.configuration} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="expectedVersionId" value={props.versionId} />
         <input type="hidden" name="expectedTotalCents" value={evaluation.totalCents} />
@@ -87,6 +82,8 @@ export function CheckoutForm(props: Props) {
               max={MAX_ORDER_QUANTITY}
               step={1}
               value={Number.isNaN(quantity) ? "" : quantity}
+              onFocus={loadEngine}
+              onPointerDown={loadEngine}
               onChange={(e) => setQuantity(e.currentTarget.valueAsNumber)}
               errors={err("quantity") ?? (validQuantity ? undefined : [`Choose between 1 and ${MAX_ORDER_QUANTITY}`])}
             />
@@ -113,7 +110,7 @@ export function CheckoutForm(props: Props) {
                 required
               >
                 <option value="" disabled>Choose a country</option>
-                {COUNTRIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
               </select>
               {err("address.country") ? <p id="address.country-error" className="mt-1 text-sm text-red-600">{err("address.country")!.join(" ")}</p> : null}
             </div>
@@ -144,6 +141,10 @@ export function CheckoutForm(props: Props) {
             <a href="" className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
               Review the updated order
             </a>
+          ) : updating ? (
+            <button type="button" disabled className="w-full cursor-wait rounded-md bg-brand-600 px-4 py-2 font-medium text-white opacity-70">
+              Updating the price…
+            </button>
           ) : (
             <SubmitButton pendingLabel="Placing your order…">
               {`Place order · ${formatCents(evaluation.totalCents, currency)}`}
@@ -173,4 +174,36 @@ export function CheckoutForm(props: Props) {
       </aside>
     </div>
   );
+}
+
+type Quote = typeof quoteCheckout;
+
+/**
+ * The price and promise for the current quantity: the server's for the quantity the page opened with, and
+ * the engine's (loaded once the customer reaches for the quantity field) for any other. While the engine
+ * loads, the last quote stays on screen and `updating` is true.
+ */
+function useQuote(initial: CheckoutQuote, definition: Definition, selection: Selection, capacity: CapacitySnapshot, quantity: number) {
+  const [engine, setEngine] = useState<Quote | null>(null);
+  const started = useRef(false);
+  const loadEngine = useCallback(() => {
+    if (started.current) return;
+    started.current = true;
+    import("./checkout-quote")
+      .then((module) => setEngine(() => module.quoteCheckout))
+      .catch((error: unknown) => {
+        started.current = false;
+        console.error("checkout engine", error);
+      });
+  }, []);
+  const wanted = useMemo(
+    () => (quantity === initial.quantity ? initial : engine ? engine(definition, selection, quantity, capacity) : null),
+    [initial, engine, definition, selection, quantity, capacity],
+  );
+  const last = useRef(initial);
+  useEffect(() => {
+    if (wanted) last.current = wanted;
+    else loadEngine();
+  });
+  return { quote: wanted ?? last.current, updating: wanted === null, loadEngine };
 }

@@ -4,9 +4,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { encodeSelection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
-import { MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
+import { COUNTRIES, MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
+import { describeChoices } from "@/lib/orders/snapshot";
 import { CheckoutForm } from "./checkout-form";
+import { quoteCheckout } from "./checkout-quote";
 
 export const metadata: Metadata = { title: "Review and order" };
 
@@ -35,12 +38,16 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         versionId={data.version.id}
         definition={data.definition}
         selection={data.selection}
-        initialQuantity={quantity}
+        configuration={encodeSelection(data.selection)}
+        choices={describeChoices(data.definition, data.selection, data.evaluation)}
+        initialQuote={quoteCheckout(data.definition, data.selection, quantity, data.capacity)}
         currency={data.settings.currency}
         capacity={data.capacity}
         idempotencyKey={randomUUID()}
         customerName={user.name}
         configuratorHref={configuratorHref}
+        countries={COUNTRIES}
+        maxQuantity={MAX_ORDER_QUANTITY}
       />
     </div>
   );
