@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
-import { parseDefinition, type Definition, type Group, type Rule } from "@/lib/configurator";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Definition, Group, ParseIssue, Rule } from "@/lib/configurator";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/forms/state";
 import { MoneyInput, NumberInput, SmallButton, type ErrorsAt } from "./fields";
@@ -11,6 +11,8 @@ import { newRule, RuleEditor, RULE_KINDS } from "./rule-editor";
 
 type Props = {
   initial: Definition;
+  /** The schema's issues with `initial`, checked on the server (empty for a definition read back from a saved draft). */
+  initialIssues: ParseIssue[];
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   draftVersion: number | null;
   currency: string;
@@ -22,11 +24,38 @@ function uniqueId(prefix: string, taken: string[]): string {
   return `${prefix}-${i}`;
 }
 
+type Validate = (definition: Definition) => ParseIssue[];
+
+/**
+ * The engine's own zod schema, loaded when the admin starts to edit (it is most of this page's JavaScript,
+ * and an untouched form has nothing to check: the server already checked it).
+ */
+function useDefinitionValidator(): [Validate | null, () => void] {
+  const [validate, setValidate] = useState<Validate | null>(null);
+  const started = useRef(false);
+  const load = useCallback(() => {
+    if (started.current) return;
+    started.current = true;
+    import("@/lib/configurator/parse")
+      .then(({ parseDefinition }) =>
+        setValidate(() => (definition: Definition) => {
+          const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));
+          return parsed.ok ? [] : parsed.issues;
+        }),
+      )
+      .catch((error: unknown) => {
+        started.current = false; // try again on the next edit
+        console.error("definition validator", error);
+      });
+  }, []);
+  return [validate, load];
+}
+
 /**
  * The structured editor of a product's draft definition. Every change is checked at once with the
  * engine's own zod schema (the server checks again on save), and each issue is shown at its field.
  */
-export function DefinitionEditor({ initial, action, draftVersion, currency }: Props) {
+export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency }: Props) {
   const [definition, setDefinition] = useState<Definition>(initial);
   const [dirty, setDirty] = useState(false);
   const [state, formAction, pending] = useActionState(action, {} as FormState);
@@ -39,15 +68,20 @@ export function DefinitionEditor({ initial, action, draftVersion, currency }: Pr
     lastInitial.current = initialJson;
     if (!dirty) setDefinition(JSON.parse(initialJson) as Definition);
   }, [initialJson, dirty]);
+  const [validate, loadValidator] = useDefinitionValidator();
   const update = (next: Definition) => {
     setDefinition(next);
     setDirty(true);
+    loadValidator();
   };
 
-  const issues = useMemo(() => {
-    const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));
-    return parsed.ok ? [] : parsed.issues;
-  }, [definition]);
+  // Until the schema has loaded (a moment after the first focus or edit), the server's verdict on the
+  // untouched definition stands; an edit made before then is checked as soon as it arrives.
+  const checking = validate === null && JSON.stringify(definition) !== initialJson;
+  const issues = useMemo(
+    () => (validate ? validate(definition) : checking ? [] : initialIssues),
+    [validate, definition, checking, initialIssues],
+  );
   const errorsAt: ErrorsAt = (path) => issues.filter((i) => i.path === path).map((i) => i.message);
 
   const setGroup = (index: number, group: Group) => update({ ...definition, groups: definition.groups.map((g, i) => (i === index ? group : g)) });
@@ -60,13 +94,19 @@ export function DefinitionEditor({ initial, action, draftVersion, currency }: Pr
   const [ruleKind, setRuleKind] = useState<Rule["kind"]>("requires");
 
   return (
-    <form action={formAction} onSubmit={() => setDirty(false)} className="space-y-6" aria-label="Draft definition">
+    <form action={formAction} onSubmit={() => setDirty(false)} onFocusCapture={loadValidator} onPointerDownCapture={loadValidator} className="space-y-6" aria-label="Draft definition">
       <input type="hidden" name="definition" value={JSON.stringify(definition)} />
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white/95 p-3 shadow-sm backdrop-blur">
         <p className="mr-auto text-sm">
           {draftVersion ? `Draft v${draftVersion}` : "New draft (from the published version)"}
           {dirty ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Unsaved changes</span> : null}
-          {issues.length ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{issues.length} problem(s)</span> : <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">Valid</span>}
+          {checking ? (
+            <span className="ml-2 rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-700">Checking…</span>
+          ) : issues.length ? (
+            <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{issues.length} problem(s)</span>
+          ) : (
+            <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">Valid</span>
+          )}
         </p>
         <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-70">
           {pending ? "Saving…" : "Save draft"}

@@ -25,6 +25,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   if (!product) notFound();
   const parsed = parseDefinition(product.draft.definition);
   const initial = parsed.ok ? parsed.definition : starterDefinition();
+  // The editor loads the schema only once the admin edits, so it starts from the server's check of `initial`.
+  const checked = parseDefinition(JSON.parse(JSON.stringify(initial)));
+  const initialIssues = checked.ok ? [] : checked.issues;
   const hasDraft = product.draft.version !== null;
   const findings = hasDraft ? lint(product.draft.definition) : [];
   return (
@@ -51,7 +54,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="editor-title">
         <h2 id="editor-title" className="mb-3 text-xl font-semibold">Definition</h2>
-        <DefinitionEditor initial={initial} action={saveDraftAction.bind(null, product.id)} draftVersion={product.draft.version} currency={settings.currency} />
+        <DefinitionEditor initial={initial} initialIssues={initialIssues} action={saveDraftAction.bind(null, product.id)} draftVersion={product.draft.version} currency={settings.currency} />
       </section>
 
       <section aria-labelledby="publish-title" className="rounded-lg border border-stone-200 bg-white p-4">
