@@ -26,6 +26,7 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-semibold">Production board</h1>
           <p className="text-sm text-stone-600">
             {board.total.toLocaleString("en-GB")} {filtered ? "matching " : ""}orders · soonest promise first
+            {board.finishedWindowDays ? ` · delivered and cancelled: last ${board.finishedWindowDays} days (search finds older ones)` : null}
             {late ? <span className="font-medium text-red-700"> · {late} late on this page</span> : null}
           </p>
         </div>

@@ -13,14 +13,15 @@ export async function explainHotQueries(db: Prisma): Promise<QueryPlan[]> {
   if (!sample) return [];
   const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const queries: { name: string; sql: string }[] = [
-    { name: "staff board: counts per column", sql: "SELECT status, count(*) FROM orders GROUP BY status" },
+    { name: "staff board: count of an open column", sql: "SELECT count(*) FROM orders WHERE status = 'IN_PRODUCTION'" },
+    { name: "staff board: count of delivered (30 days)", sql: "SELECT count(*) FROM orders WHERE status = 'DELIVERED' AND updated_at >= now() - interval '30 days'" },
     {
       name: "staff board: one column page",
       sql: "SELECT number, status, quantity, promised_date FROM orders WHERE status = 'PLACED' ORDER BY promised_date ASC, number ASC LIMIT 20",
     },
     {
       name: "staff board: a finished column page",
-      sql: "SELECT number, status, quantity, promised_date FROM orders WHERE status = 'DELIVERED' ORDER BY promised_date DESC, number ASC LIMIT 20",
+      sql: "SELECT number, status, quantity, promised_date FROM orders WHERE status = 'DELIVERED' AND updated_at >= now() - interval '30 days' ORDER BY promised_date DESC, number ASC LIMIT 20",
     },
     { name: "order page: the customer's order", sql: `SELECT * FROM orders WHERE number = ${quote(sample.number)} AND customer_id = ${quote(sample.customer_id)} LIMIT 1` },
     { name: "order page: its events", sql: `SELECT * FROM order_events WHERE order_id = ${quote(sample.id)} ORDER BY created_at ASC` },

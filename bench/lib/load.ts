@@ -26,54 +26,63 @@ export type LoadResult = {
   latencyMs: { p50: number; p90: number; p99: number; mean: number };
 };
 
+/** The autocannon request of a scenario: a cookie and body per request, each response checked. */
+function requestOf(scenario: Scenario, record: (good: boolean, status: number, body: string) => void) {
+  let turn = 0;
+  return {
+    method: scenario.method ?? "GET",
+    path: scenario.path,
+    setupRequest: (request: autocannon.Request) => {
+      const cookie = scenario.cookies?.[turn++ % scenario.cookies.length];
+      return {
+        ...request,
+        headers: { ...scenario.headers, ...(cookie ? { cookie } : {}) },
+        ...(scenario.body ? { body: scenario.body() } : {}),
+      };
+    },
+    onResponse: (status: number, body: string, _context: unknown, headers: unknown) => {
+      const header = scenario.expect.header;
+      const good =
+        status === scenario.expect.status &&
+        (!header || Boolean((headers as Record<string, unknown> | undefined)?.[header])) &&
+        (!scenario.expect.text || body.includes(scenario.expect.text));
+      record(good, status, body);
+    },
+  } as autocannon.Request;
+}
+
 export async function runLoad(base: string, scenario: Scenario, connections: number, seconds: number): Promise<LoadResult> {
   let ok = 0;
   let failed = 0;
-  let turn = 0;
-  const firstFailure: string[] = [];
+  let firstFailure = "";
+  // A short warm-up at the same concurrency first (code paths loaded, pools filled), not counted.
+  await autocannon({ url: base, connections, amount: connections * 3, timeout: 30, requests: [requestOf(scenario, () => undefined)] });
   const result = await autocannon({
     url: base,
     connections,
     duration: seconds,
     timeout: 30,
     requests: [
-      {
-        method: scenario.method ?? "GET",
-        path: scenario.path,
-        setupRequest: (request) => {
-          const cookie = scenario.cookies?.[turn++ % scenario.cookies.length];
-          return {
-            ...request,
-            headers: { ...scenario.headers, ...(cookie ? { cookie } : {}) },
-            ...(scenario.body ? { body: scenario.body() } : {}),
-          };
-        },
-        onResponse: (status, body, _context, headers) => {
-          const header = scenario.expect.header;
-          const good =
-            status === scenario.expect.status &&
-            (!header || Boolean((headers as Record<string, unknown> | undefined)?.[header])) &&
-            (!scenario.expect.text || body.includes(scenario.expect.text));
-          if (good) ok++;
-          else {
-            failed++;
-            if (firstFailure.length === 0) firstFailure.push(`${status} ${body.slice(0, 300)}`);
-          }
-        },
-      },
+      requestOf(scenario, (good, status, body) => {
+        if (good) ok++;
+        else {
+          failed++;
+          if (!firstFailure) firstFailure = `${status} ${body.slice(0, 300)}`;
+        }
+      }),
     ],
   });
-  const seconds_ = result.duration;
-  if (failed > 0) console.warn(`  ${scenario.name} c${connections}: ${failed} unexpected responses, e.g. ${firstFailure[0]}`);
+  const elapsed = result.duration;
+  if (failed > 0) console.warn(`  ${scenario.name} c${connections}: ${failed} unexpected responses, e.g. ${firstFailure}`);
   if (result.errors > 0 || result.timeouts > 0) console.warn(`  ${scenario.name} c${connections}: ${result.errors} errors, ${result.timeouts} timeouts`);
   return {
     scenario: scenario.name,
     connections,
-    seconds: Number(seconds_.toFixed(2)),
+    seconds: Number(elapsed.toFixed(2)),
     requests: ok + failed,
     ok,
     failed: failed + result.errors,
-    requestsPerSecond: Number((ok / seconds_).toFixed(1)),
+    requestsPerSecond: Number((ok / elapsed).toFixed(1)),
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, mean: Number(result.latency.average.toFixed(2)) },
   };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { initialFormState } from "@/lib/forms/state";
 import { transitionOrderAction } from "@/lib/production/actions";
 import type { OrderStatus } from "@/lib/orders/status";
@@ -11,6 +11,12 @@ export function CancelForm({ number, from, size = "md" }: { number: string; from
   const [state, action] = useActionState(transitionOrderAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // The dialog is built on the first click, not with the page: the board shows up to 160 cards, and a
+  // dialog in each made the page several times heavier to render and to send.
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (opened) dialog.current?.showModal();
+  }, [opened]);
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
@@ -19,40 +25,42 @@ export function CancelForm({ number, from, size = "md" }: { number: string; from
     <>
       <button
         type="button"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}
         className={`rounded-md border border-red-200 bg-white font-medium text-red-700 hover:bg-red-50 ${size === "sm" ? "px-2.5 py-1.5 text-xs" : "px-4 py-2 text-sm"}`}
       >
         Cancel…<span className="sr-only"> order {number}</span>
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
-        <form action={action} className="space-y-4 p-5">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">Cancel order {number}?</h2>
-          <p className="text-sm text-stone-600">The customer is told by email and on their order page; its booked workshop hours are released. This cannot be undone.</p>
-          <input type="hidden" name="number" value={number} />
-          <input type="hidden" name="expected" value={from} />
-          <input type="hidden" name="to" value="CANCELLED" />
-          <div>
-            <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-stone-700">Reason</label>
-            <textarea
-              id={`${id}-reason`}
-              name="reason"
-              required
-              maxLength={500}
-              rows={3}
-              defaultValue={state.values?.reason}
-              aria-invalid={reasonErrors ? true : undefined}
-              aria-describedby={reasonErrors ? `${id}-reason-error` : undefined}
-              className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm"
-            />
-            {reasonErrors ? <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-600">{reasonErrors.join(" ")}</p> : null}
-          </div>
-          <div aria-live="polite">{state.message && !state.ok ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}</div>
-          <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 px-4 py-2 text-sm hover:bg-stone-100">Keep order</button>
-            <PendingButton tone="danger" pendingLabel="Cancelling…">Cancel order</PendingButton>
-          </div>
-        </form>
-      </dialog>
+      {opened ? (
+        <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
+          <form action={action} className="space-y-4 p-5">
+            <h2 id={`${id}-title`} className="text-lg font-semibold">Cancel order {number}?</h2>
+            <p className="text-sm text-stone-600">The customer is told by email and on their order page; its booked workshop hours are released. This cannot be undone.</p>
+            <input type="hidden" name="number" value={number} />
+            <input type="hidden" name="expected" value={from} />
+            <input type="hidden" name="to" value="CANCELLED" />
+            <div>
+              <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-stone-700">Reason</label>
+              <textarea
+                id={`${id}-reason`}
+                name="reason"
+                required
+                maxLength={500}
+                rows={3}
+                defaultValue={state.values?.reason}
+                aria-invalid={reasonErrors ? true : undefined}
+                aria-describedby={reasonErrors ? `${id}-reason-error` : undefined}
+                className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm"
+              />
+              {reasonErrors ? <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-600">{reasonErrors.join(" ")}</p> : null}
+            </div>
+            <div aria-live="polite">{state.message && !state.ok ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}</div>
+            <div className="flex flex-wrap justify-end gap-2">
+              <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 px-4 py-2 text-sm hover:bg-stone-100">Keep order</button>
+              <PendingButton tone="danger" pendingLabel="Cancelling…">Cancel order</PendingButton>
+            </div>
+          </form>
+        </dialog>
+      ) : null}
     </>
   );
 }

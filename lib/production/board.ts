@@ -1,6 +1,6 @@
 import { weekStart } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
-import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
+import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { assessRisk, daysLeft, type Risk } from "./risk";
 import { BOARD_PAGE_SIZE, type BoardQuery } from "./schema";
@@ -18,7 +18,13 @@ export type BoardCard = {
 
 export type BoardColumn = { status: OrderStatus; count: number; page: number; pages: number; cards: BoardCard[] };
 
-export type Board = { columns: BoardColumn[]; total: number; products: { slug: string; name: string }[] };
+export type Board = {
+  columns: BoardColumn[];
+  total: number;
+  products: { slug: string; name: string }[];
+  /** Days of delivered and cancelled orders on the board; null when searching (all of them). */
+  finishedWindowDays: number | null;
+};
 
 /** The board's columns: every stage and then Cancelled. */
 export const BOARD_COLUMNS: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
@@ -26,67 +32,79 @@ export const BOARD_COLUMNS: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
 // Finished work reads newest first; work in progress soonest promise first.
 const FINISHED: OrderStatus[] = ["SHIPPED", "DELIVERED", "CANCELLED"];
 
-/** The filters of the board as a Prisma where clause (search by number, customer name or email; product slug). */
-export function boardWhere(query: Pick<BoardQuery, "q" | "product">): PrismaTypes.OrderWhereInput {
-  const where: PrismaTypes.OrderWhereInput = {};
-  if (query.product) where.product = { slug: query.product };
+/** Delivered and cancelled orders stay on the board this long after their last change (unless searching). */
+export const FINISHED_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** LIKE pattern for "contains q", with q's own wildcards taken literally. */
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filters of the board as SQL over `orders o JOIN products p JOIN users u` (search by number, customer name or email; product slug). */
+function filterSql(query: Pick<BoardQuery, "q" | "product">) {
+  const parts: PrismaTypes.Sql[] = [];
+  if (query.product) parts.push(PrismaTypes.sql`p.slug = ${query.product}`);
   if (query.q) {
-    const q = query.q;
-    where.OR = [
-      { number: { contains: q, mode: "insensitive" } },
-      { customer: { name: { contains: q, mode: "insensitive" } } },
-      { customer: { email: { contains: q, mode: "insensitive" } } },
-    ];
+    const pattern = containsPattern(query.q);
+    parts.push(PrismaTypes.sql`(o.number ILIKE ${pattern} OR u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
   }
-  return where;
+  return parts.length ? PrismaTypes.sql`AND ${PrismaTypes.join(parts, " AND ")}` : PrismaTypes.empty;
 }
 
+/** Finished columns show recent work only, so the board costs the same after years of orders. */
+function windowSql(status: OrderStatus, since: Date | null) {
+  return since && RECENT_ONLY.includes(status) ? PrismaTypes.sql`AND o.updated_at >= ${since}` : PrismaTypes.empty;
+}
+
+const RECENT_ONLY: OrderStatus[] = ["DELIVERED", "CANCELLED"];
+
+type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; product_name: string; customer_name: string; weeks: string[] };
+
 /**
- * The staff board: per column the count and one page of cards, sorted by promised date. Each column is
- * its own indexed query (status, promised_date) with LIMIT, so the board costs the same with 10 or 10,000 orders
- * apart from the counts.
+ * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips.
+ * Every column is its own branch of one UNION ALL, read through the (status, promised_date) index with
+ * LIMIT, and delivered and cancelled orders count only while recent (FINISHED_WINDOW_DAYS; a search looks
+ * at all of them), so the board costs the same with a thousand orders or a hundred thousand.
  */
 export async function findBoard(db: Prisma, query: BoardQuery, today = new Date()): Promise<Board> {
-  const where = boardWhere(query);
-  const [groups, products] = await Promise.all([
-    db.order.groupBy({ by: ["status"], where, _count: { _all: true } }),
+  const filters = filterSql(query);
+  const since = query.q ? null : new Date(today.getTime() - FINISHED_WINDOW_DAYS * DAY_MS);
+  const countBranches = BOARD_COLUMNS.map(
+    (status) => PrismaTypes.sql`SELECT ${status}::text AS status, count(*)::int AS n FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
+      WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}`,
+  );
+  const [countRows, products] = await Promise.all([
+    db.$queryRaw<{ status: OrderStatus; n: number }[]>(PrismaTypes.sql`${PrismaTypes.join(countBranches, " UNION ALL ")}`),
     db.product.findMany({ where: { orders: { some: {} } }, select: { slug: true, name: true }, orderBy: { sortOrder: "asc" } }),
   ]);
-  const counts = new Map(groups.map((g) => [g.status, g._count._all]));
-  const columns = await Promise.all(
-    BOARD_COLUMNS.map(async (status): Promise<BoardColumn> => {
-      const count = counts.get(status) ?? 0;
-      const pages = Math.max(1, Math.ceil(count / BOARD_PAGE_SIZE));
-      const page = Math.min(query.page[status] ?? 1, pages);
-      if (count === 0) return { status, count, page: 1, pages: 1, cards: [] };
-      const direction = FINISHED.includes(status) ? "desc" : "asc";
-      const rows = await db.order.findMany({
-        where: { ...where, status },
-        orderBy: [{ promisedDate: direction }, { number: "asc" }],
-        skip: (page - 1) * BOARD_PAGE_SIZE,
-        take: BOARD_PAGE_SIZE,
-        select: {
-          number: true,
-          status: true,
-          quantity: true,
-          promisedDate: true,
-          product: { select: { name: true } },
-          customer: { select: { name: true } },
-          bookings: { select: { week: true } },
-        },
-      });
-      const cards = rows.map((row) => ({
+  const counts = new Map(countRows.map((r) => [r.status, Number(r.n)]));
+  const pageOf = (status: OrderStatus) => {
+    const pages = Math.max(1, Math.ceil((counts.get(status) ?? 0) / BOARD_PAGE_SIZE));
+    return { pages, page: Math.min(query.page[status] ?? 1, pages) };
+  };
+  const shown = BOARD_COLUMNS.filter((status) => (counts.get(status) ?? 0) > 0);
+  const cardBranches = shown.map((status) => {
+    const order = FINISHED.includes(status) ? PrismaTypes.sql`o.promised_date DESC, o.number ASC` : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
+    return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, p.name AS product_name, u.name AS customer_name,
+        ARRAY(SELECT b.week FROM capacity_bookings b WHERE b.order_id = o.id ORDER BY b.week) AS weeks
+      FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
+      WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
+      ORDER BY ${order} LIMIT ${BOARD_PAGE_SIZE} OFFSET ${(pageOf(status).page - 1) * BOARD_PAGE_SIZE})`;
+  });
+  const rows = cardBranches.length ? await db.$queryRaw<CardRow[]>(PrismaTypes.sql`${PrismaTypes.join(cardBranches, " UNION ALL ")}`) : [];
+  const columns = BOARD_COLUMNS.map((status): BoardColumn => {
+    const cards = rows
+      .filter((row) => row.status === status)
+      .map((row) => ({
         number: row.number,
-        status: row.status,
-        productName: row.product.name,
-        customerName: row.customer.name,
+        status,
+        productName: row.product_name,
+        customerName: row.customer_name,
         quantity: row.quantity,
-        promisedDate: row.promisedDate,
-        daysLeft: daysLeft(row.promisedDate, today),
-        risk: assessRisk({ status: row.status, promisedDate: row.promisedDate, today, bookedWeeks: row.bookings.map((b) => ({ week: b.week, weekStart: weekStart(b.week) })) }),
+        promisedDate: row.promised_date,
+        daysLeft: daysLeft(row.promised_date, today),
+        risk: assessRisk({ status, promisedDate: row.promised_date, today, bookedWeeks: row.weeks.map((week) => ({ week, weekStart: weekStart(week) })) }),
       }));
-      return { status, count, page, pages, cards };
-    }),
-  );
-  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products };
+    return { status, count: counts.get(status) ?? 0, ...pageOf(status), cards };
+  });
+  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products, finishedWindowDays: since ? FINISHED_WINDOW_DAYS : null };
 }

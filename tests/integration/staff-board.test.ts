@@ -42,6 +42,9 @@ beforeAll(async () => {
     await t.prisma.capacityBooking.create({ data: { orderId: order.id, week, hours: 1 } });
     await t.prisma.capacityWeek.update({ where: { week }, data: { bookedHours: { increment: 1 } } });
   }
+  // Cancelled orders 26-35 changed two days ago, 38-44 two months ago: only the recent ones stay on the board.
+  await t.prisma.$executeRaw`UPDATE orders SET updated_at = ${new Date(today.getTime() - 2 * DAY)} WHERE status = 'CANCELLED' AND number <= 'AT-2031-000035'`;
+  await t.prisma.$executeRaw`UPDATE orders SET updated_at = ${new Date(today.getTime() - 60 * DAY)} WHERE status = 'CANCELLED' AND number > 'AT-2031-000035'`;
 });
 afterAll(() => t.drop());
 
@@ -49,8 +52,9 @@ describe("staff board reads", () => {
   it("counts every column, pages each one and sorts open work by promised date", async () => {
     const board = await findBoard(t.prisma, { page: {} }, today);
     const placed = board.columns.find((c) => c.status === "PLACED");
-    expect(board.total).toBe(45);
+    expect(board.total).toBe(32 + 6 + 4);
     expect(placed?.count).toBe(25 + 7);
+    expect(board.finishedWindowDays).toBe(30);
     expect(placed?.cards).toHaveLength(BOARD_PAGE_SIZE);
     expect(placed?.pages).toBe(2);
     const dates = placed?.cards.map((c) => c.promisedDate.getTime()) ?? [];
@@ -58,6 +62,18 @@ describe("staff board reads", () => {
     const second = await findBoard(t.prisma, { page: { PLACED: 2 } }, today);
     expect(second.columns.find((c) => c.status === "PLACED")?.cards).toHaveLength(12);
     expect(board.products.map((p) => p.slug)).toEqual(["sofa", "desk"]);
+  });
+
+  it("keeps delivered and cancelled orders on the board for 30 days, and finds older ones by search", async () => {
+    const board = await findBoard(t.prisma, { page: {} }, today);
+    const cancelled = board.columns.find((c) => c.status === "CANCELLED");
+    expect(cancelled?.count).toBe(4);
+    expect(cancelled?.cards.map((c) => c.number).sort()).toEqual(["AT-2031-000026", "AT-2031-000029", "AT-2031-000032", "AT-2031-000035"]);
+    const old = await findBoard(t.prisma, { q: "2031-000044", page: {} }, today);
+    expect(old.finishedWindowDays).toBeNull();
+    expect(old.columns.find((c) => c.status === "CANCELLED")?.cards.map((c) => c.number)).toEqual(["AT-2031-000044"]);
+    const literal = await findBoard(t.prisma, { q: "2031_00004%", page: {} }, today);
+    expect(literal.total).toBe(0); // wildcards in a search are plain characters
   });
 
   it("marks late and at-risk orders and counts days left", async () => {

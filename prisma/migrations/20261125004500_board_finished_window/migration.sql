@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "orders_status_updated_at_idx" ON "orders"("status", "updated_at");
+
