@@ -58,7 +58,8 @@ export async function fillOrders(db: Prisma, target: number): Promise<number> {
          1, t.quantity, t.selection, t.snapshot, t.config_hash, t.currency, t.unit_price_cents, t.total_cents, t.lead_days, t.production_hours,
          CASE WHEN g <= ${OPEN_ORDERS} THEN current_date + (g * 7) % 84 ELSE current_date - 14 - (g * 7919) % 1460 END,
          t.shipping_address, '', 'bench-' || g,
-         CASE WHEN g <= ${OPEN_ORDERS} THEN now() - ((g % 30) || ' days')::interval ELSE now() - ((60 + (g * 7919) % 1460) || ' days')::interval END, now()
+         CASE WHEN g <= ${OPEN_ORDERS} THEN now() - ((g % 30) || ' days')::interval ELSE now() - ((60 + (g * 7919) % 1460) || ' days')::interval END,
+         CASE WHEN g <= ${OPEN_ORDERS} THEN now() ELSE now() - ((25 + (g * 7919) % 1460) || ' days')::interval END
        FROM generate_series($1::int, $2::int) g, t_count JOIN templates t ON true
        WHERE t.i = g % t_count.c`,
       from,
