@@ -15,13 +15,20 @@ export function actionId(distDir: string, filename: string, exportedName: string
   return found[0];
 }
 
+const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", "#x27": "'", "#39": "'" };
+
+/** Decodes the entities React writes in attribute values, in one pass (so "&amp;quot;" stays "&quot;"). */
+function decodeHtml(value: string): string {
+  return value.replace(/&(amp|quot|lt|gt|#x27|#39);/g, (_, name: string) => ENTITIES[name] ?? "");
+}
+
 /** The checkout form's hidden fields, read from the page a signed-in customer gets. */
 export function readCheckoutFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const name of ["slug", "configuration", "expectedVersionId", "expectedTotalCents"]) {
     const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
     if (!match?.[1]) throw new Error(`checkout page has no ${name} field`);
-    fields[name] = match[1].replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+    fields[name] = decodeHtml(match[1]);
   }
   return fields;
 }
