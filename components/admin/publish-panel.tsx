@@ -1,9 +1,6 @@
-"use client";
-
-import { useActionState } from "react";
-import { FormMessage } from "@/components/ui/form-message";
 import type { PublishState } from "@/lib/admin/products/actions";
 import type { LintFinding } from "@/lib/configurator";
+import { PublishForm } from "./publish-form";
 
 function FindingList({ findings }: { findings: LintFinding[] }) {
   return (
@@ -23,16 +20,17 @@ function FindingList({ findings }: { findings: LintFinding[] }) {
   );
 }
 
-/** Publishes the saved draft: lint errors block it, warnings must be acknowledged. */
+/**
+ * Publishes the saved draft: lint errors block it, warnings must be acknowledged. The findings are
+ * rendered here on the server; only the form's state and button run in the browser (PublishForm).
+ */
 export function PublishPanel({ productId, findings, action, hasDraft }: { productId: string; findings: LintFinding[]; action: (s: PublishState, f: FormData) => Promise<PublishState>; hasDraft: boolean }) {
-  const [state, formAction, pending] = useActionState(action, {} as PublishState);
   // The page re-lints the saved draft on every render (after each save or publish), so its findings are current.
   const shown = findings;
   const errors = shown.filter((f) => f.severity === "error");
   const warnings = shown.filter((f) => f.severity === "warning");
   return (
-    <form action={formAction} className="space-y-3">
-      <input type="hidden" name="productId" value={productId} />
+    <PublishForm productId={productId} action={action} blocked={!hasDraft || errors.length > 0}>
       {!hasDraft ? <p className="text-sm text-stone-600">No saved draft. Save changes in the editor to create one.</p> : null}
       {hasDraft && errors.length === 0 && warnings.length === 0 ? <p className="text-sm text-green-800">The saved draft passes every check.</p> : null}
       {errors.length ? <div><h3 className="text-sm font-semibold text-red-900">{errors.length} error(s) block publishing</h3><FindingList findings={errors} /></div> : null}
@@ -43,14 +41,6 @@ export function PublishPanel({ productId, findings, action, hasDraft }: { produc
           <label className="mt-2 flex items-center gap-2 text-sm"><input type="checkbox" name="acknowledgeWarnings" className="h-4 w-4" /> I have read the warnings; publish anyway</label>
         </div>
       ) : null}
-      <div>
-        <label htmlFor="publish-note" className="block text-sm font-medium text-stone-700">Release note (optional)</label>
-        <input id="publish-note" name="note" maxLength={500} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm" />
-      </div>
-      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-      <button type="submit" disabled={pending || !hasDraft || errors.length > 0} className="rounded-md bg-green-700 px-4 py-2 text-sm font-medium text-white hover:bg-green-800 disabled:cursor-not-allowed disabled:opacity-50">
-        {pending ? "Publishing…" : "Publish draft"}
-      </button>
-    </form>
+    </PublishForm>
   );
 }

@@ -1,31 +1,23 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { Definition } from "@/lib/configurator";
+
+// Loaded the first time the panel is opened (it starts closed), so the editor page ships without it.
+const JsonEditor = lazy(() => import("./json-editor").then((m) => ({ default: m.JsonEditor })));
 
 /** Advanced: edit the whole definition as JSON; it is applied to the form, where the schema checks it. */
 export function JsonPanel({ definition, onApply }: { definition: Definition; onApply: (d: Definition) => void }) {
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4" onToggle={(e) => { if ((e.target as HTMLDetailsElement).open) setText(JSON.stringify(definition, null, 2)); }}>
+    <details className="rounded-lg border border-stone-200 bg-white p-4" onToggle={(e) => { if ((e.target as HTMLDetailsElement).open) { setText(JSON.stringify(definition, null, 2)); setOpened(true); } }}>
       <summary className="cursor-pointer font-semibold">Advanced: edit JSON</summary>
-      <label htmlFor="definition-json" className="mt-3 block text-sm text-stone-700">Definition JSON (preview layers are edited here)</label>
-      <textarea id="definition-json" value={text} onChange={(e) => setText(e.target.value)} rows={18} spellCheck={false} aria-describedby={error ? "definition-json-error" : undefined} className="mt-1 block w-full rounded-md border border-stone-300 font-mono text-xs" />
-      {error ? <p id="definition-json-error" role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
-      <button type="button" className="mt-2 rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100" onClick={() => {
-        try {
-          const value: unknown = JSON.parse(text);
-          if (!value || typeof value !== "object" || Array.isArray(value) || !Array.isArray((value as Definition).groups) || !Array.isArray((value as Definition).rules)) {
-            setError("The JSON must be an object with groups and rules arrays.");
-            return;
-          }
-          setError(null);
-          onApply(value as Definition);
-        } catch (e) {
-          setError(`Not valid JSON: ${(e as Error).message}`);
-        }
-      }}>Apply JSON to the form</button>
+      {opened ? (
+        <Suspense fallback={<p role="status" className="mt-3 text-sm text-stone-600">Loading…</p>}>
+          <JsonEditor text={text} onText={setText} onApply={onApply} />
+        </Suspense>
+      ) : null}
     </details>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
-import { ProductForm } from "@/components/admin/product-form";
+import { ProductDetails } from "@/components/admin/product-details";
 import { PublishPanel } from "@/components/admin/publish-panel";
 import { VersionTable } from "@/components/admin/version-table";
 import { ActionForm } from "@/components/admin/action-button";
@@ -45,12 +45,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         </p>
       </div>
 
-      <details className="rounded-lg border border-stone-200 bg-white p-4" open={!product.currentVersion && !hasDraft}>
-        <summary className="cursor-pointer text-lg font-semibold">Product details</summary>
-        <div className="mt-4">
-          <ProductForm action={updateProductAction.bind(null, product.id)} initial={product} submitLabel="Save details" />
-        </div>
-      </details>
+      <ProductDetails defaultOpen={!product.currentVersion && !hasDraft} action={updateProductAction.bind(null, product.id)} initial={product} />
 
       <section aria-labelledby="editor-title">
         <h2 id="editor-title" className="mb-3 text-xl font-semibold">Definition</h2>
