@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { hostname } from "node:os";
 
 // Ids for rows written with raw SQL, in the shape Prisma's @default(cuid()) gives the others: 25
@@ -16,11 +16,18 @@ const fingerprint = (() => {
   return pad(process.pid.toString(BASE), 2) + pad(sum.toString(BASE), 2);
 })();
 
-let counter = randomBytes(4).readUInt32BE() % MAX;
-
+// Cryptographic randomness drawn in batches (one system call per 512 ids rather than two per id).
+const pool = new Uint32Array(1024);
+let poolIndex = pool.length;
 function randomBlock(): string {
-  return pad((randomBytes(4).readUInt32BE() % MAX).toString(BASE), BLOCK);
+  if (poolIndex >= pool.length) {
+    randomFillSync(pool);
+    poolIndex = 0;
+  }
+  return pad((pool[poolIndex++]! % MAX).toString(BASE), BLOCK);
 }
+
+let counter = Math.floor(Math.random() * MAX);
 
 /** A new collision-resistant id (cuid), e.g. "cmf3k2x9a0001ab12x7k2p9qz". */
 export function newId(): string {

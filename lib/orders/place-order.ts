@@ -1,12 +1,23 @@
 import { getPublishedProduct, type PublishedProduct } from "@/lib/catalog/queries";
 import { evaluate, normalize, type Problem } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
-import { driverError, runTransaction } from "@/lib/db/transaction";
+import { runTransaction } from "@/lib/db/transaction";
 import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
-import { isCapacityConflict, planBooking } from "@/lib/production/capacity";
-import { getSettings } from "@/lib/settings/queries";
-import { insertOrder, isDuplicateOrder, prepareOrder, readOrderContext, writeOrder, type NewOrder, type OrderEmail } from "./record";
+import { capacityFromRows, planBooking, type BookingPlan, type CapacityRow, type CapacityState } from "@/lib/production/capacity";
+import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";
+import {
+  isDuplicateOrder,
+  isStalePlan,
+  prepareOrder,
+  readCapacityContext,
+  writeOrder,
+  writeOrderLocked,
+  type CapacityContext,
+  type NewOrder,
+  type OrderEmailRenderer,
+  type WriteResult,
+} from "./record";
 import type { ShippingAddress } from "./schema";
 
 export type PlaceOrderInput = {
@@ -34,29 +45,80 @@ async function findByKey(db: Prisma, key: string) {
   return db.order.findUnique({ where: { idempotencyKey: key }, select: { number: true, customerId: true } });
 }
 
-// The published product last seen per slug, per database client. Only a hint: published versions are
-// immutable, and every order checks in its own read that the product's current version is still this one
-// (and re-reads it otherwise), so a stale entry costs one extra read, never a wrong order.
+// What this process remembers between orders, per database client: the published product last seen per
+// slug, and the settings and capacity figures. Only hints: the database checks, in the statement that
+// writes the order, that the product's current version and the settings are still these and that the plan
+// is still the one current figures give (capacity_weeks_hours_check and the full-weeks check), and refuses
+// otherwise; then the order is planned again on fresh figures. A stale hint costs a retry, never a wrong order.
+type CapacityView = {
+  settings: ShopSettings | null;
+  rows: Map<string, CapacityRow>;
+  state: CapacityState | null;
+  loadedAt: number;
+};
+type Memory = { products: Map<string, PublishedProduct>; capacity: CapacityView | null; loading: Promise<CapacityView> | null };
+
 const MAX_PRODUCT_HINTS = 200;
-const productHints = new WeakMap<object, Map<string, PublishedProduct>>();
+/** Capacity figures are re-read at least this often, even when no order was refused. */
+const CAPACITY_TTL_MS = 2_000;
+const memories = new WeakMap<object, Memory>();
+
+function memoryOf(db: Prisma): Memory {
+  let memory = memories.get(db);
+  if (!memory) memories.set(db, (memory = { products: new Map(), capacity: null, loading: null }));
+  return memory;
+}
 
 /** The published product, remembered or (when asked, or not remembered) read afresh. */
-async function publishedProduct(db: Prisma, slug: string, fresh: boolean): Promise<{ product: PublishedProduct | null; fresh: boolean }> {
-  let hints = productHints.get(db);
-  if (!hints) productHints.set(db, (hints = new Map()));
-  const hint = hints.get(slug);
+async function publishedProduct(db: Prisma, memory: Memory, slug: string, fresh: boolean): Promise<{ product: PublishedProduct | null; fresh: boolean }> {
+  const hint = memory.products.get(slug);
   if (hint && !fresh) return { product: hint, fresh: false };
   const product = await getPublishedProduct(db, slug);
-  hints.delete(slug);
+  memory.products.delete(slug);
   if (product) {
-    if (hints.size >= MAX_PRODUCT_HINTS) hints.delete(hints.keys().next().value!);
-    hints.set(slug, product);
+    if (memory.products.size >= MAX_PRODUCT_HINTS) memory.products.delete(memory.products.keys().next().value!);
+    memory.products.set(slug, product);
   }
   return { product, fresh: true };
 }
 
-/** The last rounds read the product afresh; a product republished during each of them is reported as changed. */
-const MAX_ROUNDS = 3;
+function remember(memory: Memory, context: CapacityContext, loadedAt: number): CapacityView {
+  const view: CapacityView = { settings: context.settings, rows: new Map(context.rows.map((r) => [r[0], r])), state: null, loadedAt };
+  memory.capacity = view;
+  return view;
+}
+
+/** The remembered settings and capacity figures, re-read (once for all concurrent callers) when too old. */
+async function capacityView(db: Prisma, memory: Memory): Promise<CapacityView> {
+  const view = memory.capacity;
+  if (view && Date.now() - view.loadedAt < CAPACITY_TTL_MS) return view;
+  if (!memory.loading) {
+    const started = Date.now();
+    memory.loading = readCapacityContext(db)
+      .then((context) => remember(memory, context, started))
+      .finally(() => (memory.loading = null));
+  }
+  return memory.loading;
+}
+
+function capacityState(view: CapacityView): CapacityState {
+  return (view.state ??= capacityFromRows(view.rows.values()));
+}
+
+/** Records the weeks an order just booked (their figures as the database returned them). */
+function rememberBooked(view: CapacityView, weeks: CapacityRow[]) {
+  for (const row of weeks) {
+    const known = view.rows.get(row[0]);
+    // Responses may arrive out of order: between re-reads, booked hours only grow.
+    if (known && known[1] === row[1] && known[2] === row[2] && known[3] > row[3]) continue;
+    view.rows.set(row[0], row);
+  }
+  view.state = null;
+}
+
+/** Rounds of checking: a product republished (or settings changed) during each of them is reported as changed. */
+const MAX_ROUNDS = 4;
+const CHANGED_MESSAGE = "This product was updated since you opened this page. Review your order and confirm again.";
 
 /**
  * Places an order: re-validates the configuration with the engine against the current published version,
@@ -64,57 +126,60 @@ const MAX_ROUNDS = 3;
  * writes the order, its snapshot, option rows, PLACED event and confirmation email.
  * The same idempotency key always returns the same order, also under simultaneous submissions.
  *
- * Two round trips in the usual case: one read (replay, current version, settings, capacity, number) and
- * one statement that writes everything and books the planned weeks, guarded by the database. Only when a
- * planned week filled up in between does the order take the booking lock and re-plan on fresh figures.
+ * Usually one statement: the order is planned on the figures this process remembers and written by the
+ * place_order database function, which checks them (see Memory) and books the weeks under the database's
+ * guards. When it refuses (a week filled up, hours were freed), the order takes the booking lock and is
+ * planned again on figures read under it.
  */
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const placedAt = input.now ?? new Date();
-  for (let round = 1; ; round++) {
-    const { product, fresh } = await publishedProduct(db, input.slug, round > 1);
+  const memory = memoryOf(db);
+  let freshProduct = false;
+  let current = { versionId: input.expected.versionId, version: 0, totalCents: input.expected.totalCents };
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const { product, fresh } = await publishedProduct(db, memory, input.slug, freshProduct);
+    // A refusal is only given on a fresh read: a remembered product may be out of date.
+    const refuse = <T extends PlaceOrderResult>(result: T): T | null => {
+      freshProduct = true;
+      return fresh ? result : null;
+    };
     if (!product) {
-      if (!fresh) continue;
-      return { ok: false, code: "not_found", message: "This product is no longer available." };
+      const refused = refuse({ ok: false, code: "not_found", message: "This product is no longer available." } as const);
+      if (refused) return refused;
+      continue;
     }
     const { version } = product;
     const definition = version.definition;
-
-    // A refusal is only given on fresh figures: a remembered version may be out of date.
     const normalized = normalize(definition, input.selection);
     if (!normalized.ok) {
-      if (!fresh) continue;
-      return { ok: false, code: "invalid", message: "This configuration is not valid any more.", problems: normalized.errors };
+      const refused = refuse({ ok: false, code: "invalid", message: "This configuration is not valid any more.", problems: normalized.errors } as const);
+      if (refused) return refused;
+      continue;
     }
     const evaluation = evaluate(definition, normalized.selection, { quantity: input.quantity });
     if (!evaluation.valid) {
-      if (!fresh) continue;
-      return { ok: false, code: "invalid", message: "This configuration cannot be ordered as it is.", problems: evaluation.problems };
+      const refused = refuse({ ok: false, code: "invalid", message: "This configuration cannot be ordered as it is.", problems: evaluation.problems } as const);
+      if (refused) return refused;
+      continue;
     }
-    const current = { versionId: version.id, version: version.version, totalCents: evaluation.totalCents };
+    current = { versionId: version.id, version: version.version, totalCents: evaluation.totalCents };
     if (input.expected.versionId !== version.id || input.expected.totalCents !== evaluation.totalCents) {
-      if (!fresh) continue;
+      if (!fresh) {
+        freshProduct = true;
+        continue;
+      }
       const settings = await getSettings(db);
       const message =
         input.expected.totalCents !== evaluation.totalCents
           ? `The price changed since you opened this page: it is now ${formatCents(evaluation.totalCents, settings.currency)} instead of ${formatCents(input.expected.totalCents, settings.currency)}. Review it and confirm again.`
-          : "This product was updated since you opened this page. Review your order and confirm again.";
+          : CHANGED_MESSAGE;
       return { ok: false, code: "changed", message, current };
     }
 
-    const context = await readOrderContext(db, {
-      idempotencyKey: input.idempotencyKey, slug: input.slug, versionId: version.id, drawNumber: true, placedAt,
-    });
-    if (context.replay) return replayResult(context.replay, input.customer.id);
-    if (!context.product?.published || context.product.versionId !== version.id || context.number === null) {
-      // Republished (or withdrawn) since this version was read: read it again.
-      if (round >= MAX_ROUNDS) return { ok: false, code: "changed", message: "This product was updated since you opened this page. Review your order and confirm again.", current };
-      continue;
-    }
-
-    const { settings } = context;
+    const view = await capacityView(db, memory);
     const order: NewOrder = {
       customerId: input.customer.id,
-      product: { id: context.product.id, slug: context.product.slug, name: context.product.name },
+      product: { id: product.id, slug: product.slug, name: product.name },
       version: { id: version.id, version: version.version },
       definition,
       selection: normalized.selection,
@@ -122,30 +187,39 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       idempotencyKey: input.idempotencyKey,
       shippingAddress: input.shippingAddress,
       notes: input.notes,
-      settings,
+      settings: view.settings ?? DEFAULT_SETTINGS,
       placedAt,
     };
-    const email = (placed: { number: string; promisedDate: Date }): OrderEmail => ({
+    const email: OrderEmailRenderer = ({ number, promisedDate, settings }) => ({
       to: input.customer.email,
       ...orderPlacedEmail({
-        number: placed.number, customerName: input.customer.name, productName: order.product.name, totalCents: evaluation.totalCents,
-        currency: settings.currency, promisedDate: placed.promisedDate, companyName: settings.companyName,
+        number, customerName: input.customer.name, productName: product.name, totalCents: evaluation.totalCents,
+        currency: settings.currency, promisedDate, companyName: settings.companyName,
       }),
     });
-    const number = context.number;
+
+    let result: WriteResult | null = null;
     try {
+      let plan: BookingPlan | null = null;
       try {
-        const plan = planBooking(
-          { today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings },
-          context.capacity,
-        );
-        await writeOrder(db, prepareOrder(order, number, plan, email));
-      } catch (error) {
-        if (!isCapacityConflict(error) && !isDeadlock(error)) throw error;
-        // A planned week filled up since the read: book in turn, under the lock, on fresh figures.
-        await runTransaction(db, (tx) => insertOrder(tx, { ...order, number, email }), 10);
+        plan = planBooking({ today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings: order.settings }, capacityState(view));
+      } catch {
+        // No room on the remembered figures: the locked attempt below decides on fresh ones.
       }
-      return { ok: true, number, existing: false };
+      if (plan) {
+        try {
+          result = await writeOrder(db, prepareOrder(order, plan, { email, expect: { settings: view.settings } }));
+        } catch (error) {
+          if (!isStalePlan(error)) throw error;
+        }
+      }
+      if (!result) {
+        // A week filled up or was freed since the figures were read: book in turn, on fresh figures.
+        const started = Date.now();
+        const locked = await runTransaction(db, (tx) => writeOrderLocked(tx, order, { email, expect: { settings: view.settings } }), 10);
+        remember(memory, locked.fresh, started);
+        result = locked.result;
+      }
     } catch (error) {
       // A simultaneous submission with the same key won: return its order.
       if (isDuplicateOrder(error)) {
@@ -154,11 +228,23 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       }
       throw error;
     }
-  }
-}
 
-function isDeadlock(error: unknown): boolean {
-  return driverError(error).code === "40P01";
+    switch (result.status) {
+      case "placed":
+        if (memory.capacity) rememberBooked(memory.capacity, result.weeks);
+        return { ok: true, number: result.number, existing: false };
+      case "replay":
+        return replayResult(result, input.customer.id);
+      case "product":
+        freshProduct = true;
+        continue;
+      case "settings":
+        view.settings = result.settings;
+        view.state = null;
+        continue;
+    }
+  }
+  return { ok: false, code: "changed", message: CHANGED_MESSAGE, current };
 }
 
 function replayResult(order: { number: string; customerId: string }, customerId: string): PlaceOrderResult {

@@ -1,23 +1,21 @@
+import { randomBytes } from "node:crypto";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 import { newId } from "@/lib/db/ids";
-import { driverError } from "@/lib/db/transaction";
+import { driverError, RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import {
-  bookingCtes,
   bookingRows,
-  capacityFromRows,
   capacityWindowStart,
   CapacityConflictError,
+  capacityFromRows,
   isCapacityConflict,
-  loadCapacity,
-  lockCapacity,
   planBooking,
+  weeksFilledBy,
   type BookingPlan,
   type CapacityRow,
-  type CapacityState,
 } from "@/lib/production/capacity";
 import { DEFAULT_SETTINGS, type ShopSettings } from "@/lib/settings/queries";
-import { formatOrderNumber, nextOrderNumber } from "./number";
+import { ORDER_NUMBER_DIGITS, orderNumberPrefix } from "./number";
 import type { ShippingAddress } from "./schema";
 import { configurationHash } from "./hash";
 import { describeChoices, type OrderSnapshot } from "./snapshot";
@@ -37,19 +35,43 @@ export type NewOrder = {
   placedAt: Date;
 };
 
-/** A message for the outbox, written with the order (its id is filled in by the statement). */
+/** A message for the outbox, written with the order. */
 export type OrderEmail = { to: string; subject: string; text: string; html?: string };
+/** Renders the order's email; `number` is a placeholder the database replaces with the number it draws. */
+export type OrderEmailRenderer = (order: { number: string; promisedDate: Date; settings: ShopSettings }) => OrderEmail;
 
 export type RecordedOrder = { id: string; number: string; promisedDate: Date; snapshot: OrderSnapshot };
 
+export type WriteOptions = {
+  email?: OrderEmailRenderer;
+  /**
+   * What the plan was made with, checked by the database before writing: the product's current version,
+   * name and slug, and the shop settings (null: no settings row, the defaults).
+   */
+  expect?: { settings: ShopSettings | null };
+};
+// With `expect`, the database also checks that the plan is still the one current figures give (the weeks
+// before its last one are full): the plan may have been made from remembered figures.
+
 /** An order ready to be written: every row computed, nothing sent yet. */
-export type PreparedOrder = RecordedOrder & { payload: string };
+export type PreparedOrder = { id: string; promisedDate: Date; snapshot: OrderSnapshot; payload: string };
+
+/** What the place_order function answered. */
+export type WriteResult =
+  | { status: "placed"; id: string; number: string; weeks: CapacityRow[] }
+  | { status: "replay"; number: string; customerId: string }
+  | { status: "product" }
+  | { status: "settings"; settings: ShopSettings | null };
+
+/** Replaced by the order number in the email, inside the database (unguessable, so never in customer text). */
+const NUMBER_TOKEN = `@@order-number-${randomBytes(8).toString("hex")}@@`;
 
 /**
  * Computes every row of a placed order from its plan: the order with its immutable snapshot and promised
- * date, one row per chosen option, the capacity bookings, the PLACED event and (optionally) the email.
+ * date, one row per chosen option, the capacity bookings, the PLACED event and (optionally) the email, as
+ * the one argument of the place_order function (migration 20261125006000_place_order).
  */
-export function prepareOrder(input: NewOrder, number: string, plan: BookingPlan, email?: (order: { number: string; promisedDate: Date }) => OrderEmail): PreparedOrder {
+export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteOptions = {}): PreparedOrder {
   const { evaluation, selection, version, product, settings } = input;
   const id = newId();
   const choices = describeChoices(input.definition, selection, evaluation);
@@ -70,16 +92,14 @@ export function prepareOrder(input: NewOrder, number: string, plan: BookingPlan,
     promisedDate: promisedDay,
   };
   const placedAt = input.placedAt.toISOString();
-  const message = email?.({ number, promisedDate: plan.promisedDate });
+  const email = options.email?.({ number: NUMBER_TOKEN, promisedDate: plan.promisedDate, settings });
   const payload = {
     order: {
       id,
-      number,
       customerId: input.customerId,
       productId: product.id,
       productVersionId: version.id,
       quantity: evaluation.quantity,
-      selection,
       snapshot,
       configHash: configurationHash(version.id, selection, evaluation.quantity),
       currency: settings.currency,
@@ -93,159 +113,94 @@ export function prepareOrder(input: NewOrder, number: string, plan: BookingPlan,
       idempotencyKey: input.idempotencyKey,
       placedAt,
     },
-    options: choices.map((c) => ({
-      id: newId(), group: c.group, groupLabel: c.groupLabel, option: c.option, label: c.label, value: c.value, unit: c.unit, priceCents: c.priceCents,
-    })),
+    numberPrefix: orderNumberPrefix(input.placedAt.getUTCFullYear()),
+    numberDigits: ORDER_NUMBER_DIGITS,
+    numberToken: NUMBER_TOKEN,
+    expect: options.expect
+      ? { productId: product.id, slug: product.slug, name: product.name, versionId: version.id, settings: options.expect.settings }
+      : undefined,
     bookings: bookingRows(plan.bookings),
     defaultWeeklyHours: settings.defaultWeeklyHours,
+    fullWeeks: options.expect ? weeksFilledBy(plan) : [],
+    optionIds: choices.map(() => newId()),
     event: { id: newId(), actorId: input.customerId, createdAt: placedAt },
-    emails: message ? [{ id: newId(), to: message.to, subject: message.subject, text: message.text, html: message.html ?? null }] : [],
+    emails: email ? [{ id: newId(), to: email.to, subject: email.subject, text: email.text, html: email.html ?? null }] : [],
   };
-  return { id, number, promisedDate: plan.promisedDate, snapshot, payload: JSON.stringify(payload) };
+  return { id, promisedDate: plan.promisedDate, snapshot, payload: JSON.stringify(payload) };
 }
-
-// One statement writes the whole order, so it is atomic on its own (no interactive transaction needed) and
-// holds the booked weeks' row locks only while it runs. The order row goes first (every other part reads
-// its id), so a duplicate idempotency key fails before anything is booked; then the weeks, in calendar
-// order; the database guards (unique key, capacity check, foreign keys) decide, nothing is checked in
-// between round trips.
-const WRITE_ORDER_SQL = `WITH "input" AS (SELECT $1::jsonb AS "j"),
-  "new_order" AS (
-    INSERT INTO "orders" ("id", "number", "customer_id", "product_id", "product_version_id", "status", "quantity", "selection",
-      "snapshot", "config_hash", "currency", "unit_price_cents", "total_cents", "lead_days", "production_hours", "promised_date",
-      "shipping_address", "notes", "idempotency_key", "created_at", "updated_at")
-    SELECT o."id", o."number", o."customerId", o."productId", o."productVersionId", 'PLACED'::"OrderStatus", o."quantity", o."selection",
-      o."snapshot", o."configHash", o."currency", o."unitPriceCents", o."totalCents", o."leadDays", o."productionHours", o."promisedDate",
-      o."shippingAddress", o."notes", o."idempotencyKey", o."placedAt", o."placedAt"
-    FROM "input", jsonb_to_record("input"."j" -> 'order') AS o("id" text, "number" text, "customerId" text, "productId" text,
-      "productVersionId" text, "quantity" int, "selection" jsonb, "snapshot" jsonb, "configHash" text, "currency" text,
-      "unitPriceCents" int, "totalCents" int, "leadDays" int, "productionHours" float8, "promisedDate" date,
-      "shippingAddress" jsonb, "notes" text, "idempotencyKey" text, "placedAt" timestamptz)
-    RETURNING "id"
-  ),
-  ${bookingCtes(`((SELECT "j" FROM "input") -> 'bookings')`, `(SELECT "id" FROM "new_order")`, `((SELECT "j" FROM "input") ->> 'defaultWeeklyHours')::float8`)},
-  "new_options" AS (
-    INSERT INTO "order_options" ("id", "order_id", "group_id", "group_label", "option_id", "label", "value", "unit", "price_cents")
-    SELECT x."id", n."id", x."group", x."groupLabel", x."option", x."label", x."value", x."unit", x."priceCents"
-    FROM "new_order" n, "input", jsonb_to_recordset("input"."j" -> 'options') AS x("id" text, "group" text, "groupLabel" text,
-      "option" text, "label" text, "value" text, "unit" text, "priceCents" int)
-    RETURNING "id"
-  ),
-  "new_event" AS (
-    INSERT INTO "order_events" ("id", "order_id", "to_status", "actor_id", "created_at")
-    SELECT e."id", n."id", 'PLACED'::"OrderStatus", e."actorId", e."createdAt"
-    FROM "new_order" n, "input", jsonb_to_record("input"."j" -> 'event') AS e("id" text, "actorId" text, "createdAt" timestamptz)
-    RETURNING "id"
-  ),
-  "new_emails" AS (
-    INSERT INTO "email_outbox" ("id", "to", "subject", "text", "html", "order_id")
-    SELECT m."id", m."to", m."subject", m."text", m."html", n."id"
-    FROM "new_order" n, "input", jsonb_to_recordset("input"."j" -> 'emails') AS m("id" text, "to" text, "subject" text, "text" text, "html" text)
-    RETURNING "id"
-  )
-SELECT n."id",
-  (SELECT count(*) FROM "booked_weeks")::int AS "weeks",
-  (SELECT count(*) FROM "new_bookings")::int AS "bookings",
-  (SELECT count(*) FROM "new_options")::int AS "options",
-  (SELECT count(*) FROM "new_event")::int AS "events",
-  (SELECT count(*) FROM "new_emails")::int AS "emails"
-FROM "new_order" n`;
 
 /**
- * Writes a prepared order in one statement: on its own it is its own transaction, inside the caller's
- * transaction it is part of it. Fails without writing anything on a duplicate idempotency key
- * (isDuplicateOrder) or when a planned week filled up meanwhile (isCapacityConflict).
+ * Writes a prepared order in one statement (the place_order function): on its own it is its own
+ * transaction, inside the caller's transaction it is part of it. Throws, having written nothing, when a
+ * planned week filled up meanwhile (isCapacityConflict), when the plan is no longer the one current figures
+ * give (SQLSTATE 40001) or on a simultaneous submission with the same key (isDuplicateOrder).
  */
-export async function writeOrder(db: Tx, order: PreparedOrder): Promise<void> {
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(WRITE_ORDER_SQL, order.payload);
-  if (rows[0]?.id !== order.id) throw new Error(`Order ${order.number} was not written`);
+export async function writeOrder(db: Tx, order: PreparedOrder): Promise<WriteResult> {
+  const [row] = await db.$queryRawUnsafe<{ result: WriteResult }[]>(`SELECT "place_order"($1::jsonb) AS "result"`, order.payload);
+  if (!row) throw new Error("place_order returned nothing");
+  return row.result;
 }
 
-/** True when a write failed because an order with the same idempotency key exists (or is being written). */
+/** True when a write failed because an order with the same idempotency key was being written at the same time. */
 export function isDuplicateOrder(error: unknown): boolean {
   return driverError(error).code === "23505";
 }
 
+/** True when a write failed because its capacity plan went out of date (a week filled up, or hours were freed). */
+export function isStalePlan(error: unknown): boolean {
+  const code = driverError(error).code;
+  return isCapacityConflict(error) || code === "40001" || code === "40P01";
+}
+
 /**
- * Writes a placed order inside the caller's transaction, under the capacity lock: human number (unless
- * one was drawn already), plan on fresh capacity figures, then the order with its immutable snapshot, its
- * capacity booking, one row per chosen option, the PLACED event and the optional email, in one statement.
+ * Books and writes an order inside the caller's transaction, under the capacity lock: plans on fresh
+ * figures read after the lock, then writes everything in one statement. Raises RetryableError (the caller's
+ * runTransaction re-runs it) when a booker without the lock changed the weeks in between.
  */
-export async function insertOrder(
-  tx: Tx,
-  input: NewOrder & { number?: string; email?: (order: { number: string; promisedDate: Date }) => OrderEmail },
-): Promise<RecordedOrder> {
-  await lockCapacity(tx);
-  const number = input.number ?? (await nextOrderNumber(tx, input.placedAt));
+export async function writeOrderLocked(tx: Tx, input: NewOrder, options: WriteOptions = {}): Promise<{ result: WriteResult; order: PreparedOrder; fresh: CapacityContext }> {
+  const fresh = await readCapacityContext(tx, { lock: true });
+  const settings = options.expect ? fresh.settings ?? DEFAULT_SETTINGS : input.settings;
   const plan = planBooking(
-    { today: input.placedAt, leadDays: input.evaluation.leadDays, productionHours: input.evaluation.productionHours, settings: input.settings },
-    await loadCapacity(tx),
+    { today: input.placedAt, leadDays: input.evaluation.leadDays, productionHours: input.evaluation.productionHours, settings },
+    capacityFromRows(fresh.rows),
   );
-  const order = prepareOrder(input, number, plan, input.email);
+  const order = prepareOrder({ ...input, settings }, plan, options.expect ? { ...options, expect: { settings: fresh.settings } } : options);
+  let result: WriteResult;
   try {
-    await writeOrder(tx, order);
+    result = await writeOrder(tx, order);
   } catch (error) {
     if (isCapacityConflict(error)) throw new CapacityConflictError(plan.bookings.map((b) => b.week).join(", "));
     throw error;
   }
-  const { payload: _payload, ...recorded } = order;
-  return recorded;
+  if (result.status === "settings") throw new RetryableError("The shop settings changed while booking; try again.");
+  return { result, order, fresh };
 }
 
-export type OrderContext = {
-  /** The order already placed with this idempotency key, if any. */
-  replay: { number: string; customerId: string } | null;
-  /** The product as it is now: its current version and whether that version is published. */
-  product: { id: string; slug: string; name: string; versionId: string | null; published: boolean } | null;
-  settings: ShopSettings;
-  capacity: CapacityState;
-  /** A new order number, drawn only when there is no replay and the product's current version is the expected one. */
-  number: string | null;
-};
+/**
+ * Writes a placed order inside the caller's transaction (see writeOrderLocked): human number, the order
+ * with its immutable snapshot, its capacity booking, one row per chosen option, the PLACED event and the
+ * optional email.
+ */
+export async function insertOrder(tx: Tx, input: NewOrder & { email?: OrderEmailRenderer }): Promise<RecordedOrder> {
+  const { result, order } = await writeOrderLocked(tx, input, { email: input.email });
+  if (result.status === "replay") throw new Error(`An order with idempotency key ${input.idempotencyKey} exists: ${result.number}`);
+  if (result.status !== "placed") throw new Error(`Order not written: ${result.status}`);
+  return { id: order.id, number: result.number, promisedDate: order.promisedDate, snapshot: order.snapshot };
+}
 
-// Everything placing an order reads, in one round trip and one snapshot: the replay, the product's current
-// version, the settings, the capacity of the weeks ahead, and (only when the order can go ahead) a number.
-const READ_CONTEXT_SQL = `SELECT
-  (SELECT json_build_object('number', o."number", 'customerId', o."customer_id") FROM "orders" o WHERE o."idempotency_key" = $1) AS "replay",
-  (SELECT json_build_object('id', p."id", 'slug', p."slug", 'name', p."name", 'versionId', v."id", 'published', COALESCE(v."status" = 'PUBLISHED', false))
-     FROM "products" p LEFT JOIN "product_versions" v ON v."id" = p."current_version_id" WHERE p."slug" = $2) AS "product",
-  (SELECT json_build_object('companyName', s."company_name", 'currency', s."currency", 'defaultWeeklyHours', s."default_weekly_hours", 'shippingDays', s."shipping_days")
-     FROM "settings" s WHERE s."id" = 1) AS "settings",
-  (SELECT COALESCE(json_agg(json_build_array(w."week", w."capacity_hours", w."is_override", w."booked_hours")), '[]'::json)
-     FROM "capacity_weeks" w WHERE w."week_start" >= $3::date) AS "weeks",
-  CASE WHEN $4::boolean
-        AND NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."idempotency_key" = $1)
-        AND EXISTS (SELECT 1 FROM "products" p JOIN "product_versions" v ON v."id" = p."current_version_id"
-                    WHERE p."slug" = $2 AND v."id" = $5 AND v."status" = 'PUBLISHED')
-    THEN nextval('order_number_seq')::text END AS "sequence"`;
+/** The shop settings row (null when there is none: the defaults apply) and the capacity of the weeks ahead. */
+export type CapacityContext = { settings: ShopSettings | null; rows: CapacityRow[] };
 
-type ContextRow = {
-  replay: OrderContext["replay"];
-  product: OrderContext["product"];
-  settings: ShopSettings | null;
-  weeks: CapacityRow[];
-  sequence: string | null;
-};
-
-/** Reads what placing an order needs (see OrderContext) in one statement. */
-export async function readOrderContext(
-  db: Tx,
-  query: { idempotencyKey: string; slug: string; versionId: string; drawNumber: boolean; placedAt: Date },
-): Promise<OrderContext> {
-  const [row] = await db.$queryRawUnsafe<ContextRow[]>(
-    READ_CONTEXT_SQL,
-    query.idempotencyKey,
-    query.slug,
+/**
+ * Reads the settings and the capacity rows planning needs, in one statement. With `lock`, inside a
+ * transaction, first takes the booking lock (lockCapacity) and reads after it is granted.
+ */
+export async function readCapacityContext(db: Tx, options: { lock?: boolean } = {}): Promise<CapacityContext> {
+  const [row] = await db.$queryRawUnsafe<{ context: { settings: ShopSettings | null; weeks: CapacityRow[] } }[]>(
+    `SELECT "read_capacity"($1::date, $2::boolean) AS "context"`,
     capacityWindowStart().toISOString().slice(0, 10),
-    query.drawNumber,
-    query.versionId,
+    options.lock ?? false,
   );
-  if (!row) throw new Error("reading the order context returned nothing");
-  return {
-    replay: row.replay,
-    product: row.product,
-    settings: row.settings ?? DEFAULT_SETTINGS,
-    capacity: capacityFromRows(row.weeks),
-    number: row.sequence === null ? null : formatOrderNumber(query.placedAt.getUTCFullYear(), Number(row.sequence)),
-  };
+  if (!row) throw new Error("reading capacity returned nothing");
+  return { settings: row.context.settings, rows: row.context.weeks };
 }

@@ -17,7 +17,8 @@ const HORIZON_WEEKS = 104;
  * Most plans fit in the first weeks: planning on these horizons first skips computing two years of week
  * keys (planDelivery spends most of its time there).
  */
-const SHORT_HORIZONS = [2, 12];
+const SHORT_HORIZONS = [1, 8];
+/** Also taken by the read_capacity SQL function (migration 20261125006000_place_order). */
 const CAPACITY_LOCK_KEY = 72_707_370;
 const DAY_MS = 86_400_000;
 
@@ -92,39 +93,20 @@ export async function lockCapacity(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAPACITY_LOCK_KEY})`;
 }
 
-/** The rows a plan books, as the JSON the booking statement reads. */
-export function bookingRows(bookings: { week: string; hours: number }[]) {
-  return bookings.map((b) => ({ id: newId(), week: b.week, weekStart: weekStart(b.week).toISOString().slice(0, 10), hours: b.hours }));
+// Week keys recur (every order books the next few weeks) and weekStart is date arithmetic: remember them.
+const weekStarts = new Map<string, string>();
+function weekStartDay(week: string): string {
+  let day = weekStarts.get(week);
+  if (day === undefined) {
+    if (weekStarts.size >= 1_000) weekStarts.clear();
+    weekStarts.set(week, (day = weekStart(week).toISOString().slice(0, 10)));
+  }
+  return day;
 }
 
-/**
- * SQL common table expressions that book hours for one order, in one statement: "booked_weeks" adds each
- * week's hours (creating the week at the default capacity when it has no row yet), "new_bookings" records
- * them. `rows` is a jsonb array of bookingRows, `orderId` an expression for the order's id, and
- * `defaultHours` the default weekly hours to use when the settings row is missing. The weeks are booked
- * only once `orderId` is known: when it reads a row the statement inserts, the order is written first.
- * Weeks are taken in calendar order (no deadlocks between orders booking several weeks). A week that
- * cannot take the hours any more fails the whole statement on the database's own guard
- * (capacity_weeks_hours_check: booked <= capacity): see isCapacityConflict.
- */
-export function bookingCtes(rows: string, orderId: string, defaultHours: string): string {
-  return `"booked_weeks" AS (
-    INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
-    SELECT b."week", b."weekStart",
-      COALESCE((SELECT s."default_weekly_hours" FROM "settings" s WHERE s."id" = 1), ${defaultHours}), b."hours", now()
-    FROM jsonb_to_recordset(${rows}) AS b("week" text, "weekStart" date, "hours" float8)
-    WHERE ${orderId} IS NOT NULL
-    ORDER BY b."week"
-    ON CONFLICT ("week") DO UPDATE
-      SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now()
-    RETURNING "week"
-  ),
-  "new_bookings" AS (
-    INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
-    SELECT b."id", ${orderId}, b."week", b."hours", now()
-    FROM jsonb_to_recordset(${rows}) AS b("id" text, "week" text, "hours" float8)
-    RETURNING "id"
-  )`;
+/** The rows a plan books, as the JSON the booking statements (BOOK_SQL, the place_order function) read. */
+export function bookingRows(bookings: { week: string; hours: number }[]) {
+  return bookings.map((b) => ({ id: newId(), week: b.week, weekStart: weekStartDay(b.week), hours: b.hours }));
 }
 
 /** True when a statement failed because a week could not take the hours (it filled up since planning). */
@@ -132,6 +114,31 @@ export function isCapacityConflict(error: unknown): boolean {
   const cause = driverError(error);
   return cause.code === "23514" && (cause.message ?? "").includes("capacity_weeks_hours_check");
 }
+
+/** The weeks a plan found full or filled, before its last booked week: they must be full once it is booked. */
+export function weeksFilledBy(plan: BookingPlan): string[] {
+  return plan.weeks.slice(0, -1).map((w) => w.week);
+}
+
+// Books the hours of one plan for one order, in one statement: each week gets its hours (created at the
+// default capacity when it has no row yet), in calendar order so orders booking several weeks cannot
+// deadlock; capacity_weeks_hours_check (booked <= capacity) refuses an overbooked week.
+const BOOK_SQL = `WITH "taken" AS (
+    INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
+    SELECT b."week", b."weekStart", COALESCE((SELECT s."default_weekly_hours" FROM "settings" s WHERE s."id" = 1), $3::float8), b."hours", now()
+    FROM jsonb_to_recordset($1::jsonb) AS b("week" text, "weekStart" date, "hours" float8)
+    ORDER BY b."week"
+    ON CONFLICT ("week") DO UPDATE
+      SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now()
+    RETURNING "week"
+  ),
+  "recorded" AS (
+    INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
+    SELECT b."id", $2::text, b."week", b."hours", now()
+    FROM jsonb_to_recordset($1::jsonb) AS b("id" text, "week" text, "hours" float8)
+    RETURNING "id"
+  )
+SELECT (SELECT count(*) FROM "taken")::int AS "weeks", (SELECT count(*) FROM "recorded")::int AS "bookings"`;
 
 /**
  * Plans and books an order's production hours inside the caller's transaction, under the booking lock, in
@@ -144,12 +151,7 @@ export async function bookCapacity(tx: Tx, request: BookingRequest): Promise<Boo
   const plan = planBooking(request, await loadCapacity(tx));
   if (plan.bookings.length === 0) return plan;
   try {
-    await tx.$queryRawUnsafe(
-      `WITH ${bookingCtes("$1::jsonb", "$2::text", "$3::float8")} SELECT (SELECT count(*) FROM "booked_weeks")::int AS "weeks", (SELECT count(*) FROM "new_bookings")::int AS "bookings"`,
-      JSON.stringify(bookingRows(plan.bookings)),
-      request.orderId,
-      request.settings.defaultWeeklyHours,
-    );
+    await tx.$queryRawUnsafe(BOOK_SQL, JSON.stringify(bookingRows(plan.bookings)), request.orderId, request.settings.defaultWeeklyHours);
   } catch (error) {
     if (isCapacityConflict(error)) throw new CapacityConflictError(plan.bookings.map((b) => b.week).join(", "));
     throw error;
