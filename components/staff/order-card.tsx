@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import { nextStage, TRANSITION_LABELS } from "@/lib/orders/state-machine";
 import type { BoardCard } from "@/lib/production/board";
-import { AdvanceForm } from "./advance-form";
 import { CancelForm } from "./cancel-form";
+import { QuickAdvanceForm } from "./quick-advance-form";
 import { daysLeftText, RiskBadge } from "./risk-badge";
 
 const EDGE = { late: "border-l-red-600", at_risk: "border-l-amber-400", on_track: "border-l-transparent", done: "border-l-transparent" } as const;
@@ -15,9 +14,10 @@ export function OrderCard({ card }: { card: BoardCard }) {
   return (
     <li className={`rounded-lg border border-l-4 border-stone-200 bg-white p-3 shadow-sm ${EDGE[card.risk]}`} data-testid="order-card" data-risk={card.risk}>
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/staff/orders/${card.number}`} className="whitespace-nowrap font-mono text-xs font-semibold text-brand-700 underline-offset-2 hover:underline">
+        {/* Plain links: a board of up to 160 cards would otherwise prefetch as many build sheets. */}
+        <a href={`/staff/orders/${card.number}`} className="whitespace-nowrap font-mono text-xs font-semibold text-brand-700 underline-offset-2 hover:underline">
           {card.number}
-        </Link>
+        </a>
         <RiskBadge risk={card.risk} />
       </div>
       <p className="mt-1 text-sm font-medium text-stone-900">
@@ -32,11 +32,11 @@ export function OrderCard({ card }: { card: BoardCard }) {
       {next || cancellable ? (
         <div className="mt-3 flex flex-wrap items-start gap-2">
           {next === "SHIPPED" ? (
-            <Link href={`/staff/orders/${card.number}#ship`} className="rounded-md bg-brand-600 px-2.5 py-1.5 text-xs font-medium text-white hover:bg-brand-700">
+            <a href={`/staff/orders/${card.number}#ship`} className="rounded-md bg-brand-600 px-2.5 py-1.5 text-xs font-medium text-white hover:bg-brand-700">
               Ship…<span className="sr-only"> {card.number}</span>
-            </Link>
+            </a>
           ) : next ? (
-            <AdvanceForm number={card.number} from={card.status} to={next} label={TRANSITION_LABELS[next]} size="sm" />
+            <QuickAdvanceForm number={card.number} from={card.status} to={next} label={TRANSITION_LABELS[next]} />
           ) : null}
           {cancellable ? <CancelForm number={card.number} from={card.status} size="sm" /> : null}
         </div>
