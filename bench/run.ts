@@ -36,7 +36,9 @@ const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const DIST_DIR = ".next-bench";
 const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
-const PLACING_CUSTOMERS = 32;
+// Customers may place 20 orders per 10 minutes each (lib/security/rate-limit.ts): each size step signs in
+// its own block of customers, enough for the orders of a step at this machine's speed.
+const PLACING_CUSTOMERS = 96;
 const root = process.cwd();
 
 function log(message: string) {
@@ -89,11 +91,11 @@ async function createTarget(kind: "postgres" | "pglite"): Promise<Target> {
 }
 
 /** Everything the scenarios need from a running server: signed-in cookies, an order to show, the checkout form. */
-async function prepareSession(base: string) {
+async function prepareSession(base: string, step: number) {
   const customer = await signIn(base, "clara@example.com", process.env.ATELIER_DEMO_PASSWORD_CUSTOMER || "customer-demo-2026");
   const staff = await signIn(base, "staff@atelier.test", process.env.ATELIER_DEMO_PASSWORD_STAFF || "staff-demo-2026");
   const placing: string[] = [];
-  for (const email of benchCustomerEmails(PLACING_CUSTOMERS)) placing.push(await signIn(base, email, BENCH_PASSWORD));
+  for (const email of benchCustomerEmails(PLACING_CUSTOMERS * (step + 1)).slice(PLACING_CUSTOMERS * step)) placing.push(await signIn(base, email, BENCH_PASSWORD));
   const orders = await warm(base, "/orders", customer, 1);
   const number = /\/orders\/(AT-\d{4}-\d+)/.exec(orders)?.[1];
   if (!number) throw new Error("the demo customer has no order to show");
@@ -163,7 +165,7 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
       });
       const results: LoadResult[] = [];
       try {
-        const session = await prepareSession(server.base);
+        const session = await prepareSession(server.base, SIZES.indexOf(size));
         if (withBrowser && !browser) {
           log(`${kind}: browser figures`);
           browser = await measureBrowser(server.base, session.number);
