@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import type { Role } from "@/lib/users/schema";
 
-// The browser side of next-auth (sign in, sign out, the session for the header) in a few fetches to its
-// REST endpoints under /api/auth, instead of next-auth/react and its SessionProvider on every page.
-// The endpoints and their answers are next-auth's own; the server side (lib/auth/options.ts) is unchanged.
+// The browser side of next-auth (the session for the header, sign out; sign in is in ./sign-in) in a few
+// fetches to its REST endpoints under /api/auth, instead of next-auth/react and its SessionProvider on every
+// page. The endpoints and their answers are next-auth's own; the server side (lib/auth/options.ts) is unchanged.
 
 const BASE = "/api/auth";
 // next-auth/react's cross-tab channel: a write to this localStorage key tells the other tabs to re-read the session.
@@ -21,7 +21,7 @@ async function csrfToken(): Promise<string> {
 }
 
 /** POSTs a form to a next-auth endpoint the way next-auth/react does (`json: true`: the redirect comes back as `{ url }`). */
-async function post(path: string, fields: Record<string, string>): Promise<{ response: Response; url: string | null }> {
+export async function post(path: string, fields: Record<string, string>): Promise<{ response: Response; url: string | null }> {
   const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), callbackUrl: window.location.href, json: "true" });
   const response = await fetch(`${BASE}/${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
   const data = (await response.json().catch(() => ({}))) as { url?: unknown };
@@ -29,28 +29,12 @@ async function post(path: string, fields: Record<string, string>): Promise<{ res
 }
 
 /** Tells this tab's header and the other tabs that the session changed. */
-function announce(): void {
+export function announce(): void {
   window.dispatchEvent(new Event(SESSION_EVENT));
   try {
     localStorage.setItem(BROADCAST_KEY, JSON.stringify({ event: "session", data: { trigger: "change" }, timestamp: Date.now() }));
   } catch {
     // storage unavailable (private mode): other tabs catch up on their next page load
-  }
-}
-
-/**
- * Signs in with email and password through next-auth's credentials callback. `error` is the message the
- * server gave (wrong password, too many attempts...), or "CredentialsSignin" / null when it gave none.
- */
-export async function signInWithCredentials(email: string, password: string): Promise<{ ok: boolean; error: string | null }> {
-  try {
-    const { response, url } = await post("callback/credentials", { email, password });
-    const error = url ? new URL(url, window.location.href).searchParams.get("error") : "CredentialsSignin";
-    const ok = response.ok && !error;
-    if (ok) announce();
-    return { ok, error: ok ? null : error };
-  } catch {
-    return { ok: false, error: null };
   }
 }
 
