@@ -1,16 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { areasFor } from "@/lib/auth/areas";
 import { signOut, useClientSession } from "@/lib/auth/client";
+
+// The staff and admin areas are prefetched when the pointer, a touch or the focus reaches their link, not as
+// soon as the link is on screen: their prefetch brings those sections' client code (navigation bar, error
+// page), which the header would otherwise make every page of a staff member or admin download.
+const PREFETCH_ON_INTENT = new Set(["/staff", "/admin"]);
 
 /** Header with the brand, the areas the signed-in role may open, and the account menu. */
 export function SiteHeader() {
   const session = useClientSession();
   const user = session.status === "authenticated" ? session.user : null;
   const pathname = usePathname();
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const areas = areasFor(user?.role);
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -36,17 +42,24 @@ export function SiteHeader() {
           aria-label="Main"
           className={`${open ? "flex" : "hidden"} absolute left-0 right-0 top-14 z-20 flex-col gap-1 border-b border-stone-200 bg-white px-4 pb-4 sm:static sm:ml-6 sm:flex sm:flex-1 sm:flex-row sm:items-center sm:border-0 sm:p-0`}
         >
-          {areas.map((area) => (
-            <Link
-              key={area.href}
-              href={area.href}
-              onClick={() => setOpen(false)}
-              aria-current={isActive(area.href) ? "page" : undefined}
-              className={`rounded-md px-3 py-2 text-sm font-medium ${isActive(area.href) ? "bg-brand-50 text-brand-700" : "text-stone-600 hover:bg-stone-100"}`}
-            >
-              {area.label}
-            </Link>
-          ))}
+          {areas.map((area) => {
+            const onIntent = PREFETCH_ON_INTENT.has(area.href) ? () => router.prefetch(area.href) : undefined;
+            return (
+              <Link
+                key={area.href}
+                href={area.href}
+                prefetch={onIntent ? false : undefined}
+                onMouseEnter={onIntent}
+                onTouchStart={onIntent}
+                onFocus={onIntent}
+                onClick={() => setOpen(false)}
+                aria-current={isActive(area.href) ? "page" : undefined}
+                className={`rounded-md px-3 py-2 text-sm font-medium ${isActive(area.href) ? "bg-brand-50 text-brand-700" : "text-stone-600 hover:bg-stone-100"}`}
+              >
+                {area.label}
+              </Link>
+            );
+          })}
           <div className="mt-2 flex items-center gap-3 sm:ml-auto sm:mt-0">
             {session.status === "loading" ? (
               <span className="text-sm text-stone-400">…</span>
