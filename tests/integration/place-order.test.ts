@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { evaluate, normalize, weekEnd, type Definition, type Selection } from "@/lib/configurator";
 import { checkConsistency } from "@/lib/db/check";
+import { formatOrderNumber } from "@/lib/orders/number";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { transitionOrder } from "@/lib/orders/transition";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -28,6 +30,8 @@ beforeAll(async () => {
   defaults = n.selection;
 });
 afterAll(() => t.drop());
+
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 function input(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   const quantity = overrides.quantity ?? 1;
@@ -132,6 +136,66 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(weeks.reduce((s, w) => s + w.bookedHours, 0)).toBeCloseTo(hours * 50, 4);
   });
 
+  it("draws the number once per order (a replay draws none) and writes it into the confirmation email", async () => {
+    const sequence = (number: string) => Number(number.split("-")[2]);
+    const first = input();
+    const placed = await placeOrder(t.prisma, first);
+    const replay = await placeOrder(t.prisma, first);
+    const next = await placeOrder(t.prisma, input());
+    if (!placed.ok || !next.ok) throw new Error("order failed");
+    expect(replay).toEqual({ ok: true, number: placed.number, existing: true });
+    expect(sequence(next.number)).toBe(sequence(placed.number) + 1);
+    expect(placed.number).toBe(formatOrderNumber(new Date().getUTCFullYear(), sequence(placed.number)));
+    const email = await t.prisma.emailOutbox.findFirstOrThrow({ where: { order: { number: placed.number } } });
+    expect(email.subject).toBe(`Your order ${placed.number} is placed`);
+    expect(email.text).toContain(placed.number);
+    expect(email.html).toContain(placed.number);
+    expect(`${email.subject} ${email.text} ${email.html}`).not.toContain("@@order-number");
+  });
+
+  it("plans on the settings as they are now, also when this process remembered older ones", async () => {
+    await placeOrder(t.prisma, input());
+    await t.prisma.settings.update({ where: { id: 1 }, data: { shippingDays: 12, currency: "GBP" } });
+    try {
+      const result = await placeOrder(t.prisma, input());
+      if (!result.ok) throw new Error("order failed");
+      const order = await t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: true } });
+      const lastWeek = order.bookings.map((b) => b.week).sort().at(-1)!;
+      expect(order.currency).toBe("GBP");
+      expect((order.snapshot as { currency: string }).currency).toBe("GBP");
+      expect(order.promisedDate.toISOString().slice(0, 10)).toBe(addDays(weekEnd(lastWeek), 12));
+    } finally {
+      await t.prisma.settings.update({ where: { id: 1 }, data: { shippingDays: 5, currency: "EUR" } });
+    }
+  });
+
+  it("books hours freed by a cancellation even when this process remembered the week as full", async () => {
+    const hours = evaluate(definition, defaults).productionHours;
+    const later = { now: new Date("2031-03-03T10:00:00Z") };
+    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours } });
+    const weekOf = async (number: string) =>
+      (await t.prisma.capacityBooking.findMany({ where: { order: { number } }, select: { week: true } })).map((b) => b.week);
+    const placed: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await placeOrder(t.prisma, input(later));
+      if (!result.ok) throw new Error("order failed");
+      placed.push(result.number);
+    }
+    const weeks = await Promise.all(placed.map(weekOf));
+    expect(new Set(weeks.flat()).size).toBe(3);
+    const cancelled = await transitionOrder(t.prisma, {
+      orderNumber: placed[1]!, to: "CANCELLED", expectedStatus: "PLACED", actor: { id: customer.id, role: "CUSTOMER" }, reason: "Changed my mind",
+    });
+    expect(cancelled.ok).toBe(true);
+    const again = await placeOrder(t.prisma, input(later));
+    if (!again.ok) throw new Error("order failed");
+    expect(await weekOf(again.number)).toEqual(weeks[1]);
+    const freed = await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: weeks[1]![0]! }, include: { bookings: true } });
+    expect(freed.bookedHours).toBeCloseTo(hours, 6);
+    expect(freed.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(hours, 6);
+    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
+  });
+
   it("keeps an order exactly as placed after the product is edited and republished", async () => {
     const result = await placeOrder(t.prisma, input());
     if (!result.ok) throw new Error("order failed");
@@ -146,5 +210,11 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     // And a customer still holding the old page must confirm the new price.
     const stale = await placeOrder(t.prisma, input());
     expect(stale).toMatchObject({ ok: false, code: "changed" });
+    // Once they have, the order is priced from the new version.
+    const confirmed = await placeOrder(t.prisma, input({ expected: { versionId: v2.id, totalCents: evaluate(edited, defaults).totalCents } }));
+    if (!confirmed.ok) throw new Error("order failed");
+    const placed = await t.prisma.order.findUniqueOrThrow({ where: { number: confirmed.number } });
+    expect(placed.productVersionId).toBe(v2.id);
+    expect(placed.totalCents).toBe(evaluate(edited, defaults).totalCents);
   });
 });
