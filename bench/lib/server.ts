@@ -5,12 +5,12 @@ import path from "node:path";
 
 export type BenchServer = { base: string; port: number; process: ChildProcess; stop: () => Promise<void> };
 
-export type ServerOptions = { port: number; distDir: string; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] };
+export type ServerOptions = { port: number; distDir: string; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[]; cwd?: string };
 
 /** Starts `next start` (Next's own binary, so signals reach the process that holds the database). */
 export async function startServer(options: ServerOptions): Promise<BenchServer> {
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(options.cwd ?? process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -22,6 +22,7 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
       ...options.env,
     },
     stdio: ["ignore", "ignore", "pipe"],
+    cwd: options.cwd,
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -8,10 +8,13 @@ export const BENCH_CUSTOMERS = 500;
 export const BENCH_PASSWORD = "bench-password-2026";
 /**
  * Work in progress is bounded by the workshop's capacity while history keeps growing, so the first copies are
- * open orders (every stage up to Shipped, promised in the next 12 weeks) and every later one is finished
- * (delivered, or cancelled one time in twelve, over the last four years).
+ * open orders (every stage up to Shipped, promised in the next 12 weeks), the next RECENTLY_FINISHED were
+ * finished in the last four weeks, and every later one was finished before that (delivered, or cancelled one
+ * time in twelve, over four years).
  */
 export const OPEN_ORDERS = 300;
+/** Like work in progress, the orders finished in the last month are bounded by the workshop's throughput. */
+export const RECENTLY_FINISHED = 100;
 
 const benchEmail = (i: number) => `customer${i}@bench.test`;
 
@@ -59,7 +62,9 @@ export async function fillOrders(db: Prisma, target: number): Promise<number> {
          CASE WHEN g <= ${OPEN_ORDERS} THEN current_date + (g * 7) % 84 ELSE current_date - 14 - (g * 7919) % 1460 END,
          t.shipping_address, '', 'bench-' || g,
          CASE WHEN g <= ${OPEN_ORDERS} THEN now() - ((g % 30) || ' days')::interval ELSE now() - ((60 + (g * 7919) % 1460) || ' days')::interval END,
-         CASE WHEN g <= ${OPEN_ORDERS} THEN now() ELSE now() - ((25 + (g * 7919) % 1460) || ' days')::interval END
+         CASE WHEN g <= ${OPEN_ORDERS} THEN now()
+              WHEN g <= ${OPEN_ORDERS + RECENTLY_FINISHED} THEN now() - ((g % 28) || ' days')::interval
+              ELSE now() - ((35 + (g * 7919) % 1460) || ' days')::interval END
        FROM generate_series($1::int, $2::int) g, t_count JOIN templates t ON true
        WHERE t.i = g % t_count.c`,
       from,
