@@ -1,37 +1,48 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { LoadPoint, WeekPoint } from "@/lib/admin/dashboard/queries";
+import { BarChart } from "./bar-chart";
+
+// The dashboard's charts, drawn on the server (./bar-chart): the page ships no charting library.
 
 const shortWeek = (w: string) => w.slice(5);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Orders and revenue per ISO week (the numbers are also in the table below the chart). */
 export function WeeklyChart({ data, currency }: { data: WeekPoint[]; currency: string }) {
-  const rows = data.map((d) => ({ week: shortWeek(d.week), orders: d.orders, revenue: d.revenueCents / 100 }));
+  const money = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="grid gap-4 lg:grid-cols-2" aria-hidden>
-      <div className="h-56">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} accessibilityLayer={false}><CartesianGrid strokeDasharray="3 3" vertical={false} /><XAxis dataKey="week" fontSize={11} /><YAxis allowDecimals={false} fontSize={11} width={32} /><Tooltip /><Bar dataKey="orders" name="Orders" fill="#5b4bd6" /></BarChart>
-        </ResponsiveContainer>
-      </div>
-      <div className="h-56">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} accessibilityLayer={false}><CartesianGrid strokeDasharray="3 3" vertical={false} /><XAxis dataKey="week" fontSize={11} /><YAxis fontSize={11} width={56} /><Tooltip formatter={(v) => `${Number(v).toFixed(2)} ${currency}`} /><Bar dataKey="revenue" name={`Revenue (${currency})`} fill="#0f766e" /></BarChart>
-        </ResponsiveContainer>
-      </div>
+      <BarChart
+        integer
+        axisWidth={32}
+        series={[{ key: "orders", name: "Orders", color: "#5b4bd6" }]}
+        rows={data.map((d) => ({ label: shortWeek(d.week), values: { orders: d.orders }, title: `${d.week}: ${plural(d.orders, "order")}` }))}
+      />
+      <BarChart
+        axisWidth={56}
+        series={[{ key: "revenue", name: `Revenue (${currency})`, color: "#0f766e" }]}
+        rows={data.map((d) => ({ label: shortWeek(d.week), values: { revenue: d.revenueCents / 100 }, title: `${d.week}: ${money.format(d.revenueCents / 100)} ${currency}` }))}
+      />
     </div>
   );
 }
 
 /** Booked vs capacity hours for the coming weeks. */
 export function LoadChart({ data }: { data: LoadPoint[] }) {
-  const rows = data.map((d) => ({ week: shortWeek(d.week), booked: d.bookedHours, free: Math.max(0, d.capacityHours - d.bookedHours) }));
   return (
-    <div className="h-56" aria-hidden>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} accessibilityLayer={false}><CartesianGrid strokeDasharray="3 3" vertical={false} /><XAxis dataKey="week" fontSize={11} /><YAxis fontSize={11} width={40} /><Tooltip /><Legend /><Bar dataKey="booked" name="Booked h" stackId="h" fill="#5b4bd6" /><Bar dataKey="free" name="Free h" stackId="h" fill="#d6d3d1" /></BarChart>
-      </ResponsiveContainer>
+    <div aria-hidden>
+      <BarChart
+        stacked
+        legend
+        axisWidth={40}
+        series={[
+          { key: "booked", name: "Booked h", color: "#5b4bd6" },
+          { key: "free", name: "Free h", color: "#d6d3d1" },
+        ]}
+        rows={data.map((d) => {
+          const free = Math.max(0, d.capacityHours - d.bookedHours);
+          return { label: shortWeek(d.week), values: { booked: d.bookedHours, free }, title: `${d.week}: ${d.bookedHours} h booked, ${free} h free of ${d.capacityHours} h` };
+        })}
+      />
     </div>
   );
 }
