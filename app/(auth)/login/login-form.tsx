@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { signInWithCredentials } from "@/lib/auth/sign-in";
+import { signInWithCredentials } from "@/lib/auth/credentials";
 
 /** Email + password form that signs in through next-auth and shows its message on failure. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signInWithCredentials } from "@/lib/auth/sign-in";
+import { signInWithCredentials } from "@/lib/auth/credentials";
 import { initialFormState } from "@/lib/forms/state";
 import { signUpAction } from "@/lib/users/actions";
 
