@@ -2,6 +2,17 @@ import type { Prisma } from "./client";
 import { sqlState } from "./errors";
 import type { Tx } from "./types";
 
+/** A database error reported as data (e.g. by a SQL function that caught it): its SQLSTATE and message. */
+export class SqlError extends Error {
+  constructor(
+    readonly sqlState: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SqlError";
+  }
+}
+
 /** Errors after which the whole transaction may simply be run again. */
 export class RetryableError extends Error {}
 
@@ -12,6 +23,7 @@ const RETRYABLE_STATES = new Set(["40001", "40P01"]); // serialization failure, 
  * (P2010) carry the driver adapter's error in meta.driverAdapterError.cause, which sqlState does not read.
  */
 export function driverError(error: unknown): { code?: string; message?: string } {
+  if (error instanceof SqlError) return { code: error.sqlState, message: error.message };
   const meta = (error as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } } | null)?.meta;
   const cause = meta?.driverAdapterError?.cause;
   if (cause) {

@@ -13,6 +13,8 @@ import {
   readCapacityContext,
   writeOrder,
   writeOrderLocked,
+  writeOrders,
+  type PreparedOrder,
   type CapacityContext,
   type NewOrder,
   type OrderEmailRenderer,
@@ -56,7 +58,15 @@ type CapacityView = {
   state: CapacityState | null;
   loadedAt: number;
 };
-type Memory = { products: Map<string, PublishedProduct>; capacity: CapacityView | null; loading: Promise<CapacityView> | null };
+type PendingWrite = { order: PreparedOrder; resolve: (result: WriteResult) => void; reject: (error: unknown) => void };
+type Memory = {
+  products: Map<string, PublishedProduct>;
+  capacity: CapacityView | null;
+  loading: Promise<CapacityView> | null;
+  /** Orders waiting for the write in flight to finish (see submitWrite). */
+  queue: PendingWrite[];
+  writing: boolean;
+};
 
 const MAX_PRODUCT_HINTS = 200;
 /** Capacity figures are re-read at least this often, even when no order was refused. */
@@ -65,7 +75,7 @@ const memories = new WeakMap<object, Memory>();
 
 function memoryOf(db: Prisma): Memory {
   let memory = memories.get(db);
-  if (!memory) memories.set(db, (memory = { products: new Map(), capacity: null, loading: null }));
+  if (!memory) memories.set(db, (memory = { products: new Map(), capacity: null, loading: null, queue: [], writing: false }));
   return memory;
 }
 
@@ -116,6 +126,47 @@ function rememberBooked(view: CapacityView, weeks: CapacityRow[]) {
   view.state = null;
 }
 
+/** At most this many orders per statement (each is a subtransaction; PostgreSQL caches 64 per transaction). */
+const MAX_BATCH = 16;
+
+/**
+ * Writes an order together with the others that are ready at the same moment (group commit): one write is
+ * in flight at a time per client; orders that become ready meanwhile queue up and go together in the next
+ * statement, so they share one commit and one hold of the booked weeks' row locks. Alone, an order is
+ * written at once.
+ */
+function submitWrite(db: Prisma, memory: Memory, order: PreparedOrder): Promise<WriteResult> {
+  return new Promise((resolve, reject) => {
+    memory.queue.push({ order, resolve, reject });
+    if (!memory.writing) void drainWrites(db, memory);
+  });
+}
+
+async function drainWrites(db: Prisma, memory: Memory) {
+  memory.writing = true;
+  try {
+    while (memory.queue.length > 0) {
+      const batch = memory.queue.splice(0, MAX_BATCH);
+      try {
+        if (batch.length === 1) {
+          batch[0]!.resolve(await writeOrder(db, batch[0]!.order));
+          continue;
+        }
+        const results = await writeOrders(db, batch.map((pending) => pending.order));
+        batch.forEach((pending, i) => {
+          const result = results[i]!;
+          if (result instanceof Error) pending.reject(result);
+          else pending.resolve(result);
+        });
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+  } finally {
+    memory.writing = false;
+  }
+}
+
 /** Rounds of checking: a product republished (or settings changed) during each of them is reported as changed. */
 const MAX_ROUNDS = 4;
 const CHANGED_MESSAGE = "This product was updated since you opened this page. Review your order and confirm again.";
@@ -128,8 +179,9 @@ const CHANGED_MESSAGE = "This product was updated since you opened this page. Re
  *
  * Usually one statement: the order is planned on the figures this process remembers and written by the
  * place_order database function, which checks them (see Memory) and books the weeks under the database's
- * guards. When it refuses (a week filled up, hours were freed), the order takes the booking lock and is
- * planned again on figures read under it.
+ * guards; orders ready at the same moment are written together (submitWrite). When the database refuses
+ * (a week filled up, hours were freed), the order takes the booking lock and is planned again on figures
+ * read under it.
  */
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const placedAt = input.now ?? new Date();
@@ -208,7 +260,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       }
       if (plan) {
         try {
-          result = await writeOrder(db, prepareOrder(order, plan, { email, expect: { settings: view.settings } }));
+          result = await submitWrite(db, memory, prepareOrder(order, plan, { email, expect: { settings: view.settings } }));
         } catch (error) {
           if (!isStalePlan(error)) throw error;
         }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 import { newId } from "@/lib/db/ids";
-import { driverError, RetryableError } from "@/lib/db/transaction";
+import { driverError, RetryableError, SqlError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import {
   bookingRows,
@@ -54,7 +54,14 @@ export type WriteOptions = {
 // before its last one are full): the plan may have been made from remembered figures.
 
 /** An order ready to be written: every row computed, nothing sent yet. */
-export type PreparedOrder = { id: string; promisedDate: Date; snapshot: OrderSnapshot; payload: string };
+export type PreparedOrder = {
+  id: string;
+  promisedDate: Date;
+  snapshot: OrderSnapshot;
+  /** The first week it books ("" without bookings): orders written together go in calendar order. */
+  firstWeek: string;
+  payload: string;
+};
 
 /** What the place_order function answered. */
 export type WriteResult =
@@ -126,7 +133,7 @@ export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteO
     event: { id: newId(), actorId: input.customerId, createdAt: placedAt },
     emails: email ? [{ id: newId(), to: email.to, subject: email.subject, text: email.text, html: email.html ?? null }] : [],
   };
-  return { id, promisedDate: plan.promisedDate, snapshot, payload: JSON.stringify(payload) };
+  return { id, promisedDate: plan.promisedDate, snapshot, firstWeek: plan.bookings[0]?.week ?? "", payload: JSON.stringify(payload) };
 }
 
 /**
@@ -139,6 +146,27 @@ export async function writeOrder(db: Tx, order: PreparedOrder): Promise<WriteRes
   const [row] = await db.$queryRawUnsafe<{ result: WriteResult }[]>(`SELECT "place_order"($1::jsonb) AS "result"`, order.payload);
   if (!row) throw new Error("place_order returned nothing");
   return row.result;
+}
+
+/**
+ * Writes several prepared orders in one statement and one transaction (the place_orders function), each in
+ * its own subtransaction: one that fails leaves nothing behind and the others are written; they commit
+ * together. Returns, per order, its result or the SqlError it failed with. Sorted by first booked week,
+ * so concurrent writers take the weeks' row locks in calendar order.
+ */
+export async function writeOrders(db: Tx, orders: PreparedOrder[]): Promise<(WriteResult | SqlError)[]> {
+  const sorted = orders.map((order, index) => ({ order, index })).sort((a, b) => (a.order.firstWeek < b.order.firstWeek ? -1 : a.order.firstWeek > b.order.firstWeek ? 1 : a.index - b.index));
+  const [row] = await db.$queryRawUnsafe<{ results: (WriteResult | { status: "error"; code: string; message: string })[] }[]>(
+    `SELECT "place_orders"($1::jsonb) AS "results"`,
+    `[${sorted.map((s) => s.order.payload).join(",")}]`,
+  );
+  if (!row || row.results.length !== orders.length) throw new Error("place_orders did not answer for every order");
+  const results: (WriteResult | SqlError)[] = new Array(orders.length);
+  sorted.forEach(({ index }, i) => {
+    const result = row.results[i]!;
+    results[index] = result.status === "error" ? new SqlError(result.code, result.message) : result;
+  });
+  return results;
 }
 
 /** True when a write failed because an order with the same idempotency key was being written at the same time. */

@@ -196,6 +196,29 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
   });
 
+  it("writes orders placed at the same moment together, and one that fails leaves the others whole", async () => {
+    const before = await counts();
+    const ghost = { id: "no-such-customer", name: "Nobody", email: "nobody@example.com" };
+    const inputs = Array.from({ length: 12 }, (_, i) => input(i === 5 ? { customer: ghost } : {}));
+    const results = await Promise.allSettled(inputs.map((order) => placeOrder(t.prisma, order)));
+    expect(results[5]!.status).toBe("rejected");
+    const placed = results.filter((r) => r.status === "fulfilled" && r.value.ok);
+    expect(placed).toHaveLength(11);
+    const after = await counts();
+    expect(after.orders - before.orders).toBe(11);
+    expect(after.events - before.events).toBe(11);
+    expect(after.emails - before.emails).toBe(11);
+    expect(await t.prisma.order.count({ where: { customerId: ghost.id } })).toBe(0);
+    for (const result of placed) {
+      if (result.status !== "fulfilled" || !result.value.ok) continue;
+      const order = await t.prisma.order.findUniqueOrThrow({ where: { number: result.value.number }, include: { options: true, events: true, bookings: true, emails: true } });
+      expect(order.options.length).toBeGreaterThan(0);
+      expect(order.events).toHaveLength(1);
+      expect(order.bookings.reduce((sum, b) => sum + b.hours, 0)).toBeCloseTo(order.productionHours, 6);
+      expect(order.emails[0]?.subject).toBe(`Your order ${order.number} is placed`);
+    }
+  });
+
   it("keeps an order exactly as placed after the product is edited and republished", async () => {
     const result = await placeOrder(t.prisma, input());
     if (!result.ok) throw new Error("order failed");
