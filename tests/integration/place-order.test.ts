@@ -196,6 +196,23 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
   });
 
+  it("plans a week that follows the default with the default hours, whatever its row says", async () => {
+    const hours = evaluate(definition, defaults).productionHours;
+    const later = { now: new Date("2032-03-01T10:00:00Z") };
+    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours } });
+    const first = await placeOrder(t.prisma, input(later));
+    if (!first.ok) throw new Error("order failed");
+    const [firstWeek] = (await t.prisma.capacityBooking.findMany({ where: { order: { number: first.number } } })).map((b) => b.week);
+    // The row kept more hours than the default (as after lowering the default by hand): it is still full.
+    await t.prisma.capacityWeek.update({ where: { week: firstWeek! }, data: { capacityHours: hours * 5 } });
+    const second = await placeOrder(t.prisma, input(later));
+    if (!second.ok) throw new Error("order failed");
+    const weeks = (await t.prisma.capacityBooking.findMany({ where: { order: { number: second.number } } })).map((b) => b.week);
+    expect(weeks).toHaveLength(1);
+    expect(weeks[0]! > firstWeek!).toBe(true);
+    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
+  });
+
   it("writes orders placed at the same moment together, and one that fails leaves the others whole", async () => {
     const before = await counts();
     const ghost = { id: "no-such-customer", name: "Nobody", email: "nobody@example.com" };
