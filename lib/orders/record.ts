@@ -46,12 +46,12 @@ export type WriteOptions = {
   email?: OrderEmailRenderer;
   /**
    * What the plan was made with, checked by the database before writing: the product's current version,
-   * name and slug, and the shop settings (null: no settings row, the defaults).
+   * name and slug, and the shop settings (null: no settings row, the defaults). The database then also
+   * checks that the plan is still the one current figures give (the weeks before its last one are full),
+   * as it may have been made from remembered figures.
    */
   expect?: { settings: ShopSettings | null };
 };
-// With `expect`, the database also checks that the plan is still the one current figures give (the weeks
-// before its last one are full): the plan may have been made from remembered figures.
 
 /** An order ready to be written: every row computed, nothing sent yet. */
 export type PreparedOrder = {
@@ -76,7 +76,8 @@ const NUMBER_TOKEN = `@@order-number-${randomBytes(8).toString("hex")}@@`;
 /**
  * Computes every row of a placed order from its plan: the order with its immutable snapshot and promised
  * date, one row per chosen option, the capacity bookings, the PLACED event and (optionally) the email, as
- * the one argument of the place_order function (migration 20261125006000_place_order).
+ * the one argument of the place_order SQL function (migrations 20261125006000_place_order and
+ * 20261125006200_place_order_full_weeks).
  */
 export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteOptions = {}): PreparedOrder {
   const { evaluation, selection, version, product, settings } = input;
