@@ -5,7 +5,7 @@ import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
 import { ProductDetails } from "@/components/admin/product-details";
 import { PublishPanel } from "@/components/admin/publish-panel";
 import { VersionTable } from "@/components/admin/version-table";
-import { LazyActionForm } from "@/components/admin/lazy-action-form";
+import { ActionForm } from "@/components/admin/action-button";
 import { discardDraftAction, publishAction, saveDraftAction, updateProductAction } from "@/lib/admin/products/actions";
 import { getProductForEditing } from "@/lib/admin/products/queries";
 import { starterDefinition } from "@/lib/admin/products/schema";
@@ -58,7 +58,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         {hasDraft && product.currentVersion ? (
           <div className="mb-3 flex items-center gap-2 text-sm text-stone-600">
             Changed your mind?
-            <LazyActionForm action={discardDraftAction.bind(null, product.id)} fields={{}} label="Discard draft" tone="danger" />
+            <ActionForm action={discardDraftAction.bind(null, product.id)} fields={{}} label="Discard draft" tone="danger" />
           </div>
         ) : null}
         <PublishPanel productId={product.id} findings={findings} action={publishAction} hasDraft={hasDraft} />
