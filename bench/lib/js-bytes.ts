@@ -97,11 +97,12 @@ async function scriptEntries(page: Page): Promise<ScriptEntry[]> {
 export async function measurePage(browser: Browser, baseUrl: string, path: string, state?: StorageState): Promise<ScriptEntry[]> {
   const context = await browser.newContext({ baseURL: baseUrl, storageState: state });
   try {
+    // Room for every resource of the page in its timeline (the default buffer holds 250 entries).
+    await context.addInitScript("performance.setResourceTimingBufferSize(10000)");
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await page.evaluate(() => performance.setResourceTimingBufferSize(10_000)).catch(() => undefined);
     const response = await page.goto(path, { waitUntil: "load" });
     if (!response) throw new Error(`${path}: no response`);
     if (response.status() >= 400) throw new Error(`${path}: HTTP ${response.status()}`);
