@@ -59,7 +59,9 @@ export async function fillOrders(db: Prisma, target: number): Promise<number> {
          (CASE WHEN g <= ${OPEN_ORDERS} THEN (ARRAY['PLACED','CONFIRMED','IN_PRODUCTION','QUALITY_CHECK','READY_TO_SHIP','SHIPPED'])[1 + g % 6]
                WHEN g % 12 = 0 THEN 'CANCELLED' ELSE 'DELIVERED' END)::"OrderStatus",
          1, t.quantity, t.selection, t.snapshot, t.config_hash, t.currency, t.unit_price_cents, t.total_cents, t.lead_days, t.production_hours,
-         CASE WHEN g <= ${OPEN_ORDERS} THEN current_date + (g * 7) % 84 ELSE current_date - 14 - (g * 7919) % 1460 END,
+         CASE WHEN g <= ${OPEN_ORDERS} THEN current_date + (g * 7) % 84
+              WHEN g <= ${OPEN_ORDERS + RECENTLY_FINISHED} THEN current_date - g % 28 - 3
+              ELSE current_date - 38 - (g * 7919) % 1460 END,
          t.shipping_address, '', 'bench-' || g,
          CASE WHEN g <= ${OPEN_ORDERS} THEN now() - ((g % 30) || ' days')::interval ELSE now() - ((60 + (g * 7919) % 1460) || ' days')::interval END,
          CASE WHEN g <= ${OPEN_ORDERS} THEN now()

@@ -83,7 +83,12 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
   };
   const shown = BOARD_COLUMNS.filter((status) => (counts.get(status) ?? 0) > 0);
   const cardBranches = shown.map((status) => {
-    const order = FINISHED.includes(status) ? PrismaTypes.sql`o.promised_date DESC, o.number ASC` : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
+    // Delivered and cancelled: most recently finished first, read through the (status, updated_at) index.
+    const order = RECENT_ONLY.includes(status)
+      ? PrismaTypes.sql`o.updated_at DESC, o.number ASC`
+      : FINISHED.includes(status)
+        ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
+        : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
     return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, p.name AS product_name, u.name AS customer_name,
         ARRAY(SELECT b.week FROM capacity_bookings b WHERE b.order_id = o.id ORDER BY b.week) AS weeks
       FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
