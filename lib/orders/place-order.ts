@@ -63,9 +63,11 @@ type Memory = {
   products: Map<string, PublishedProduct>;
   capacity: CapacityView | null;
   loading: Promise<CapacityView> | null;
-  /** Orders waiting for the write in flight to finish (see submitWrite). */
+  /** Orders waiting for a writer (see submitWrite). */
   queue: PendingWrite[];
-  writing: boolean;
+  writers: number;
+  /** Idempotency keys of the orders being written. */
+  writingKeys: Set<string>;
 };
 
 const MAX_PRODUCT_HINTS = 200;
@@ -75,7 +77,7 @@ const memories = new WeakMap<object, Memory>();
 
 function memoryOf(db: Prisma): Memory {
   let memory = memories.get(db);
-  if (!memory) memories.set(db, (memory = { products: new Map(), capacity: null, loading: null, queue: [], writing: false }));
+  if (!memory) memories.set(db, (memory = { products: new Map(), capacity: null, loading: null, queue: [], writers: 0, writingKeys: new Set() }));
   return memory;
 }
 
@@ -128,25 +130,48 @@ function rememberBooked(view: CapacityView, weeks: CapacityRow[]) {
 
 /** At most this many orders per statement (each is a subtransaction; PostgreSQL caches 64 per transaction). */
 const MAX_BATCH = 16;
+/**
+ * Statements in flight per client: while one is in the database, the next is being prepared (Prisma's
+ * query compiler spends time proportional to the payload), so two keep both busy. More only queue on the
+ * booked weeks' row locks.
+ */
+const MAX_WRITERS = 2;
 
 /**
- * Writes an order together with the others that are ready at the same moment (group commit): one write is
- * in flight at a time per client; orders that become ready meanwhile queue up and go together in the next
- * statement, so they share one commit and one hold of the booked weeks' row locks. Alone, an order is
- * written at once.
+ * Writes an order together with the others that are ready at the same moment (group commit): up to
+ * MAX_WRITERS statements are in flight per client; orders that become ready meanwhile queue up and go
+ * together in the next one, so they share one commit and one hold of the booked weeks' row locks. Alone,
+ * an order is written at once.
  */
 function submitWrite(db: Prisma, memory: Memory, order: PreparedOrder): Promise<WriteResult> {
   return new Promise((resolve, reject) => {
     memory.queue.push({ order, resolve, reject });
-    if (!memory.writing) void drainWrites(db, memory);
+    if (memory.writers < MAX_WRITERS) void drainWrites(db, memory);
   });
 }
 
+/**
+ * The next orders to write. An order whose idempotency key is being written by the other writer waits for
+ * it (it will then find that order and replay it): two statements waiting on each other's key and weeks
+ * would deadlock.
+ */
+function nextBatch(memory: Memory): PendingWrite[] {
+  const batch: PendingWrite[] = [];
+  const waiting: PendingWrite[] = [];
+  for (const pending of memory.queue) {
+    if (batch.length < MAX_BATCH && !memory.writingKeys.has(pending.order.idempotencyKey)) batch.push(pending);
+    else waiting.push(pending);
+  }
+  memory.queue = waiting;
+  return batch;
+}
+
 async function drainWrites(db: Prisma, memory: Memory) {
-  memory.writing = true;
+  memory.writers++;
   try {
-    while (memory.queue.length > 0) {
-      const batch = memory.queue.splice(0, MAX_BATCH);
+    for (let batch = nextBatch(memory); batch.length > 0; batch = nextBatch(memory)) {
+      const keys = [...new Set(batch.map((pending) => pending.order.idempotencyKey))];
+      for (const key of keys) memory.writingKeys.add(key);
       try {
         if (batch.length === 1) {
           batch[0]!.resolve(await writeOrder(db, batch[0]!.order));
@@ -160,10 +185,12 @@ async function drainWrites(db: Prisma, memory: Memory) {
         });
       } catch (error) {
         for (const pending of batch) pending.reject(error);
+      } finally {
+        for (const key of keys) memory.writingKeys.delete(key);
       }
     }
   } finally {
-    memory.writing = false;
+    memory.writers--;
   }
 }
 

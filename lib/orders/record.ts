@@ -60,6 +60,7 @@ export type PreparedOrder = {
   snapshot: OrderSnapshot;
   /** The first week it books ("" without bookings): orders written together go in calendar order. */
   firstWeek: string;
+  idempotencyKey: string;
   payload: string;
 };
 
@@ -134,7 +135,14 @@ export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteO
     event: { id: newId(), actorId: input.customerId, createdAt: placedAt },
     emails: email ? [{ id: newId(), to: email.to, subject: email.subject, text: email.text, html: email.html ?? null }] : [],
   };
-  return { id, promisedDate: plan.promisedDate, snapshot, firstWeek: plan.bookings[0]?.week ?? "", payload: JSON.stringify(payload) };
+  return {
+    id,
+    promisedDate: plan.promisedDate,
+    snapshot,
+    firstWeek: plan.bookings[0]?.week ?? "",
+    idempotencyKey: input.idempotencyKey,
+    payload: JSON.stringify(payload),
+  };
 }
 
 /**

@@ -63,6 +63,19 @@ describe(`races with 200 concurrent requests (${process.env.TEST_DATABASE_URL ? 
     for (const week of used.slice(0, -1)) expect(week.capacityHours - week.bookedHours).toBeLessThan(hours);
   }, 180_000);
 
+  it("60 submissions of 20 forms (three each) at once make 20 orders, one per form", async () => {
+    const forms = Array.from({ length: 20 }, () => order());
+    const before = await t.prisma.order.count();
+    const results = await Promise.all(forms.flatMap((form) => [form, form, form]).map((form) => placeOrder(t.prisma, form)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (let i = 0; i < forms.length; i++) {
+      const numbers = new Set(results.slice(i * 3, i * 3 + 3).map((r) => (r.ok ? r.number : "")));
+      expect(numbers.size).toBe(1);
+    }
+    expect(results.filter((r) => r.ok && !r.existing)).toHaveLength(20);
+    expect((await t.prisma.order.count()) - before).toBe(20);
+  }, 120_000);
+
   it("two staff confirming the same order at once move it one stage, with one event", async () => {
     const placed = await t.prisma.order.findFirstOrThrow({ where: { status: "PLACED" }, select: { number: true, id: true } });
     const results = await Promise.all(
