@@ -1,6 +1,7 @@
 // `npm run bench:orders`: orders placed per second through the real placeOrder service, on PGlite
 // (in memory) and on PostgreSQL (a fresh database on the local server), at concurrency 1 and 16, with the
-// same run's baseline: a bare single-row insert through Prisma at the same concurrency.
+// same run's baseline: a bare single-row insert through Prisma at the same concurrency, alternated with it
+// BENCH_ROUNDS times (default 3) and reported as medians.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { evaluate, normalize, type Definition } from "@/lib/configurator";
@@ -12,6 +13,10 @@ import { seedDatabase } from "@/prisma/seed-database";
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PER_RUN = Number(process.env.BENCH_ORDERS ?? 300);
+/** Rounds per cell, each a baseline run then an orders run: the shared machine's load drifts between runs. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function runAt(concurrency: number, total: number, task: () => Promise<unknown>): Promise<number> {
   let next = 0;
@@ -50,15 +55,22 @@ async function bench(label: string, database: Database) {
   await runAt(4, 40, insertOne);
   const rows: string[] = [];
   for (const concurrency of [1, 16]) {
-    const baseline = await runAt(concurrency, PER_RUN, insertOne);
-    const orders = await runAt(concurrency, PER_RUN, place);
-    rows.push(`| ${label} | ${concurrency} | ${orders.toFixed(0)} | ${baseline.toFixed(0)} | ${(orders / baseline).toFixed(2)} |`);
+    const runs: { orders: number; baseline: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseline = await runAt(concurrency, PER_RUN, insertOne);
+      const orders = await runAt(concurrency, PER_RUN, place);
+      runs.push({ orders, baseline });
+    }
+    const orders = median(runs.map((r) => r.orders));
+    const baseline = median(runs.map((r) => r.baseline));
+    const ratio = median(runs.map((r) => r.orders / r.baseline));
+    rows.push(`| ${label} | ${concurrency} | ${orders.toFixed(0)} | ${baseline.toFixed(0)} | ${ratio.toFixed(2)} |`);
   }
   return rows;
 }
 
 async function main() {
-  console.log(`placeOrder vs bare insert, ${PER_RUN} operations per cell (Node ${process.version})\n`);
+  console.log(`placeOrder vs bare insert, ${PER_RUN} operations per run, median of ${ROUNDS} alternating rounds per cell (ratio: median of the rounds' ratios) (Node ${process.version})\n`);
   console.log("| database | concurrency | orders/s | baseline inserts/s | ratio |");
   console.log("| --- | ---: | ---: | ---: | ---: |");
   const embedded = await openDatabase({ kind: "pglite", dataDir: null });
