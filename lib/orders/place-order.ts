@@ -151,16 +151,22 @@ function submitWrite(db: Prisma, memory: Memory, order: PreparedOrder): Promise<
 }
 
 /**
- * The next orders to write. An order whose idempotency key is being written by the other writer waits for
- * it (it will then find that order and replay it): two statements waiting on each other's key and weeks
- * would deadlock.
+ * The next orders to write, at most one per idempotency key. An order whose key is being written (by the
+ * other writer, or earlier in this batch) waits for that write, then finds the order and replays it: two
+ * statements waiting on each other's key and weeks would deadlock.
  */
 function nextBatch(memory: Memory): PendingWrite[] {
   const batch: PendingWrite[] = [];
+  const keys = new Set<string>();
   const waiting: PendingWrite[] = [];
   for (const pending of memory.queue) {
-    if (batch.length < MAX_BATCH && !memory.writingKeys.has(pending.order.idempotencyKey)) batch.push(pending);
-    else waiting.push(pending);
+    const key = pending.order.idempotencyKey;
+    if (batch.length < MAX_BATCH && !memory.writingKeys.has(key) && !keys.has(key)) {
+      batch.push(pending);
+      keys.add(key);
+    } else {
+      waiting.push(pending);
+    }
   }
   memory.queue = waiting;
   return batch;
@@ -170,7 +176,7 @@ async function drainWrites(db: Prisma, memory: Memory) {
   memory.writers++;
   try {
     for (let batch = nextBatch(memory); batch.length > 0; batch = nextBatch(memory)) {
-      const keys = [...new Set(batch.map((pending) => pending.order.idempotencyKey))];
+      const keys = batch.map((pending) => pending.order.idempotencyKey);
       for (const key of keys) memory.writingKeys.add(key);
       try {
         if (batch.length === 1) {

@@ -61,6 +61,13 @@ describe(`races with 200 concurrent requests (${process.env.TEST_DATABASE_URL ? 
     // Earlier weeks fill first: only the last booked week may have room left.
     const used = weeks.filter((w) => w.bookedHours > 0);
     for (const week of used.slice(0, -1)) expect(week.capacityHours - week.bookedHours).toBeLessThan(hours);
+    // Orders refused in a batched write left nothing behind: one event and one email per order.
+    const orders = await t.prisma.order.count();
+    expect(orders).toBe(201);
+    expect(await t.prisma.orderEvent.count()).toBe(orders);
+    expect(await t.prisma.emailOutbox.count()).toBe(orders);
+    const perOrder = await t.prisma.orderOption.count({ where: { orderId: (await t.prisma.order.findFirstOrThrow()).id } });
+    expect(await t.prisma.orderOption.count()).toBe(orders * perOrder);
   }, 180_000);
 
   it("60 submissions of 20 forms (three each) at once make 20 orders, one per form", async () => {
