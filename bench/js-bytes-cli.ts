@@ -3,7 +3,7 @@
 // with the demo data (scripts/start.ts seeds it). A customer order number and an admin product id are
 // found by following the links of the signed-in pages. Exits with 1 when a page is over the budget
 // (KB gzip, 1 KB = 1,000 bytes).
-import { launchChromium, measureJsBytes, signInState, type JsBytesPage, type JsBytesRole } from "./lib/js-bytes";
+import { budgetPages, launchChromium, measureJsBytes, signInState, type JsBytesRole } from "./lib/js-bytes";
 
 const args = process.argv.slice(2);
 const baseUrl = (args.find((a) => /^https?:\/\//.test(a)) ?? process.env.BASE_URL ?? "http://localhost:3300").replace(/\/+$/, "");
@@ -34,19 +34,7 @@ async function main() {
   const number = order.split("/").pop()!;
   const editor = await findLink("admin", "/admin/products", /^\/admin\/products\/(?!new$)[^/]+$/);
 
-  const pages: JsBytesPage[] = [
-    { name: "catalog", path: "/" },
-    { name: "configurator (Vela Roadster)", path: "/products/vela-roadster" },
-    { name: "configurator (Linden sofa)", path: "/products/linden-sofa" },
-    { name: "sign in", path: "/login" },
-    { name: "checkout (customer)", path: "/products/linden-sofa/order", role: "customer" },
-    { name: "my orders (customer)", path: "/orders", role: "customer" },
-    { name: "order detail (customer)", path: `/orders/${number}`, role: "customer" },
-    { name: "staff board (staff)", path: "/staff", role: "staff" },
-    { name: "staff order (staff)", path: `/staff/orders/${number}`, role: "staff" },
-    { name: "admin products (admin)", path: "/admin/products", role: "admin" },
-    { name: "admin product editor (admin)", path: editor, role: "admin" },
-  ];
+  const pages = budgetPages(number, editor);
   const results = await measureJsBytes({ baseUrl, pages });
 
   if (json) {

@@ -1,7 +1,7 @@
 // The benchmark's browser figures, in Debian's Chromium: JavaScript each page ships on first load (gzip as
 // transferred, see js-bytes.ts) and, on the Vela configurator, the time from an option click to the updated
 // total (measured inside the page, median of 50 clicks after 5 warm-up clicks).
-import { launchChromium, measureJsBytes, type JsBytesPage, type JsBytesResult } from "./js-bytes";
+import { budgetPages, launchChromium, measureJsBytes, type JsBytesResult } from "./js-bytes";
 import { signIn } from "./server";
 
 export type BrowserFigures = {
@@ -69,19 +69,7 @@ export async function clickToTotal(base: string): Promise<Pick<BrowserFigures, "
 }
 
 export async function measureBrowser(base: string, orderNumber: string): Promise<BrowserFigures> {
-  const pages: JsBytesPage[] = [
-    { name: "catalog", path: "/" },
-    { name: "configurator (Vela Roadster)", path: "/products/vela-roadster" },
-    { name: "configurator (Linden sofa)", path: "/products/linden-sofa" },
-    { name: "sign in", path: "/login" },
-    { name: "checkout", path: "/products/linden-sofa/order", role: "customer" },
-    { name: "my orders", path: "/orders", role: "customer" },
-    { name: "order page", path: `/orders/${orderNumber}`, role: "customer" },
-    { name: "staff board", path: "/staff", role: "staff" },
-    { name: "build sheet", path: `/staff/orders/${orderNumber}`, role: "staff" },
-    { name: "admin products", path: "/admin/products", role: "admin" },
-    { name: "admin product editor", path: await editorPath(base), role: "admin" },
-  ];
+  const pages = budgetPages(orderNumber, await editorPath(base));
   const measured = await measureJsBytes({ baseUrl: base, pages });
   return { pages: measured, ...(await clickToTotal(base)) };
 }

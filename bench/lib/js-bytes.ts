@@ -146,3 +146,20 @@ export async function measureJsBytes(options: { baseUrl: string; pages: JsBytesP
     await browser.close();
   }
 }
+
+/** Every kind of page the budget covers: public, customer, staff and admin (an order and a product editor of the demo data). */
+export function budgetPages(orderNumber: string, editorPath: string): JsBytesPage[] {
+  return [
+    { name: "catalog", path: "/" },
+    { name: "configurator (Vela Roadster)", path: "/products/vela-roadster" },
+    { name: "configurator (Linden sofa)", path: "/products/linden-sofa" },
+    { name: "sign in", path: "/login" },
+    { name: "checkout (customer)", path: "/products/linden-sofa/order", role: "customer" },
+    { name: "my orders (customer)", path: "/orders", role: "customer" },
+    { name: "order page (customer)", path: `/orders/${orderNumber}`, role: "customer" },
+    { name: "staff board (staff)", path: "/staff", role: "staff" },
+    { name: "build sheet (staff)", path: `/staff/orders/${orderNumber}`, role: "staff" },
+    { name: "admin products (admin)", path: "/admin/products", role: "admin" },
+    { name: "admin product editor (admin)", path: editorPath, role: "admin" },
+  ];
+}
