@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 import { newId } from "@/lib/db/ids";
-import { driverError, RetryableError, SqlError } from "@/lib/db/transaction";
+import { driverError, isUniqueViolation, SqlError } from "@/lib/db/errors";
+import { RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import {
   bookingRows,
@@ -180,7 +181,7 @@ export async function writeOrders(db: Tx, orders: PreparedOrder[]): Promise<(Wri
 
 /** True when a write failed because an order with the same idempotency key was being written at the same time. */
 export function isDuplicateOrder(error: unknown): boolean {
-  return driverError(error).code === "23505";
+  return isUniqueViolation(error);
 }
 
 /** True when a write failed because its capacity plan went out of date (a week filled up, or hours were freed). */

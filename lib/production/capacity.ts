@@ -1,6 +1,7 @@
 import { planDelivery, weekStart, type DeliveryPlan } from "@/lib/configurator";
 import { newId } from "@/lib/db/ids";
-import { driverError, RetryableError } from "@/lib/db/transaction";
+import { driverError } from "@/lib/db/errors";
+import { RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import type { ShopSettings } from "@/lib/settings/queries";
 
