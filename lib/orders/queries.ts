@@ -55,7 +55,7 @@ export async function getCustomerOrder(db: Prisma, customerId: string, number: s
       cancelReason: true,
       notes: true,
       shippingAddress: true,
-      product: { select: { slug: true, name: true, imageUrl: true } },
+      product: { select: { slug: true, name: true } },
       events: { orderBy: { createdAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true } },
     },
   });
