@@ -20,7 +20,7 @@ import { resolveDatabaseConfig, type DatabaseConfig } from "@/lib/db/config";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 import { measureBrowser, type BrowserFigures } from "./lib/browser";
-import { actionId, checkoutBody, readCheckoutFields, withFreshKey } from "./lib/checkout";
+import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
 import { renderMarkdown, type BenchReport, type PassResult } from "./lib/report";
@@ -126,7 +126,7 @@ function scenarios(base: string, session: Awaited<ReturnType<typeof prepareSessi
       cookies: session.placing,
       headers: { "next-action": placeOrderId, "content-type": session.template.contentType, origin: base, accept: "text/x-component" },
       body: () => withFreshKey(session.template.body),
-      expect: { status: 200, header: "x-action-redirect" },
+      expect: { status: 200, text: PLACED_MARK },
     },
   ];
 }

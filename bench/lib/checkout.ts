@@ -78,3 +78,13 @@ export async function checkoutBody(fields: Record<string, string>): Promise<{ bo
 }
 
 export const withFreshKey = (template: string) => template.replace(KEY_PLACEHOLDER, randomUUID());
+
+/** What a successful placement answers with (placeOrderAction's `placed`), as it appears in the action's reply. */
+export const PLACED_MARK = '"placed":{"number":"';
+
+/** The order number in placeOrderAction's reply, or undefined when the reply is not a placed order. */
+export function placedOrderNumber(reply: string): string | undefined {
+  const at = reply.indexOf(PLACED_MARK);
+  if (at < 0) return undefined;
+  return /^[A-Z]{2}-\d{4}-\d+/.exec(reply.slice(at + PLACED_MARK.length))?.[0];
+}

@@ -119,7 +119,7 @@ export function renderMarkdown(report: BenchReport): string {
     `Each scenario runs ${report.settings.secondsPerScenario} s per concurrency with ${report.settings.tool}. Baselines of the same step: a static page ` +
       "(`/forbidden`, prerendered), `/api/health` (`SELECT 1`), and `POST /api/bench/insert` (one row through Prisma). Pages are compared with " +
       "the static page, order placement with the one-row insert. Order placement is the real server action (POST with `Next-Action`, " +
-      "a signed-in customer's cookie, rotating over 96 customers per step, and a fresh idempotency key per request); it answers with the redirect to the confirmation page rendered in the same response.",
+      "a signed-in customer's cookie, rotating over 96 customers per step, and a fresh idempotency key per request); it answers with the new order's number, as the checkout page gets it before it opens the confirmation (measured as a page of its own: the order page row).",
     "",
   );
   lines.push("### Budgets", "", "| budget | target | figure | met |", "| --- | --- | --- | --- |");

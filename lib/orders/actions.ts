@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, getCurrentUserCountingHit } from "@/lib/auth/session";
 import { decodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
-import { hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
+import { RATE_LIMITS } from "@/lib/security/rate-limit";
 import { placeOrder } from "./place-order";
 import { checkoutSchema, orderNumberSchema } from "./schema";
 import { ORDER_STAGES } from "./status";
@@ -24,6 +23,8 @@ export type CheckoutState = FormState & {
   /** Set when the product or price changed since the page was shown: the customer confirms again. */
   current?: { versionId: string; totalCents: number };
   problems?: string[];
+  /** Set once the order is recorded: the page goes on to its confirmation. */
+  placed?: { number: string; href: string };
 };
 
 const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postalCode", "country"] as const;
@@ -45,10 +46,22 @@ function readForm(formData: FormData) {
   };
 }
 
-/** Places the order from the checkout form; prices and dates are recomputed by the service. */
+/**
+ * Places the order from the checkout form; prices and dates are recomputed by the service. On success it
+ * answers with the order's number and confirmation address, and the page navigates there: a redirect here
+ * would make Next render the confirmation page inside this request, after the commit, so a slow render
+ * (or a server stopping) would delay or lose the answer to an order that is already recorded.
+ */
 export async function placeOrderAction(_: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const user = await getCurrentUser();
-  if (!user) return { message: "Your session has ended. Sign in again to place the order." };
+  let signedIn: Awaited<ReturnType<typeof getCurrentUserCountingHit>>;
+  try {
+    signedIn = await getCurrentUserCountingHit(RATE_LIMITS.placeOrderUser, "orders in a short time");
+  } catch (error) {
+    console.error("placing an order failed", error);
+    return { message: "We could not place your order right now; nothing was charged or booked. Please try again in a moment." };
+  }
+  if (!signedIn) return { message: "Your session has ended. Sign in again to place the order." };
+  const { user, limit } = signedIn;
   const raw = readForm(formData);
   const values = Object.fromEntries(
     Object.entries({ ...raw, ...Object.fromEntries(ADDRESS_FIELDS.map((f) => [`address.${f}`, raw.address[f] ?? ""])) })
@@ -68,11 +81,9 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
   if (!decoded.ok) return { message: decoded.message, values };
   if (Object.values(decoded.selection).some((v) => typeof v === "string" && !hasNoNul(v))) return { message: NUL_MESSAGE, values };
 
-  let number: string;
   try {
+    if (!limit.ok) return { message: limit.message, values };
     const db = await getDb();
-    const limited = await hitRateLimit(db, RATE_LIMITS.placeOrderUser, user.id, "orders in a short time");
-    if (!limited.ok) return { message: limited.message, values };
     const result = await placeOrder(db, {
       customer: { id: user.id, name: user.name, email: user.email },
       slug: parsed.data.slug,
@@ -88,12 +99,15 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
       if (result.code === "invalid") return { message: result.message, values, problems: result.problems.map((p) => p.message) };
       return { message: result.message, values };
     }
-    number = result.number;
+    return {
+      ok: true,
+      message: `Order ${result.number} is placed. Opening its confirmation…`,
+      placed: { number: result.number, href: `/orders/${result.number}/confirmation` },
+    };
   } catch (error) {
     console.error("placing an order failed", error);
     return { message: "We could not place your order right now; nothing was charged or booked. Please try again in a moment.", values };
   }
-  redirect(`/orders/${number}/confirmation`);
 }
 
 /** Cancels the customer's own order while it is PLACED or CONFIRMED (the state machine decides). */

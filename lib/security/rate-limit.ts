@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/types";
 
 export type RateLimitRule = { name: string; limit: number; windowMs: number };
@@ -20,11 +21,14 @@ export function retryMessage(retryAfterMs: number, what = "attempts"): string {
 
 type Counter = { count: number; expires_at: Date };
 
-/** Counts one hit against `rule` for `subject` (fixed window, atomic upsert) and says whether it is allowed. */
-export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
+/**
+ * The statement that counts one hit against `rule` for `subject` (fixed window, atomic upsert) and returns
+ * the window's `count` and `expires_at`; usable on its own or as a CTE of a larger statement.
+ */
+export function rateLimitHitSql(rule: RateLimitRule, subject: string): Prisma.Sql {
   const key = `${rule.name}:${subject}`.slice(0, 300);
   const windowSeconds = rule.windowMs / 1000;
-  const [row] = await db.$queryRaw<Counter[]>`
+  return Prisma.sql`
     INSERT INTO rate_limits (key, count, window_start, expires_at)
     VALUES (${key}, 1, now(), now() + make_interval(secs => ${windowSeconds}))
     ON CONFLICT (key) DO UPDATE SET
@@ -32,12 +36,22 @@ export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string,
       window_start = CASE WHEN rate_limits.expires_at <= now() THEN now() ELSE rate_limits.window_start END,
       expires_at = CASE WHEN rate_limits.expires_at <= now() THEN EXCLUDED.expires_at ELSE rate_limits.expires_at END
     RETURNING count, expires_at`;
+}
+
+/** Whether a counted hit (the window's count after it) is allowed by `rule`. */
+export function judgeHit(rule: RateLimitRule, row: Counter | undefined, what?: string): RateLimitResult {
   if (!row) return { ok: true, remaining: rule.limit };
   if (row.count > rule.limit) {
     const retryAfterMs = Math.max(0, new Date(row.expires_at).getTime() - Date.now());
     return { ok: false, retryAfterMs, message: retryMessage(retryAfterMs, what) };
   }
   return { ok: true, remaining: rule.limit - row.count };
+}
+
+/** Counts one hit against `rule` for `subject` (fixed window, atomic upsert) and says whether it is allowed. */
+export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
+  const [row] = await db.$queryRaw<Counter[]>(rateLimitHitSql(rule, subject));
+  return judgeHit(rule, row, what);
 }
 
 /** Whether `subject` is over `rule` right now, without counting a hit (e.g. before checking a password). */

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { actionId, checkoutBody, KEY_PLACEHOLDER, readCheckoutFields, withFreshKey } from "@/bench/lib/checkout";
+import { actionId, checkoutBody, KEY_PLACEHOLDER, placedOrderNumber, readCheckoutFields, withFreshKey } from "@/bench/lib/checkout";
 import { signIn, startServer, type BenchServer } from "@/bench/lib/server";
 import { benchCustomerEmails, BENCH_CUSTOMERS, BENCH_PASSWORD, prepareBenchData } from "@/bench/lib/volume";
 import { checkConsistency } from "@/lib/db/check";
@@ -118,8 +118,8 @@ async function placeOrder(base: string, action: string, template: Template, cook
       signal: AbortSignal.timeout(30_000),
     });
     const text = await res.text();
-    const number = /\/orders\/([^/?;]+)\/confirmation/.exec(res.headers.get("x-action-redirect") ?? "")?.[1];
-    if (res.status === 200 && number) return { kind: "acknowledged", number: decodeURIComponent(number), key, at: performance.now() };
+    const number = placedOrderNumber(text);
+    if (res.status === 200 && number) return { kind: "acknowledged", number, key, at: performance.now() };
     const message = /"message":"([^"]*)"/.exec(text)?.[1] ?? text.slice(0, 120);
     return { kind: "refused", key, at: performance.now(), status: res.status, detail: message };
   } catch (error) {

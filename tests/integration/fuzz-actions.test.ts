@@ -25,10 +25,10 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 // Generated hostile input against every server action (as FormData and bound arguments) and every
 // route handler (as params and query strings): no unhandled error, no 500, nothing written on a
 // refusal, and a message or field errors for the form to show.
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  const { currentSession } = await import("./helpers/personas");
-  return { ...actual, getServerSession: async () => currentSession() };
+vi.mock("@/lib/auth/session-token", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/auth/session-token")>();
+  const { sessionUserId } = await import("./helpers/personas");
+  return { ...actual, readSessionUserId: async () => sessionUserId() };
 });
 vi.mock("@/lib/db", async () => {
   const { harness: h } = await import("./helpers/personas");

@@ -13,7 +13,7 @@ export type PersonaName = "anonymous" | "customerA" | "customerB" | "staff" | "a
 // Customer A comes last so that the owner's allowed call (e.g. cancelling) cannot make the others' refusals trivial.
 export const PERSONAS: readonly PersonaName[] = ["anonymous", "deactivated", "customerB", "staff", "admin", "customerA"];
 
-/** What the mocked next-auth session read and `getDb` return; set by the tests. */
+/** What the mocked session read and `getDb` return; set by the tests. */
 export type Harness = { db: TestDatabase | null; sessionUserId: string | null; cookies: Record<string, string> };
 const holder = globalThis as unknown as { atelierHarness?: Harness };
 export const harness: Harness = (holder.atelierHarness ??= { db: null, sessionUserId: null, cookies: {} });
@@ -42,9 +42,9 @@ export function actAs(ids: PersonaIds, persona: PersonaName) {
   harness.sessionUserId = persona === "anonymous" ? null : ids[persona];
 }
 
-/** The session next-auth's getServerSession would decode from the cookie. */
-export function currentSession() {
-  return harness.sessionUserId ? { user: { id: harness.sessionUserId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+/** The user id the session cookie's JWT would name (lib/auth/session-token's readSessionUserId). */
+export function sessionUserId() {
+  return harness.sessionUserId;
 }
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BreakdownTable } from "@/components/orders/breakdown-table";
 import { SpecificationList } from "@/components/orders/specification-list";
@@ -45,6 +46,7 @@ export function CheckoutForm(props: Props) {
   const validQuantity = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_ORDER_QUANTITY;
   const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, validQuantity ? quantity : 1);
   const { evaluation, plan } = quote;
+  useGoToConfirmation(state.placed?.href);
   const v = (key: string, fallback = "") => state.values?.[key] ?? fallback;
   const err = (key: string) => state.errors?.[key];
 
@@ -133,11 +135,15 @@ export function CheckoutForm(props: Props) {
         </section>
 
         <div className="space-y-3">
-          <FormMessage message={state.message} />
+          <FormMessage message={state.message} tone={state.placed ? "success" : "error"} />
           {state.problems?.length ? (
             <ul className="list-disc pl-6 text-sm text-red-700">{state.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
           ) : null}
-          {state.current ? (
+          {state.placed ? (
+            <Link href={state.placed.href} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              View order {state.placed.number}
+            </Link>
+          ) : state.current ? (
             <a href="" className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
               Review the updated order
             </a>
@@ -174,6 +180,14 @@ export function CheckoutForm(props: Props) {
       </aside>
     </div>
   );
+}
+
+/** Once the order is placed, the confirmation page replaces the checkout (back does not resubmit). */
+function useGoToConfirmation(href: string | undefined) {
+  const router = useRouter();
+  useEffect(() => {
+    if (href) router.replace(href);
+  }, [href, router]);
 }
 
 type Quote = typeof quoteCheckout;

@@ -1,0 +1,124 @@
+// Order placement against the one-row insert, alone: starts `next start` on the bench build (.next-bench, from
+// `npm run bench`) against a fresh PostgreSQL database and alternates rounds of the insert baseline and of
+// placing orders through the real server action at concurrency 16, printing each round's ratio and the median.
+// With PROFILE=1 the server runs with --cpu-prof, and once it stops the functions and files with the most CPU
+// time are printed. Usage: npx tsx bench/placement.ts [seconds per round] [rounds]
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase } from "@/lib/db/client";
+import { resolveDatabaseConfig } from "@/lib/db/config";
+import { migrateDatabase } from "@/lib/db/prepare";
+import { seedDatabase } from "@/prisma/seed-database";
+import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
+import { runLoad, type Scenario } from "./lib/load";
+import { signIn, startServer, warm } from "./lib/server";
+import { BENCH_CUSTOMERS, BENCH_PASSWORD, benchCustomerEmails, prepareBenchData } from "./lib/volume";
+
+const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DIST_DIR = ".next-bench";
+const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
+const seconds = Number(process.argv[2] ?? 4);
+const rounds = Number(process.argv[3] ?? 3);
+const profiling = process.env.PROFILE === "1";
+const connections = Number(process.env.CONNECTIONS ?? 16);
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** A load round with the server's CPU time per successful request. */
+async function measured(base: string, pid: number, scenario: Scenario, seconds: number) {
+  const before = cpuMs(pid);
+  const result = await runLoad(base, scenario, connections, seconds);
+  return { ...result, cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, result.ok) };
+}
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+
+function summarize(file: string) {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const fns = new Map<string, number>();
+  const files = new Map<string, number>();
+  for (const [id, us] of self) {
+    const frame = byId.get(id)!.callFrame;
+    const file = frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\.next-bench\//, ".next-bench/") || "(native)";
+    const key = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber}`;
+    fns.set(key, (fns.get(key) ?? 0) + us);
+    const pkg = file.startsWith("(") ? file : file.split("/").slice(0, file.startsWith("@") ? 2 : file.startsWith(".next-bench") ? 4 : 1).join("/");
+    files.set(pkg, (files.get(pkg) ?? 0) + us);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join("\n");
+  console.log(`\n${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled\n-- by package/file --\n${top(files, 25)}\n-- by function --\n${top(fns, 40)}`);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error("build first: npm run bench (or BENCH_SIZES=1000 BENCH_DATABASES=postgres npm run bench)");
+  const name = `atelier_prof_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const dir = fs.mkdtempSync("/tmp/atelier-prof-");
+  try {
+    const config = resolveDatabaseConfig(url.toString());
+    await migrateDatabase(config);
+    const database = await openDatabase(config);
+    await seedDatabase(database.prisma);
+    await prepareBenchData(database.prisma);
+    await database.close();
+    const server = await startServer({
+      port: 3341,
+      distDir: DIST_DIR,
+      databaseUrl: url.toString(),
+      env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, ATELIER_BENCH_ROUTES: "1" },
+      nodeArgs: profiling ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [],
+    });
+    try {
+      const cookies: string[] = [];
+      for (const email of benchCustomerEmails(profiling ? 96 : BENCH_CUSTOMERS)) cookies.push(await signIn(server.base, email, BENCH_PASSWORD));
+      const template = await checkoutBody(readCheckoutFields(await warm(server.base, "/products/linden-sofa/order", cookies[0], 1)));
+      const place = {
+        name: "place order",
+        method: "POST" as const,
+        path: "/products/linden-sofa/order",
+        cookies,
+        headers: { "next-action": actionId(DIST_DIR, "lib/orders/actions.ts", "placeOrderAction"), "content-type": template.contentType, origin: server.base, accept: "text/x-component" },
+        body: () => withFreshKey(template.body),
+        expect: { status: 200, text: PLACED_MARK },
+      };
+      const insert = { name: "insert one row", method: "POST" as const, path: "/api/bench/insert", expect: { status: 201 } };
+      const ratios: number[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        // A profile shows placement alone (the sign-ins before it are a few percent of it).
+        const base = profiling ? { requestsPerSecond: 1, cpuMsPerRequest: 0 } : await measured(server.base, server.process.pid!, insert, seconds);
+        const placed = await measured(server.base, server.process.pid!, place, seconds);
+        ratios.push(placed.requestsPerSecond / base.requestsPerSecond);
+        console.log(
+          `round ${round}: insert ${base.requestsPerSecond} req/s (${base.cpuMsPerRequest.toFixed(2)} ms CPU each), ` +
+            `place order ${placed.requestsPerSecond} req/s (${placed.cpuMsPerRequest.toFixed(2)} ms CPU each, p50 ${placed.latencyMs.p50} ms, ${placed.failed} failed): ${ratios.at(-1)!.toFixed(2)}x`,
+        );
+      }
+      ratios.sort((a, b) => a - b);
+      console.log(`median place order / insert at c${connections}: ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x`);
+    } finally {
+      await server.stop();
+    }
+    if (profiling) for (const file of fs.readdirSync(dir)) summarize(path.join(dir, file));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(() => process.exit(0), (error: unknown) => { console.error(error); process.exit(1); });
