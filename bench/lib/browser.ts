@@ -1,13 +1,17 @@
 // The benchmark's browser figures, in Debian's Chromium: JavaScript each page ships on first load (gzip as
 // transferred, see js-bytes.ts) and, on the Vela configurator, the time from an option click to the updated
-// total (measured inside the page, median of 50 clicks after 5 warm-up clicks).
+// total (measured inside the page, median of 50 clicks after 5 warm-up clicks), and the Lighthouse
+// performance score and metrics of the catalog, the configurator and a customer's order page (see
+// lighthouse.ts; BENCH_LIGHTHOUSE_RUNS=0 leaves it out).
 import { budgetPages, launchChromium, measureJsBytes, type JsBytesResult } from "./js-bytes";
+import { lighthousePages, runLighthouse, type LighthouseFigures } from "./lighthouse";
 import { signIn } from "./server";
 
 export type BrowserFigures = {
   pages: JsBytesResult[];
   clickToTotalMs: { median: number; p95: number; max: number };
   clickToNextFrameMs: { median: number; p95: number };
+  lighthouse: LighthouseFigures;
 };
 
 const CLICKS = 50;
@@ -68,8 +72,18 @@ export async function clickToTotal(base: string): Promise<Pick<BrowserFigures, "
   }
 }
 
+/** Lighthouse on the key pages (3 runs each within 90 s unless BENCH_LIGHTHOUSE_RUNS says otherwise); never throws. */
+export async function lighthouseFigures(base: string, orderNumber: string): Promise<LighthouseFigures> {
+  const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+  if (!(runs > 0)) return { ran: false, reason: `left out (BENCH_LIGHTHOUSE_RUNS=${process.env.BENCH_LIGHTHOUSE_RUNS})`, seconds: 0 };
+  const figures = await runLighthouse({ baseUrl: base, pages: lighthousePages(orderNumber), runs, budgetMs: 90_000 });
+  const summary = figures.ran ? figures.pages.map((p) => `${p.name} ${p.median?.score ?? p.error}`).join(", ") : `did not run: ${figures.reason}`;
+  console.log(`[${new Date().toISOString().slice(11, 19)}] lighthouse (${figures.seconds} s): ${summary}`);
+  return figures;
+}
+
 export async function measureBrowser(base: string, orderNumber: string): Promise<BrowserFigures> {
   const pages = budgetPages(orderNumber, await editorPath(base));
   const measured = await measureJsBytes({ baseUrl: base, pages });
-  return { pages: measured, ...(await clickToTotal(base)) };
+  return { pages: measured, ...(await clickToTotal(base)), lighthouse: await lighthouseFigures(base, orderNumber) };
 }

@@ -1,6 +1,7 @@
 // The load benchmark's report: its JSON shape, the budgets of the performance issue checked against it,
 // and the Markdown written into BENCHMARKS.md.
 import type { BrowserFigures } from "./browser";
+import type { LighthouseFigures } from "./lighthouse";
 import type { QueryPlan } from "./explain";
 import type { LoadResult } from "./load";
 
@@ -157,6 +158,28 @@ export function renderMarkdown(report: BenchReport): string {
     for (const p of report.browser.pages) lines.push(`| ${p.name} (\`${p.path}\`) | ${p.scripts} | ${int(p.gzipBytes)} B | ${int(p.decodedBytes)} B |`);
     const b = report.browser;
     lines.push("", `Option click to updated total on the Vela configurator: median ${b.clickToTotalMs.median} ms, p95 ${b.clickToTotalMs.p95} ms, max ${b.clickToTotalMs.max} ms; to the next frame: median ${b.clickToNextFrameMs.median} ms.`, "");
+    lines.push(...lighthouseMarkdown(b.lighthouse));
   }
   return lines.join("\n");
+}
+
+/** The Lighthouse table of the browser section (or why it did not run; reports from before it say nothing). */
+export function lighthouseMarkdown(figures: LighthouseFigures | undefined): string[] {
+  if (!figures) return [];
+  if (!figures.ran) return [`Lighthouse did not run: ${figures.reason}`, ""];
+  const lines = [
+    `Lighthouse ${figures.lighthouseVersion} performance (Chromium ${figures.chromeVersion}; ${figures.preset}; each figure the median of its runs; ` +
+      `benchmarkIndex ${figures.benchmarkIndex}; ${figures.seconds} s in all):`,
+    "",
+    "| page | score | FCP | LCP | TBT | CLS | SI | runs (scores) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const p of figures.pages) {
+    const m = p.median;
+    const cells = m ? [String(m.score), `${int(m.fcpMs)} ms`, `${int(m.lcpMs)} ms`, `${int(m.tbtMs)} ms`, m.cls.toFixed(3), `${int(m.speedIndexMs)} ms`] : ["n/a", "", "", "", "", ""];
+    const runs = `${p.runs} (${p.scores.join(", ")})${p.error ? `; failed: ${p.error.replace(/\|/g, "/")}` : ""}`;
+    lines.push(`| ${p.name} (\`${p.path}\`) | ${cells.join(" | ")} | ${runs} |`);
+  }
+  lines.push("");
+  return lines;
 }
