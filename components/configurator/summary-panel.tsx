@@ -42,8 +42,14 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
     }
   };
 
+  // While a change waits for the engine the summary is busy, and dimmed only when that takes more than a moment.
   return (
-    <section aria-labelledby="summary-heading" id="summary" aria-busy={updating || undefined} className="scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="summary-heading"
+      id="summary"
+      aria-busy={updating || undefined}
+      className={`scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm ${updating ? "opacity-60 transition-opacity delay-200" : ""}`}
+    >
       <h2 id="summary-heading" className="text-lg font-semibold">Your {name}</h2>
 
       <table className="mt-3 w-full text-sm" data-testid="breakdown">
@@ -104,7 +110,12 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
       ) : null}
 
       {preview ? null : result.valid ? (
-        <Link href={orderHref} className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
+        // While a change waits for the engine, the link would carry the previous configuration: it waits too.
+        <Link
+          href={orderHref}
+          aria-disabled={updating || undefined}
+          onClick={updating ? (event) => event.preventDefault() : undefined}
+          className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
           Order
         </Link>
       ) : (
