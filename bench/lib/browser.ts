@@ -1,8 +1,10 @@
 // The benchmark's browser figures, in Debian's Chromium: JavaScript each page ships on first load (gzip as
 // transferred, see js-bytes.ts) and, on the Vela configurator, the time from an option click to the updated
-// total (measured inside the page, median of 50 clicks after 5 warm-up clicks), and the Lighthouse
-// performance score and metrics of the catalog, the configurator and a customer's order page (see
-// lighthouse.ts; BENCH_LIGHTHOUSE_RUNS=0 leaves it out).
+// total (measured inside the page, median of 50 clicks after 5 warm-up clicks). The configurator loads its
+// engine on the first interaction: the clicks are timed after a first interaction (focus on the option)
+// has loaded it, so they measure the engine at work, not the chunk download.
+// The Lighthouse performance score and metrics of the catalog, the configurator and a customer's order page
+// come last (see lighthouse.ts; BENCH_LIGHTHOUSE_RUNS=0 leaves them out).
 import { budgetPages, launchChromium, measureJsBytes, type JsBytesResult } from "./js-bytes";
 import { lighthousePages, runLighthouse, type LighthouseFigures } from "./lighthouse";
 import { signIn } from "./server";
@@ -61,6 +63,8 @@ export async function clickToTotal(base: string): Promise<Pick<BrowserFigures, "
     const page = await browser.newPage();
     await page.goto(`${base}/products/vela-roadster`);
     await page.getByTestId("delivery-date").first().waitFor();
+    await page.locator("#opt-packages-winter").focus();
+    await page.locator('[data-engine="ready"]').waitFor();
     const timings = (await page.evaluate(`(${IN_PAGE_CLICKS})(${CLICKS})`)) as { toDom: number[]; toFrame: number[] };
     const round = (n: number) => Number(n.toFixed(2));
     return {

@@ -1,22 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
-import { estimateDelivery } from "@/lib/catalog/delivery";
 import type { EvaluateResult } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
-import type { DeliveryState } from "./use-delivery-context";
+import type { EstimateState } from "./use-delivery-context";
 
-type Props = { delivery: DeliveryState; result: EvaluateResult };
+type Props = { delivery: EstimateState; result: EvaluateResult };
 
 const weekOfFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "Estimated delivery: week of …" with what drives it, recomputed in the browser on every change. */
+/** "Estimated delivery: week of …" with what drives it, updated on every change. */
 export function DeliveryEstimate({ delivery, result }: Props) {
-  const { leadDays, productionHours, leadDrivers } = result;
-  const estimate = useMemo(
-    () => (delivery.status === "ready" ? estimateDelivery(delivery.context, leadDays, productionHours) : null),
-    [delivery, leadDays, productionHours],
-  );
+  const { productionHours, leadDrivers } = result;
+  const estimate = delivery.status === "ready" ? delivery.estimate : null;
   const drivers = leadDrivers.filter((d) => d.days > 0).sort((a, b) => b.days - a.days);
   return (
     <div className="rounded-xl bg-stone-100 p-4" data-testid="delivery">

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { CurrentRange, NumberGroup, SelectionValue } from "@/lib/configurator";
-import { formatCents } from "@/lib/money";
+import type { GroupContent } from "./static-content";
 import type { ConfigurationActions } from "./use-configuration";
 
 type Props = {
@@ -10,14 +10,14 @@ type Props = {
   value: SelectionValue | undefined;
   range: CurrentRange | undefined;
   problems: string[];
-  currency: string;
+  content: GroupContent;
   actions: ConfigurationActions;
 };
 
 const trim = (n: number) => String(Math.round(n * 1000) / 1000);
 
 /** A measure: a number field and a slider over the currently allowed range, with the unit and its price. */
-export function NumberField({ group, value, range, problems, currency, actions }: Props) {
+export function NumberField({ group, value, range, problems, content, actions }: Props) {
   const current = typeof value === "number" ? value : undefined;
   const [draft, setDraft] = useState(current === undefined ? "" : trim(current));
   useEffect(() => {
@@ -48,14 +48,11 @@ export function NumberField({ group, value, range, problems, currency, actions }
     <div role="group" aria-labelledby={`${inputId}-label`} className="scroll-mt-24" id={`group-${group.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <label id={`${inputId}-label`} htmlFor={inputId} className="text-base font-semibold text-stone-900">
-          {group.label}
-          {!group.required ? <span className="ml-2 text-xs font-normal text-stone-500">optional</span> : null}
+          {content.title}
         </label>
-        {group.priceCentsPerUnit > 0 ? (
-          <span className="text-xs text-stone-500">{formatCents(group.priceCentsPerUnit, currency)} per {unit}</span>
-        ) : null}
+        {content.aside}
       </div>
-      {group.description ? <p className="mt-1 text-sm text-stone-600">{group.description}</p> : null}
+      {content.description}
       <div className="mt-3 flex items-center gap-4">
         <input
           type="range"

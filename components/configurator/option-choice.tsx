@@ -1,7 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Option, OptionState, Selection } from "@/lib/configurator";
-import { priceDelta } from "./price-tag";
 
 type Props = {
   groupId: string;
@@ -10,7 +10,8 @@ type Props = {
   display: "swatch" | "card" | "radio";
   checked: boolean;
   state: OptionState | undefined;
-  currency: string;
+  /** Label, description, price and supply days, rendered on the server (./static-content). */
+  details: ReactNode;
   onSelect: () => void;
   onFix: (selection: Selection) => void;
 };
@@ -20,7 +21,7 @@ type Props = {
  * usual) styled as a swatch, card or row. An unavailable option stays visible, disabled, with its reason
  * and, when there is one, a button that applies the one-step fix.
  */
-export function OptionChoice({ groupId, option, type, display, checked, state, currency, onSelect, onFix }: Props) {
+export function OptionChoice({ groupId, option, type, display, checked, state, details, onSelect, onFix }: Props) {
   const available = state?.available ?? true;
   const inputId = `opt-${groupId}-${option.id}`;
   const reasonId = `${inputId}-reason`;
@@ -39,7 +40,6 @@ export function OptionChoice({ groupId, option, type, display, checked, state, c
       className={`peer absolute inset-0 z-10 h-full w-full appearance-none opacity-0 ${available ? "cursor-pointer" : "cursor-not-allowed"}`}
     />
   );
-  const price = <span className={`text-sm tabular-nums ${option.priceCents === 0 ? "text-stone-500" : "font-medium text-stone-800"}`}>{priceDelta(option.priceCents, currency)}</span>;
   const unavailableNote = reason ? (
     <div className="mt-2 text-xs" data-testid="unavailable-reason">
       <p id={reasonId} className="text-amber-800">
@@ -74,8 +74,7 @@ export function OptionChoice({ groupId, option, type, display, checked, state, c
             style={{ backgroundColor: color }}
             className={`h-12 w-12 rounded-full border border-black/10 shadow-inner ring-offset-2 transition ${checked ? "ring-2 ring-stone-900" : "group-hover:ring-2 group-hover:ring-stone-300"}`}
           />
-          <span className="text-xs leading-tight text-stone-800">{option.label}</span>
-          {option.priceCents !== 0 ? <span className="text-[11px] font-medium tabular-nums text-stone-600">{priceDelta(option.priceCents, currency)}</span> : null}
+          {details}
         </label>
         {unavailableNote}
       </div>
@@ -90,8 +89,7 @@ export function OptionChoice({ groupId, option, type, display, checked, state, c
           <span aria-hidden className={`grid h-4 w-4 shrink-0 place-items-center ${type === "radio" ? "rounded-full" : "rounded"} border ${checked ? "border-stone-900 bg-stone-900" : "border-stone-400 bg-white"}`}>
             {checked ? <span className={`h-1.5 w-1.5 bg-white ${type === "radio" ? "rounded-full" : "rounded-sm"}`} /> : null}
           </span>
-          <span className="flex-1 text-sm text-stone-800">{option.label}</span>
-          {price}
+          {details}
         </label>
         {unavailableNote}
       </div>
@@ -100,7 +98,7 @@ export function OptionChoice({ groupId, option, type, display, checked, state, c
 
   return (
     <div
-      className={`relative flex flex-col rounded-xl border bg-white p-3.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${checked ? "border-stone-900 ring-1 ring-stone-900" : "border-stone-200 hover:border-stone-400"} ${available ? "" : "bg-stone-50"}`}
+      className={`group/option relative flex flex-col rounded-xl border bg-white p-3.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${checked ? "border-stone-900 ring-1 ring-stone-900" : "border-stone-200 hover:border-stone-400"} ${available ? "" : "bg-stone-50"}`}
     >
       <label htmlFor={inputId} title={reason} className={`relative flex gap-3 ${available ? "cursor-pointer" : "cursor-not-allowed"}`}>
         {input}
@@ -109,17 +107,7 @@ export function OptionChoice({ groupId, option, type, display, checked, state, c
             <svg viewBox="0 0 16 16" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="2.5"><path d="M3 8.5l3 3 7-7" /></svg>
           ) : null}
         </span>
-        <span className="flex min-w-0 flex-1 flex-col">
-          <span className="flex items-start justify-between gap-2">
-            <span className={`text-sm font-medium ${available ? "text-stone-900" : "text-stone-600"}`}>{option.label}</span>
-            {option.preview?.color ? <span aria-hidden className="mt-0.5 h-4 w-4 shrink-0 rounded-full border border-black/10" style={{ backgroundColor: option.preview.color }} /> : null}
-          </span>
-          {option.description ? <span className="mt-0.5 text-xs text-stone-600">{option.description}</span> : null}
-          <span className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-            {price}
-            {option.leadDays > 0 ? <span className="text-xs text-stone-500">+{option.leadDays} days supply</span> : null}
-          </span>
-        </span>
+        {details}
       </label>
       {unavailableNote}
     </div>

@@ -2,8 +2,10 @@
 
 import { memo } from "react";
 import type { EvaluateResult, OptionGroup, Selection, SelectionValue } from "@/lib/configurator";
-import type { ConfigurationActions } from "./use-configuration";
+import { optionDisplay } from "./option-display";
 import { OptionChoice } from "./option-choice";
+import type { GroupContent } from "./static-content";
+import type { ConfigurationActions } from "./use-configuration";
 
 type Props = {
   group: OptionGroup;
@@ -11,13 +13,13 @@ type Props = {
   states: EvaluateResult["options"][string] | undefined;
   hidden: string[] | undefined;
   problems: string[];
-  currency: string;
+  content: GroupContent;
   actions: ConfigurationActions;
 };
 
 /** A single or multi group: a fieldset of swatches, cards or rows, with its problems under it. */
-export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, problems, currency, actions }: Props) {
-  const display = group.display ?? (group.options.every((o) => o.preview?.color) ? "swatch" : "card");
+export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, problems, content, actions }: Props) {
+  const display = optionDisplay(group);
   const isMulti = group.type === "multi";
   const chosen = isMulti ? (Array.isArray(value) ? value : []) : [];
   const hiddenSet = new Set(hidden ?? []);
@@ -30,14 +32,11 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
   return (
     <fieldset className="scroll-mt-24" id={`group-${group.id}`} aria-describedby={problems.length ? problemId : undefined}>
       <legend className="flex w-full flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <span className="text-base font-semibold text-stone-900">
-          {group.label}
-          {!group.required ? <span className="ml-2 text-xs font-normal text-stone-500">optional</span> : null}
-        </span>
+        <span className="text-base font-semibold text-stone-900">{content.title}</span>
         {selectedLabel && display === "swatch" ? <span className="text-sm text-stone-600">{selectedLabel}</span> : null}
         {countHint ? <span className="text-xs text-stone-500">{countHint}{chosen.length ? ` · ${chosen.length} chosen` : ""}</span> : null}
       </legend>
-      {group.description ? <p className="mt-1 text-sm text-stone-600">{group.description}</p> : null}
+      {content.description}
       <div
         className={
           display === "swatch"
@@ -56,7 +55,7 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
             display={display}
             checked={isMulti ? chosen.includes(option.id) : value === option.id}
             state={states?.[option.id]}
-            currency={currency}
+            details={content.options[option.id]}
             onSelect={() => (isMulti ? actions.toggle(group.id, option.id) : actions.choose(group.id, option.id))}
             onFix={onFix}
           />

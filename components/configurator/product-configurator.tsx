@@ -1,28 +1,27 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { DeliveryContext } from "@/lib/catalog/delivery";
-import type { Definition, Problem, Selection } from "@/lib/configurator";
-import { previewLayers } from "@/lib/configurator/preview";
+import type { Definition, Problem } from "@/lib/configurator";
+import type { ConfiguratorView } from "@/lib/configurator/view";
 import { formatCents } from "@/lib/money";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
+import type { ConfiguratorContent, GroupContent } from "./static-content";
 import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
 import { useConfiguration } from "./use-configuration";
-import { useDeliveryContext } from "./use-delivery-context";
-
-export type { DeliveryContext } from "@/lib/catalog/delivery";
+import { useDeliveryContext, useDeliveryEstimate } from "./use-delivery-context";
 
 type Props = {
   product: { slug: string; name: string };
   definition: Definition;
   currency: string;
-  /** Today's shop load; when null it is fetched once from /api/delivery-context. */
-  delivery: DeliveryContext | null;
-  initialSelection?: Selection;
-  /** An admin previewing a draft: a banner, no Order button, the URL left alone. */
+  /** The first view (the defaults, quantity 1), computed on the server: the page shows it before the engine loads. */
+  initial: ConfiguratorView;
+  /** Labels, descriptions and prices of every group, rendered on the server (configuratorContent). */
+  content: ConfiguratorContent;
+  /** An admin previewing a draft: no Order button, the URL left alone (the page shows the banner). */
   preview?: boolean;
 };
 
@@ -32,12 +31,17 @@ const problemsByGroup = (problems: Problem[]) => {
   return map;
 };
 const NONE: string[] = [];
+const EMPTY: GroupContent = { title: null, description: null, aside: null, note: null, options: {} };
 
-/** The product configurator: every group of the definition, a live preview, price, delivery date and problems. */
-export function ProductConfigurator({ product, definition, currency, delivery, initialSelection, preview = false }: Props) {
-  const { selection, quantity, result, code, notice, restored, actions } = useConfiguration({ definition, initialSelection, syncUrl: !preview });
-  const deliveryState = useDeliveryContext(delivery);
-  const layers = useMemo(() => previewLayers(definition, selection), [definition, selection]);
+/**
+ * The product configurator: every group of the definition, a live preview, price, delivery date and problems.
+ * The engine loads on the first pointer, focus or key event inside it (see useConfiguration).
+ */
+export function ProductConfigurator({ product, definition, currency, initial, content, preview = false }: Props) {
+  const { selection, quantity, view, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
+  const { result, code } = view;
+  const delivery = useDeliveryContext(initial.result);
+  const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
   const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
   const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
   const summaryRef = useRef<HTMLElement>(null);
@@ -45,41 +49,25 @@ export function ProductConfigurator({ product, definition, currency, delivery, i
   const chosenLabels = result.breakdown.lines.filter((l) => l.kind === "option").map((l) => l.label.split(": ").slice(1).join(": "));
 
   return (
-    <div className="pb-24 lg:pb-0">
-      {preview ? (
-        <div role="note" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <strong>Preview</strong>: this is how customers will see this version. Ordering is off.
-        </div>
-      ) : null}
-      {notice ? (
-        <div role="alert" className="mb-4 flex items-start justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p>{notice}</p>
-          <button type="button" onClick={actions.dismissNotice} className="shrink-0 rounded px-2 font-medium hover:bg-amber-100">
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {restored ? (
-        <p role="status" className="mb-4 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
-          Configuration restored from the link.
-        </p>
-      ) : null}
+    <div className="pb-24 lg:pb-0" data-engine={engine ? "ready" : "idle"} onPointerDownCapture={warm} onFocusCapture={warm} onKeyDownCapture={warm}>
+      {engine && (notice || restored) ? <engine.LinkNotice notice={notice} restored={restored} onDismiss={actions.dismissNotice} /> : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0">
           <div className="overflow-hidden rounded-2xl bg-gradient-to-b from-white to-stone-100 p-4 shadow-sm ring-1 ring-stone-200 sm:p-8">
-            <ProductPreview preview={layers} label={`Preview of your ${product.name}: ${chosenLabels.join(", ")}`} />
+            <ProductPreview preview={view.preview} label={`Preview of your ${product.name}: ${chosenLabels.join(", ")}`} />
           </div>
 
           <div className="mt-8 space-y-9">
             {definition.groups.map((group) => {
               if (!visible.has(group.id)) return null;
               const problems = groupProblems.get(group.id) ?? NONE;
+              const groupContent = content[group.id] ?? EMPTY;
               if (group.type === "number") {
-                return <NumberField key={group.id} group={group} value={selection[group.id]} range={result.ranges[group.id]} problems={problems} currency={currency} actions={actions} />;
+                return <NumberField key={group.id} group={group} value={selection[group.id]} range={result.ranges[group.id]} problems={problems} content={groupContent} actions={actions} />;
               }
               if (group.type === "text") {
-                return <TextField key={group.id} group={group} value={selection[group.id]} problems={problems} currency={currency} actions={actions} />;
+                return <TextField key={group.id} group={group} value={selection[group.id]} problems={problems} content={groupContent} actions={actions} />;
               }
               return (
                 <OptionGroupField
@@ -89,7 +77,7 @@ export function ProductConfigurator({ product, definition, currency, delivery, i
                   states={result.options[group.id]}
                   hidden={result.hiddenOptions[group.id]}
                   problems={problems}
-                  currency={currency}
+                  content={groupContent}
                   actions={actions}
                 />
               );
@@ -105,7 +93,8 @@ export function ProductConfigurator({ product, definition, currency, delivery, i
             code={code}
             quantity={quantity}
             currency={currency}
-            delivery={deliveryState}
+            delivery={estimate}
+            updating={updating}
             preview={preview}
             actions={actions}
           />

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
-import { MAX_QUANTITY } from "@/lib/configurator/evaluate";
+import { MAX_QUANTITY } from "@/lib/configurator/selection-types";
 import { formatCents } from "@/lib/money";
 import { DeliveryEstimate } from "./delivery-estimate";
 import type { ConfigurationActions } from "./use-configuration";
-import type { DeliveryState } from "./use-delivery-context";
+import type { EstimateState } from "./use-delivery-context";
 
 type Props = {
   slug: string;
@@ -16,22 +16,24 @@ type Props = {
   code: string;
   quantity: number;
   currency: string;
-  delivery: DeliveryState;
+  delivery: EstimateState;
+  /** True while the engine loads after a change: the figures shown are the previous ones. */
+  updating: boolean;
   preview: boolean;
   actions: ConfigurationActions;
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, preview, actions }: Props) {
+export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, updating, preview, actions }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
-  const orderHref = `/products/${slug}/order?c=${code}&q=${quantity}`;
+  const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
   const blocked = result.problems.length > 0 ? result.problems : [];
 
   const copyLink = async () => {
     const url = new URL(window.location.href);
     url.searchParams.set("c", code);
-    if (quantity === 1) url.searchParams.delete("q");
-    else url.searchParams.set("q", String(quantity));
+    if (result.quantity === 1) url.searchParams.delete("q");
+    else url.searchParams.set("q", String(result.quantity));
     try {
       await navigator.clipboard.writeText(url.href);
       setCopied("Link copied: anyone who opens it sees this configuration.");
@@ -40,8 +42,14 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
     }
   };
 
+  // While a change waits for the engine the summary is busy, and dimmed only when that takes more than a moment.
   return (
-    <section aria-labelledby="summary-heading" id="summary" className="scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="summary-heading"
+      id="summary"
+      aria-busy={updating || undefined}
+      className={`scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm ${updating ? "opacity-60 transition-opacity delay-200" : ""}`}
+    >
       <h2 id="summary-heading" className="text-lg font-semibold">Your {name}</h2>
 
       <table className="mt-3 w-full text-sm" data-testid="breakdown">
@@ -82,7 +90,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
           {formatCents(result.totalCents, currency)}
         </output>
       </div>
-      {quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
+      {result.quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
 
       <div className="mt-4">
         <DeliveryEstimate delivery={delivery} result={result} />
@@ -102,7 +110,12 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
       ) : null}
 
       {preview ? null : result.valid ? (
-        <Link href={orderHref} className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
+        // While a change waits for the engine, the link would carry the previous configuration: it waits too.
+        <Link
+          href={orderHref}
+          aria-disabled={updating || undefined}
+          onClick={updating ? (event) => event.preventDefault() : undefined}
+          className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
           Order
         </Link>
       ) : (

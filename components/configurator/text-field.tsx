@@ -1,13 +1,13 @@
 "use client";
 
 import type { SelectionValue, TextGroup } from "@/lib/configurator";
-import { priceDelta } from "./price-tag";
+import type { GroupContent } from "./static-content";
 import type { ConfigurationActions } from "./use-configuration";
 
-type Props = { group: TextGroup; value: SelectionValue | undefined; problems: string[]; currency: string; actions: ConfigurationActions };
+type Props = { group: TextGroup; value: SelectionValue | undefined; problems: string[]; content: GroupContent; actions: ConfigurationActions };
 
 /** An engraving or monogram: a text field with a live character count and its pattern explained. */
-export function TextField({ group, value, problems, currency, actions }: Props) {
+export function TextField({ group, value, problems, content, actions }: Props) {
   const text = typeof value === "string" ? value : "";
   const inputId = `txt-${group.id}`;
   const countId = `${inputId}-count`;
@@ -17,12 +17,11 @@ export function TextField({ group, value, problems, currency, actions }: Props) 
     <div className="scroll-mt-24" id={`group-${group.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <label htmlFor={inputId} className="text-base font-semibold text-stone-900">
-          {group.label}
-          {!group.required ? <span className="ml-2 text-xs font-normal text-stone-500">optional</span> : null}
+          {content.title}
         </label>
-        <span className="text-sm font-medium tabular-nums text-stone-800">{priceDelta(group.priceCents, currency)} when filled in</span>
+        {content.aside}
       </div>
-      {group.description ? <p className="mt-1 text-sm text-stone-600">{group.description}</p> : null}
+      {content.description}
       <input
         id={inputId}
         type="text"
@@ -36,7 +35,7 @@ export function TextField({ group, value, problems, currency, actions }: Props) 
         className={`mt-3 block w-full rounded-lg border bg-white px-3 py-2 font-mono tracking-wider shadow-sm ${invalid ? "border-red-500" : "border-stone-300"}`}
       />
       <div className="mt-1.5 flex justify-between gap-3 text-xs">
-        <span className="text-stone-500">{group.patternMessage ?? ""}</span>
+        {content.note}
         <span id={countId} className={`tabular-nums ${text.length >= group.maxLength ? "font-medium text-amber-800" : "text-stone-500"}`}>
           {text.length}/{group.maxLength} characters
         </span>

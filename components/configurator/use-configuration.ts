@@ -2,119 +2,164 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Definition, Selection } from "@/lib/configurator";
-// Deep imports keep the admin-only parts of the engine (lint, definition schema) out of the browser bundle.
-import { evaluate, MAX_QUANTITY } from "@/lib/configurator/evaluate";
-import { normalize } from "@/lib/configurator/normalize";
-// Share links are checked by hand here (no zod in the browser); the server re-validates with the full schema.
-import { decodeSelectionLight as decodeSelection, encodeSelection } from "@/lib/configurator/share-codec";
+import type { ConfiguratorView } from "@/lib/configurator/view";
+import type { QueuedChange as Change } from "./queued-changes";
 
-/** The definition's defaults (normalize fills every group's default). */
-export function defaultSelection(definition: Definition): Selection {
-  const result = normalize(definition, {});
-  return result.ok ? result.selection : {};
+export type ConfiguratorEngine = typeof import("./configurator-engine");
+
+type State = {
+  selection: Selection;
+  quantity: number;
+  /** Changes made before the engine arrived, replayed from `from` when it does (see ./queued-changes). */
+  queued: { from: Selection; changes: Change[] } | null;
+};
+
+const loadModule = () => import("./configurator-engine");
+
+const replay = (engine: ConfiguratorEngine, definition: Definition, state: State): State =>
+  state.queued ? { ...state, selection: engine.replayChanges(definition, state.queued.from, state.queued.changes), queued: null } : state;
+
+/**
+ * The engine, loaded once on demand. `load` is called on the first pointer, focus or key event on the
+ * configurator; a change made before it arrives is queued, shown at once on its control, and applied
+ * when it arrives.
+ */
+function useEngine(onLoaded: (engine: ConfiguratorEngine) => void) {
+  const [engine, setEngine] = useState<ConfiguratorEngine | null>(null);
+  const ref = useRef<ConfiguratorEngine | null>(null);
+  const loading = useRef<Promise<ConfiguratorEngine> | null>(null);
+  const loaded = useRef(onLoaded);
+  loaded.current = onLoaded;
+  const load = useCallback(() => {
+    loading.current ??= loadModule().then(
+      (module) => {
+        ref.current = module;
+        setEngine(module);
+        loaded.current(module);
+        return module;
+      },
+      (error: unknown) => {
+        loading.current = null; // the next interaction tries again
+        console.error("configurator engine", error);
+        throw error;
+      },
+    );
+    return loading.current;
+  }, []);
+  return { engine, ref, load };
 }
 
-/** Drops what the new choice hid (e.g. fabric colours once leather is chosen); keeps the raw value when it cannot be normalized. */
-function tidy(definition: Definition, selection: Selection): Selection {
-  const result = normalize(definition, selection);
-  return result.ok ? result.selection : selection;
-}
+type Options = { definition: Definition; initial: ConfiguratorView; syncUrl: boolean };
 
-/** Reads `?c=` and `?q=` from a share link: the selection (or why it cannot be used) and the quantity. */
-export function readShareLink(definition: Definition, search: string): { selection?: Selection; quantity?: number; notice?: string } {
-  const params = new URLSearchParams(search);
-  const out: { selection?: Selection; quantity?: number; notice?: string } = {};
-  const q = Number(params.get("q"));
-  if (params.has("q") && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY) out.quantity = q;
-  const code = params.get("c");
-  if (code === null) return out;
-  const decoded = decodeSelection(code);
-  if (!decoded.ok) return { ...out, notice: `${decoded.message}. We started from the standard configuration instead.` };
-  const normalized = normalize(definition, decoded.selection);
-  if (!normalized.ok) {
-    return { ...out, notice: "This link was made for an earlier version of this product, so some of its choices no longer exist. We started from the standard configuration instead." };
-  }
-  return { ...out, selection: normalized.selection };
-}
-
-type Options = { definition: Definition; initialSelection?: Selection; syncUrl: boolean };
-
-/** The configurator's state: the selection, the quantity, their evaluation, and the share link in the URL. */
-export function useConfiguration({ definition, initialSelection, syncUrl }: Options) {
-  const defaults = useMemo(() => defaultSelection(definition), [definition]);
-  const [selection, setSelection] = useState<Selection>(() => (initialSelection ? tidy(definition, initialSelection) : defaults));
-  const [quantity, setQuantity] = useState(1);
+/**
+ * The configurator's state: the selection, the quantity, their view (evaluation, preview, share code) and
+ * the share link in the URL. The first view is the server's; later ones are computed by the engine, which
+ * loads on the first interaction. While it loads, the last view stays on screen and `updating` is true.
+ */
+export function useConfiguration({ definition, initial, syncUrl }: Options) {
+  const [state, setState] = useState<State>({ selection: initial.selection, quantity: initial.quantity, queued: null });
   const [notice, setNotice] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
-  const loaded = useRef(false);
+  const [linkRead, setLinkRead] = useState(false);
+  const { engine, ref: engineRef, load } = useEngine((module) => setState((current) => replay(module, definition, current)));
+  const warm = useCallback(() => void load().catch(() => undefined), [load]);
 
-  // The page is cached and the same for everyone, so the share link is read in the browser after hydration.
+  // The page is cached and the same for everyone, so the share link is read in the browser after hydration;
+  // only a link needs the engine at once.
   useEffect(() => {
-    if (loaded.current) return;
-    loaded.current = true;
-    const link = readShareLink(definition, window.location.search);
-    if (link.selection) setSelection(link.selection);
-    if (link.quantity) setQuantity(link.quantity);
-    if (link.notice) setNotice(link.notice);
-    if (link.selection && !link.notice) setRestored(true);
-  }, [definition]);
+    const search = window.location.search;
+    const params = new URLSearchParams(search);
+    if (!params.has("c") && !params.has("q")) {
+      setLinkRead(true);
+      return;
+    }
+    let current = true;
+    load()
+      .then((module) => {
+        if (!current) return;
+        const link = module.readShareLink(definition, search);
+        if (link.selection || link.quantity) {
+          setState((s) => ({ selection: link.selection ?? s.selection, quantity: link.quantity ?? s.quantity, queued: null }));
+        }
+        if (link.notice) setNotice(link.notice);
+        if (link.selection && !link.notice) setRestored(true);
+      })
+      .catch(() => undefined)
+      .finally(() => current && setLinkRead(true));
+    return () => {
+      current = false;
+    };
+  }, [definition, load]);
 
-  const code = useMemo(() => encodeSelection(selection), [selection]);
+  const { selection, quantity } = state;
+  const wanted = useMemo(
+    () =>
+      selection === initial.selection && quantity === initial.quantity ? initial : engine ? engine.configuratorView(definition, selection, quantity) : null,
+    [initial, engine, definition, selection, quantity],
+  );
+  const last = useRef(initial);
+  useEffect(() => {
+    if (wanted) last.current = wanted;
+  });
+  const view = wanted ?? last.current;
 
   useEffect(() => {
-    if (!syncUrl || !loaded.current) return;
+    if (!syncUrl || !linkRead) return;
     const timer = window.setTimeout(() => {
       const url = new URL(window.location.href);
-      url.searchParams.set("c", code);
-      if (quantity === 1) url.searchParams.delete("q");
-      else url.searchParams.set("q", String(quantity));
+      url.searchParams.set("c", view.code);
+      if (view.quantity === 1) url.searchParams.delete("q");
+      else url.searchParams.set("q", String(view.quantity));
       if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
     }, 100);
     return () => window.clearTimeout(timer);
-  }, [code, quantity, syncUrl]);
+  }, [view.code, view.quantity, syncUrl, linkRead]);
 
-  const result = useMemo(() => evaluate(definition, selection, { quantity }), [definition, selection, quantity]);
-
-  const update = useCallback(
-    (change: (current: Selection) => Selection) => {
-      setSelection((current) => tidy(definition, change(current)));
+  const change = useCallback(
+    (next: Change["next"], tidy: boolean) => {
+      const ready = engineRef.current;
+      setState((current) => {
+        if (ready) return { ...current, selection: tidy ? ready.tidySelection(definition, next(current.selection)) : next(current.selection) };
+        const queued = current.queued ?? { from: current.selection, changes: [] };
+        return { ...current, selection: next(current.selection), queued: { from: queued.from, changes: [...queued.changes, { next, tidy }] } };
+      });
+      if (!ready) warm();
       setRestored(false);
     },
-    [definition],
+    [definition, engineRef, warm],
   );
 
   const actions = useMemo(
     () => ({
-      choose: (group: string, option: string) => update((s) => ({ ...s, [group]: option })),
+      choose: (group: string, option: string) => change((s) => ({ ...s, [group]: option }), true),
       clear: (group: string) =>
-        update((s) => {
+        change((s) => {
           const { [group]: _removed, ...rest } = s;
           return rest;
-        }),
+        }, true),
       toggle: (group: string, option: string) =>
-        update((s) => {
+        change((s) => {
           const current = Array.isArray(s[group]) ? (s[group] as string[]) : [];
           return { ...s, [group]: current.includes(option) ? current.filter((id) => id !== option) : [...current, option] };
-        }),
+        }, true),
       // Numbers and texts are kept as typed, even out of range, so the problem is shown next to the field.
-      setValue: (group: string, value: number | string) => {
-        setSelection((s) => ({ ...s, [group]: value }));
-        setRestored(false);
+      setValue: (group: string, value: number | string) => change((s) => ({ ...s, [group]: value }), false),
+      apply: (next: Selection) => change(() => next, true),
+      setQuantity: (value: number) => {
+        setState((current) => ({ ...current, quantity: value }));
+        warm();
       },
-      apply: (next: Selection) => update(() => next),
-      setQuantity: (value: number) => setQuantity(value),
       reset: () => {
-        setSelection(defaults);
-        setQuantity(1);
+        setState({ selection: initial.selection, quantity: initial.quantity, queued: null });
         setNotice(null);
         setRestored(false);
       },
       dismissNotice: () => setNotice(null),
     }),
-    [update, defaults],
+    [change, warm, initial],
   );
 
-  return { selection, quantity, result, code, notice, restored, actions };
+  return { selection, quantity, view, updating: wanted === null, engine, warm, notice, restored, actions };
 }
 
 export type ConfigurationActions = ReturnType<typeof useConfiguration>["actions"];

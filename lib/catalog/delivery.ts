@@ -1,24 +1,12 @@
 import { planDelivery } from "@/lib/configurator/promise";
 import { weekKey, weekStart } from "@/lib/configurator/weeks";
+import type { DeliveryContext, DeliveryEstimate } from "./delivery-types";
 
-// The capacity-aware delivery estimate, computed in the browser from a context the server sends once
-// per page load (the configurator page itself is cached, so it cannot carry today's load).
+export { isDeliveryContext, type DeliveryContext, type DeliveryEstimate } from "./delivery-types";
 
-/** What the browser needs to plan delivery like the server does at order time. */
-export type DeliveryContext = {
-  /** Today as an ISO date (UTC), e.g. "2026-11-25". */
-  today: string;
-  shippingDays: number;
-  defaultWeeklyHours: number;
-  /** Capacity per ISO week key when it differs from the default. */
-  overrides: Record<string, number>;
-  /** Hours already booked per ISO week key. */
-  booked: Record<string, number>;
-};
-
-export type DeliveryEstimate =
-  | { ok: true; promisedDate: Date; weekOf: Date; productionWeeks: number; waitingWeeks: number }
-  | { ok: false; message: string };
+// The capacity-aware delivery estimate. The configurator page is cached, so it cannot carry today's load:
+// the browser fetches the context once per page load, with the server's estimate for the first view, and
+// computes this itself (with the engine, loaded on the first interaction) for every later change.
 
 const DAY = 86_400_000;
 
@@ -46,20 +34,4 @@ export function estimateDelivery(context: DeliveryContext, leadDays: number, pro
     productionWeeks: plan.bookings.length,
     waitingWeeks,
   };
-}
-
-/** True when a value received from the network has the shape of a DeliveryContext. */
-export function isDeliveryContext(value: unknown): value is DeliveryContext {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  const isHours = (r: unknown) =>
-    typeof r === "object" && r !== null && Object.values(r).every((h) => typeof h === "number" && Number.isFinite(h));
-  return (
-    typeof v.today === "string" &&
-    /^\d{4}-\d{2}-\d{2}$/.test(v.today) &&
-    typeof v.shippingDays === "number" &&
-    typeof v.defaultWeeklyHours === "number" &&
-    isHours(v.overrides) &&
-    isHours(v.booked)
-  );
 }

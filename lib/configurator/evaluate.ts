@@ -5,11 +5,12 @@ import { priceBreakdown } from "./pricing";
 import { scanProblems } from "./problems";
 import type { Definition } from "./schema";
 import type { Selection } from "./selection";
+import { MAX_QUANTITY } from "./selection-types";
 import { Scenarios } from "./scenarios";
 import { readSelection, resolveVisibility } from "./state";
 import type { EvaluateOptions, EvaluateResult, Problem } from "./types";
 
-export const MAX_QUANTITY = 10_000;
+export { MAX_QUANTITY };
 
 /** Evaluates a selection against a parsed definition: validity, reasons, availability, price, lead time and BOM. */
 export function evaluate(definition: Definition, selection: Selection, options: EvaluateOptions = {}): EvaluateResult {

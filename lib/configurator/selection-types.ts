@@ -9,3 +9,6 @@ export type SelectionValue = string | string[] | number;
 export type Selection = Record<string, SelectionValue>;
 
 export const MAX_SELECTION_GROUPS = 200;
+
+/** The largest quantity one configuration is priced for. */
+export const MAX_QUANTITY = 10_000;

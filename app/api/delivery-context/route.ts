@@ -1,14 +1,23 @@
 import { NextResponse } from "next/server";
+import { estimateDelivery } from "@/lib/catalog/delivery";
 import { getDeliveryContext } from "@/lib/catalog/delivery-context";
+import { estimateRequest } from "@/lib/catalog/delivery-request";
+import { toEstimateJson } from "@/lib/catalog/delivery-types";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-/** Today's capacity and delivery settings; the cached configurator page fetches it once per load. */
-export async function GET() {
+/**
+ * Today's capacity and delivery settings; the cached configurator page fetches it once per load. With
+ * `?leadDays=&productionHours=` (the first view's) it also carries the estimate for them, so the page shows
+ * its delivery week before the engine has loaded.
+ */
+export async function GET(request: Request) {
   try {
     const context = await getDeliveryContext(await getDb());
-    return NextResponse.json(context, { headers: { "Cache-Control": "no-store" } });
+    const wanted = estimateRequest(new URL(request.url).searchParams);
+    const body = wanted ? { ...context, estimate: toEstimateJson(estimateDelivery(context, wanted.leadDays, wanted.productionHours), wanted.leadDays, wanted.productionHours) } : context;
+    return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("delivery context failed", error);
     return NextResponse.json({ message: "Delivery dates are unavailable right now" }, { status: 503 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultSelection, readShareLink } from "@/components/configurator/use-configuration";
+import { readShareLink } from "@/lib/configurator/share-link";
+import { defaultSelection } from "@/lib/configurator/view";
 import { encodeSelection, evaluate } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
 import { priceDelta } from "@/components/configurator/price-tag";

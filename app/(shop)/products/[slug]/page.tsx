@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import { configuratorContent } from "@/components/configurator/static-content";
 import { loadProduct } from "@/lib/catalog/cached";
+import { initialView } from "@/lib/configurator/view";
 
 // The same for every visitor: rendered on the first request (never at build time), cached, and dropped by
-// revalidateCatalog(slug) when an admin publishes. Share links (?c=) and today's date are read in the browser.
+// revalidateCatalog(slug) when an admin publishes. The first view (price, availability with reasons, lead
+// time) is rendered here; share links (?c=) and today's capacity are read in the browser.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
@@ -37,7 +40,7 @@ export default async function ProductPage({ params }: Props) {
         <p className="mt-2 text-lg text-stone-700">{product.summary}</p>
         {product.description ? <p className="mt-2 text-sm leading-relaxed text-stone-600">{product.description}</p> : null}
       </header>
-      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} delivery={null} />
+      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} initial={initialView(product.version.definition)} content={configuratorContent(product.version.definition, currency)} />
     </div>
   );
 }

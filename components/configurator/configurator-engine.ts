@@ -1,0 +1,14 @@
+// The configuration engine and what only it needs, as the configurator page loads it: on the first
+// interaction (or at once for a share link), never at page load. The first view comes from the server
+// (lib/configurator/view), so the page needs none of this to show the price, the reasons and the week.
+import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/lib/catalog/delivery";
+
+export { configuratorView, tidySelection } from "@/lib/configurator/view";
+export { readShareLink } from "@/lib/configurator/share-link";
+export { LinkNotice } from "./link-notice";
+export { replayChanges } from "./queued-changes";
+
+/** The delivery estimate from the context /api/delivery-context sent, or null when that is not a context. */
+export function estimateFor(context: unknown, leadDays: number, productionHours: number): DeliveryEstimate | null {
+  return isDeliveryContext(context) ? estimateDelivery(context, leadDays, productionHours) : null;
+}

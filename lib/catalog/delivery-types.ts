@@ -1,0 +1,65 @@
+// The delivery context and estimate as they travel between the server and the browser. No engine code
+// here: the configurator reads these at page load, before the engine (./delivery) is loaded.
+
+/** What the browser needs to plan delivery like the server does at order time. */
+export type DeliveryContext = {
+  /** Today as an ISO date (UTC), e.g. "2026-11-25". */
+  today: string;
+  shippingDays: number;
+  defaultWeeklyHours: number;
+  /** Capacity per ISO week key when it differs from the default. */
+  overrides: Record<string, number>;
+  /** Hours already booked per ISO week key. */
+  booked: Record<string, number>;
+};
+
+export type DeliveryEstimate =
+  | { ok: true; promisedDate: Date; weekOf: Date; productionWeeks: number; waitingWeeks: number }
+  | { ok: false; message: string };
+
+/** An estimate computed by the server for the lead days and production hours it names, dates as ISO strings. */
+export type EstimateJson = { leadDays: number; productionHours: number } & (
+  | { ok: true; promisedDate: string; weekOf: string; productionWeeks: number; waitingWeeks: number }
+  | { ok: false; message: string }
+);
+
+/** The estimate as JSON, for the lead days and production hours it was computed for. */
+export function toEstimateJson(estimate: DeliveryEstimate, leadDays: number, productionHours: number): EstimateJson {
+  return estimate.ok
+    ? { leadDays, productionHours, ...estimate, promisedDate: estimate.promisedDate.toISOString(), weekOf: estimate.weekOf.toISOString() }
+    : { leadDays, productionHours, ...estimate };
+}
+
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isDate = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(Date.parse(value));
+
+/** An estimate received from the network, or null when it does not have the shape of one. */
+export function readEstimateJson(value: unknown): { leadDays: number; productionHours: number; estimate: DeliveryEstimate } | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (!isCount(v.leadDays) || !isCount(v.productionHours)) return null;
+  const { leadDays, productionHours } = v;
+  if (v.ok === false && typeof v.message === "string") return { leadDays, productionHours, estimate: { ok: false, message: v.message } };
+  if (v.ok !== true || !isDate(v.promisedDate) || !isDate(v.weekOf) || !isCount(v.productionWeeks) || !isCount(v.waitingWeeks)) return null;
+  return {
+    leadDays,
+    productionHours,
+    estimate: { ok: true, promisedDate: new Date(v.promisedDate), weekOf: new Date(v.weekOf), productionWeeks: v.productionWeeks, waitingWeeks: v.waitingWeeks },
+  };
+}
+
+/** True when a value received from the network has the shape of a DeliveryContext. */
+export function isDeliveryContext(value: unknown): value is DeliveryContext {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const isHours = (r: unknown) =>
+    typeof r === "object" && r !== null && Object.values(r).every((h) => typeof h === "number" && Number.isFinite(h));
+  return (
+    typeof v.today === "string" &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.today) &&
+    typeof v.shippingDays === "number" &&
+    typeof v.defaultWeeklyHours === "number" &&
+    isHours(v.overrides) &&
+    isHours(v.booked)
+  );
+}

@@ -1,0 +1,25 @@
+import { normalize } from "./normalize";
+import type { Definition } from "./schema";
+import { MAX_QUANTITY, type Selection } from "./selection-types";
+// Share links are checked by hand here (no zod in the browser); the server re-validates with the full schema.
+import { decodeSelectionLight } from "./share-codec";
+
+export type ShareLink = { selection?: Selection; quantity?: number; notice?: string };
+
+/** Reads `?c=` and `?q=` from a share link: the selection (or why it cannot be used) and the quantity. */
+export function readShareLink(definition: Definition, search: string): ShareLink {
+  const params = new URLSearchParams(search);
+  const out: ShareLink = {};
+  const q = Number(params.get("q"));
+  if (params.has("q") && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY) out.quantity = q;
+  const code = params.get("c");
+  if (code === null) return out;
+  const decoded = decodeSelectionLight(code);
+  if (!decoded.ok) return { ...out, notice: `${decoded.message}. We started from the standard configuration instead.` };
+  const normalized = normalize(definition, decoded.selection);
+  if (!normalized.ok) {
+    return { ...out, notice: "This link was made for an earlier version of this product, so some of its choices no longer exist. We started from the standard configuration instead." };
+  }
+  return { ...out, selection: normalized.selection };
+}
+
