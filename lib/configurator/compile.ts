@@ -1,3 +1,4 @@
+import { compileViolation } from "./checks";
 import { atomKey, compileCondition, firstGroup, type Atoms, type Test } from "./conditions";
 import { visibilityClosure, visibilityOrder } from "./visibility-order";
 import type {
@@ -23,6 +24,8 @@ export type CompiledRule = {
   primaryGroup?: string;
   /** Range rules only. */
   range?: { gi: number; min: number; max: number };
+  /** True when the state breaks the rule (requires, excludes and range rules; always false for others). */
+  violated: Test;
 };
 
 export type GroupEntry = {
@@ -42,6 +45,16 @@ export type GroupEntry = {
   /** Per option: constraint rules whose truth can change when this option is chosen or dropped. */
   relevant: Map<string, number[]>;
   rangeRules: CompiledRule[];
+  /** Option ids in definition order (empty for number and text groups); the arrays below share its indexes. */
+  optionIds: string[];
+  /** Per option index: the list `relevant` holds for it (the hot loops index arrays instead of hashing ids). */
+  relevantAt: number[][];
+  /** Per option index: a visibility condition reads the option (it is in `visReadOptions`). */
+  visReadAt: boolean[];
+  /** Per option index: the label of its price line, "Group: Option". */
+  lineLabels: string[];
+  /** Per option index: the lead-time message of an option with lead days ("" without). */
+  leadMessages: string[];
 };
 
 export type Compiled = {
@@ -72,6 +85,7 @@ function compile(definition: Definition): Compiled {
     constraintRules: [],
     relevant: new Map(),
     rangeRules: [],
+    ...optionTables(group),
   }));
   const byId = new Map(groups.map((g) => [g.group.id, g]));
   const visDeps = groups.map(() => new Set<number>());
@@ -86,7 +100,7 @@ function compile(definition: Definition): Compiled {
     const atoms: Atoms = { groups: new Set(), selected: new Set(), filled: new Set() };
     const when = compileCondition(rule.when, byId, atoms);
     const then = rule.kind === "requires" || rule.kind === "excludes" ? compileCondition(rule.then, byId, atoms) : undefined;
-    const entry: CompiledRule = { index, rule, when, groups: [], primaryGroup: firstGroup(rule.when) };
+    const entry: CompiledRule = { index, rule, when, groups: [], primaryGroup: firstGroup(rule.when), violated: NEVER };
     if (then) entry.then = then;
     if (rule.kind === "visibleWhen") {
       const target = byId.get(rule.target.group);
@@ -103,6 +117,7 @@ function compile(definition: Definition): Compiled {
       entry.primaryGroup = rule.group;
     }
     entry.groups = [...atoms.groups];
+    entry.violated = compileViolation(entry);
     compiled.push(entry);
     if (rule.kind === "requires" || rule.kind === "excludes" || rule.kind === "range") {
       const ci = constraints.length;
@@ -123,6 +138,8 @@ function compile(definition: Definition): Compiled {
       const list = [...(byAtom.get(atomKey(entry.gi, optionId)) ?? []), ...byFilled[entry.gi]!];
       entry.relevant.set(optionId, [...new Set(list)].sort((a, b) => a - b));
     }
+    entry.relevantAt = entry.optionIds.map((id) => entry.relevant.get(id)!);
+    entry.visReadAt = entry.optionIds.map((id) => entry.visReadOptions.has(id));
   }
   const visOrder = visibilityOrder(groups, visDeps);
   return {
@@ -136,6 +153,25 @@ function compile(definition: Definition): Compiled {
     visOrder,
     ...visibilityClosure(visOrder, visDeps),
   };
+}
+
+const NEVER: Test = () => false;
+
+/** Per-option tables of a group that do not depend on the rules; the rule-based ones are filled later. */
+function optionTables(group: Group): Pick<GroupEntry, "optionIds" | "relevantAt" | "visReadAt" | "lineLabels" | "leadMessages"> {
+  const options = group.type === "single" || group.type === "multi" ? group.options : [];
+  return {
+    optionIds: options.map((o) => o.id),
+    relevantAt: [],
+    visReadAt: [],
+    lineLabels: options.map((o) => `${group.label}: ${o.label}`),
+    leadMessages: options.map((o) => (o.leadDays > 0 ? `${o.label} adds ${plural(o.leadDays, "day")} of supply` : "")),
+  };
+}
+
+/** "1 day", "3 days". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function addVisibility(
