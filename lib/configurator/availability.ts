@@ -10,50 +10,57 @@ import type { Fix, OptionState } from "./types";
 // a single group, in addition for a multi group) breaks a rule that is not broken without it.
 
 const MAX_FIX_TRIES = 12;
-/** Shared, frozen: most options are available, and one object for all of them saves allocation. */
-const AVAILABLE: OptionState = Object.freeze({ available: true });
 
 /** Availability of every option of every single/multi group, with reasons and one-step fixes. */
 export function optionStates(scenarios: Scenarios, selection: Selection): Record<string, Record<string, OptionState>> {
-  const { compiled, current } = scenarios;
-  const result: Record<string, Record<string, OptionState>> = {};
+  const { compiled } = scenarios;
+  const result = { ...compiled.optionGroupsTemplate };
   // A snapshot for building fix selections later, unaffected if the caller reuses its object.
   const entries: Entries = typeof selection === "object" && selection !== null && !Array.isArray(selection) ? Object.entries(selection) : [];
   for (const entry of compiled.groups) {
-    const { group, gi } = entry;
-    if (group.type !== "single" && group.type !== "multi") continue;
-    const states: Record<string, OptionState> = {};
-    const groupRule = current.hiddenGroup[gi];
-    for (const option of group.options) {
-      const hidingRule = groupRule ?? current.hiddenOptions[gi]?.get(option.id);
-      let blockers: CompiledRule[];
-      if (hidingRule) blockers = [hidingRule];
-      else {
-        const caused = scenarios.causedBy(gi, option.id);
-        if (caused.length === 0) {
-          states[option.id] = AVAILABLE;
-          continue;
-        }
-        blockers = caused.map((ci) => compiled.constraints[ci]!);
-      }
-      const first = blockers[0]!.rule;
-      // The fix is searched when first read (then cached): a page shows the fix of the option the
-      // customer points at, and searching all of them up front would double evaluate's time.
-      const hidden = hidingRule !== undefined;
-      let fix: Fix | undefined | null = null;
-      states[option.id] = {
-        available: false,
-        reason: first.message,
-        ruleId: first.id,
-        get fix() {
-          if (fix === null) fix = findFix(scenarios, entries, entry, option.id, blockers, hidden);
-          return fix;
-        },
-      };
-    }
-    result[group.id] = states;
+    const { group } = entry;
+    if (group.type === "single" || group.type === "multi") result[group.id] = groupStates(scenarios, entries, entry);
   }
   return result;
+}
+
+/** The states of one group's options: the shared AVAILABLE state, or why not and a fix searched when read. */
+function groupStates(scenarios: Scenarios, entries: Entries, entry: GroupEntry): Record<string, OptionState> {
+  const { current, compiled } = scenarios;
+  const { gi, optionIds } = entry;
+  const states = { ...entry.availableStates };
+  const groupRule = current.hiddenGroup[gi];
+  const hiddenOptions = current.hiddenOptions[gi];
+  for (let oi = 0; oi < optionIds.length; oi++) {
+    const option = optionIds[oi]!;
+    const hidingRule = groupRule ?? hiddenOptions?.get(option);
+    if (hidingRule) {
+      states[option] = unavailable(scenarios, entries, entry, option, [hidingRule], true);
+      continue;
+    }
+    const caused = scenarios.causedAt(gi, oi);
+    if (caused.length > 0) states[option] = unavailable(scenarios, entries, entry, option, caused.map((ci) => compiled.constraints[ci]!), false);
+  }
+  return states;
+}
+
+/**
+ * The state of a blocked option: the first blocking rule's message, and its fix. The fix is searched
+ * when first read (then cached): a page shows the fix of the option the customer points at, and
+ * searching all of them up front would double evaluate's time.
+ */
+function unavailable(scenarios: Scenarios, entries: Entries, entry: GroupEntry, option: string, blockers: CompiledRule[], hidden: boolean): OptionState {
+  const first = blockers[0]!.rule;
+  let fix: Fix | undefined | null = null;
+  return {
+    available: false,
+    reason: first.message,
+    ruleId: first.id,
+    get fix() {
+      if (fix === null) fix = findFix(scenarios, entries, entry, option, blockers, hidden);
+      return fix;
+    },
+  };
 }
 
 function findFix(

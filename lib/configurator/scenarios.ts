@@ -1,5 +1,5 @@
 import { isViolated } from "./checks";
-import type { Compiled } from "./compile";
+import type { Compiled, GroupEntry } from "./compile";
 import { applyInPlace, NONE, sameValue, type Change } from "./changes";
 import type { State } from "./conditions";
 import { resolveGroup, resolveVisibility, type Resolution } from "./state";
@@ -83,53 +83,115 @@ export class Scenarios {
    */
   causedBy(gi: number, option: string, extra?: Change): readonly number[] {
     const entry = this.compiled.groups[gi]!;
-    const multi = entry.group.type === "multi";
-    const constraints = this.compiled.constraints;
-    const eff = this.current.eff;
-    const old = eff[gi];
+    const old = this.current.eff[gi];
     const chooseMoves =
       entry.visDependent &&
-      (entry.visReadsWhole || entry.visReadOptions.has(option) || (!multi && typeof old === "string" && entry.visReadOptions.has(old)));
-    if (chooseMoves || (extra !== undefined && this.changeNeedsResolve(extra))) {
-      const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
-      const unchoose: Change = multi ? { gi, kind: "remove", option } : { gi, kind: "set", value: undefined };
-      const broken = this.within(extra ? [extra, choose] : [choose], (res, moved) => {
-        if (res.hiddenGroup[gi] || res.hiddenOptions[gi]?.has(option)) return [];
-        const rules = moved.length === 0 ? (entry.relevant.get(option) ?? NONE) : this.rulesOf(moved, entry.relevant.get(option));
-        return rules.filter((ci) => isViolated(constraints[ci]!, res.eff));
-      });
-      if (broken.length === 0) return NONE;
-      return this.within(extra ? [extra, unchoose] : [unchoose], (res) => broken.filter((ci) => !isViolated(constraints[ci]!, res.eff)));
+      (entry.visReadsWhole || entry.visReadOptions.has(option) || (entry.group.type !== "multi" && typeof old === "string" && entry.visReadOptions.has(old)));
+    if (chooseMoves || (extra !== undefined && this.changeNeedsResolve(extra))) return this.causedResolving(entry, option, extra);
+    return this.causedInPlace(entry, option, entry.relevant.get(option), extra);
+  }
+
+  /**
+   * causedBy for the option at index `oi` of group `gi`, with no extra change: the hot path, run for
+   * every option. Only valid on the current state (not inside `within`).
+   */
+  causedAt(gi: number, oi: number): readonly number[] {
+    const entry = this.compiled.groups[gi]!;
+    const option = entry.optionIds[oi]!;
+    if (!entry.visDependent) return this.causedInPlace(entry, option, entry.relevantAt[oi]);
+    if (entry.visReadsWhole || entry.visReadAt[oi]) return this.causedResolving(entry, option, undefined);
+    const old = this.current.eff[gi];
+    if (entry.group.type === "multi" || typeof old !== "string" || !entry.visReadOptions.has(old)) {
+      return this.causedInPlace(entry, option, entry.relevantAt[oi]);
     }
-    // Fast path (hot: runs for every option): toggle the option in place and check only the rules
-    // that read it; no allocation unless something breaks.
-    const relevant = entry.relevant.get(option);
+    if (!this.compiled.visAcyclic) return this.causedResolving(entry, option, undefined);
+    return this.causedFromCleared(entry, option, entry.relevantAt[oi]!);
+  }
+
+  /** causedBy when choosing can change what is visible: re-resolves visibility with and without the option. */
+  private causedResolving(entry: GroupEntry, option: string, extra: Change | undefined): readonly number[] {
+    const gi = entry.gi;
+    const multi = entry.group.type === "multi";
+    const constraints = this.compiled.constraints;
+    const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
+    const unchoose: Change = multi ? { gi, kind: "remove", option } : { gi, kind: "set", value: undefined };
+    const broken = this.within(extra ? [extra, choose] : [choose], (res, moved) => {
+      if (res.hiddenGroup[gi] || res.hiddenOptions[gi]?.has(option)) return [];
+      const rules = moved.length === 0 ? (entry.relevant.get(option) ?? NONE) : this.rulesOf(moved, entry.relevant.get(option));
+      return rules.filter((ci) => isViolated(constraints[ci]!, res.eff));
+    });
+    if (broken.length === 0) return NONE;
+    return this.within(extra ? [extra, unchoose] : [unchoose], (res) => broken.filter((ci) => !isViolated(constraints[ci]!, res.eff)));
+  }
+
+  /**
+   * causedBy when choosing cannot change what is visible: toggles the option in place and checks only
+   * the rules that read it; no allocation unless something breaks.
+   */
+  private causedInPlace(entry: GroupEntry, option: string, relevant: readonly number[] | undefined, extra?: Change): readonly number[] {
     if (!relevant || relevant.length === 0) return NONE;
+    const gi = entry.gi;
+    const constraints = this.compiled.constraints;
+    const eff = this.current.eff;
     const undoExtra = extra ? applyInPlace(eff, extra) : undefined;
     let broken: number[] | undefined;
-    if (multi) {
+    if (entry.group.type === "multi") {
       const set = eff[gi] as Set<string>;
       const had = set.has(option);
       set.add(option);
-      for (const ci of relevant) if (isViolated(constraints[ci]!, eff)) (broken ??= []).push(ci);
+      for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
       if (broken) {
         set.delete(option);
-        broken = broken.filter((ci) => !isViolated(constraints[ci]!, eff));
+        broken = broken.filter((ci) => !constraints[ci]!.violated(eff));
       }
       if (had) set.add(option);
       else set.delete(option);
     } else {
       const previous = eff[gi];
       eff[gi] = option;
-      for (const ci of relevant) if (isViolated(constraints[ci]!, eff)) (broken ??= []).push(ci);
+      for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
       if (broken) {
         eff[gi] = undefined;
-        broken = broken.filter((ci) => !isViolated(constraints[ci]!, eff));
+        broken = broken.filter((ci) => !constraints[ci]!.violated(eff));
       }
       eff[gi] = previous;
     }
     undoExtra?.();
     return broken ?? NONE;
+  }
+
+  /**
+   * causedBy for an option of a single group that no visibility condition reads, while the current
+   * choice is read by one. Choosing the option then gives the same visibility as clearing the group
+   * (every condition on the group reads `selected` of other options), so the cleared state is
+   * resolved once per group and each option is toggled in it, as in causedInPlace.
+   */
+  private causedFromCleared(entry: GroupEntry, option: string, relevant: readonly number[]): readonly number[] {
+    const gi = entry.gi;
+    const cleared = this.clearedView(gi);
+    if (cleared.resolution.hiddenGroup[gi] || cleared.resolution.hiddenOptions[gi]?.has(option)) return NONE;
+    const rules = cleared.moved.length === 0 ? relevant : this.rulesOf(cleared.moved, relevant);
+    if (rules.length === 0) return NONE;
+    const constraints = this.compiled.constraints;
+    const eff = cleared.resolution.eff;
+    eff[gi] = option;
+    let broken: number[] | undefined;
+    for (const ci of rules) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
+    eff[gi] = undefined;
+    if (!broken) return NONE;
+    return broken.filter((ci) => !constraints[ci]!.violated(eff));
+  }
+
+  private readonly clearedViews = new Map<number, ClearedView>();
+
+  /** The resolution with single group `gi` cleared (cached), and the other groups whose value it moves. */
+  private clearedView(gi: number): ClearedView {
+    let view = this.clearedViews.get(gi);
+    if (!view) {
+      view = this.within([{ gi, kind: "set", value: undefined }], (res, moved) => ({ resolution: copyResolution(res), moved: [...moved] }));
+      this.clearedViews.set(gi, view);
+    }
+    return view;
   }
 
   /** True when the changes would break a rule that is not broken now. */
@@ -161,4 +223,11 @@ export class Scenarios {
     for (const gi of groups) for (const ci of this.compiled.groups[gi]!.constraintRules) rules.add(ci);
     return [...rules];
   }
+}
+
+type ClearedView = { resolution: Resolution; moved: readonly number[] };
+
+/** A copy of a resolution's arrays (their values are shared: the copy only ever replaces slots). */
+function copyResolution(res: Resolution): Resolution {
+  return { eff: res.eff.slice(), hiddenGroup: res.hiddenGroup.slice(), hiddenOptions: res.hiddenOptions.slice() };
 }
