@@ -51,17 +51,67 @@ function groupStates(scenarios: Scenarios, entries: Entries, entry: GroupEntry):
  */
 function unavailable(scenarios: Scenarios, entries: Entries, entry: GroupEntry, option: string, blockers: CompiledRule[], hidden: boolean): OptionState {
   const first = blockers[0]!.rule;
-  let fix: Fix | undefined | null = null;
-  return {
-    available: false,
-    reason: first.message,
-    ruleId: first.id,
-    get fix() {
-      if (fix === null) fix = findFix(scenarios, entries, entry, option, blockers, hidden);
-      return fix;
-    },
-  };
+  const state: OptionState = { available: false, reason: first.message, ruleId: first.id };
+  FixSlot.attach(state, new FixSearch(scenarios, entries, entry, option, blockers, hidden));
+  return Object.defineProperty(state, "fix", FIX_GETTER);
 }
+
+/** The search for one blocked option's fix, run once, when the fix is first read. */
+class FixSearch {
+  private result: Fix | undefined | null = null;
+
+  constructor(
+    private readonly scenarios: Scenarios,
+    private readonly entries: Entries,
+    private readonly entry: GroupEntry,
+    private readonly option: string,
+    private readonly blockers: CompiledRule[],
+    private readonly hidden: boolean,
+  ) {}
+
+  fix(): Fix | undefined {
+    if (this.result === null) this.result = findFix(this.scenarios, this.entries, this.entry, this.option, this.blockers, this.hidden);
+    return this.result;
+  }
+}
+
+/** A constructor that returns the object it is given, so a subclass adds its private fields to that object. */
+const ReturnsTarget = function (target: object) {
+  return target;
+} as unknown as new (target: object) => object;
+
+/**
+ * Keeps a state's FixSearch in a private field of the (plain) state object. Every state shares one
+ * getter, FIX_GETTER, that reads this field: a getter written in each state's object literal is a new
+ * function per state, and V8 then keeps every state as a slow dictionary-mode object, about three
+ * times as costly to build. A private field is invisible to Object.keys, JSON.stringify,
+ * structuredClone and deep equality, so states look exactly as before; the object keeps its prototype.
+ */
+class FixSlot extends ReturnsTarget {
+  readonly #search: FixSearch;
+
+  private constructor(state: OptionState, search: FixSearch) {
+    super(state);
+    this.#search = search;
+  }
+
+  static attach(state: OptionState, search: FixSearch): void {
+    new FixSlot(state, search);
+  }
+
+  static read(state: OptionState): FixSearch {
+    return (state as unknown as FixSlot).#search;
+  }
+}
+
+/** The `fix` property of every blocked option's state: enumerable, read-only, searched on first read. */
+const FIX_GETTER: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: OptionState) {
+    return FixSlot.read(this).fix();
+  },
+};
 
 function findFix(
   scenarios: Scenarios,
