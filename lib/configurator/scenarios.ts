@@ -53,9 +53,7 @@ export class Scenarios {
         const full = resolveVisibility(compiled, this.raw, false);
         return fn(full, compiled.visOrder.filter((gi) => !own(gi) && !sameValue(full.eff[gi], current.eff[gi])));
       }
-      const affected = new Set<number>();
-      for (const c of changes) for (const gi of compiled.visAffected[c.gi]!) affected.add(gi);
-      const order = affected.size === 1 ? [...affected] : compiled.visOrder.filter((gi) => affected.has(gi));
+      const order = this.affectedOrder(changes);
       const saved = order.map((gi) => [current.eff[gi], current.hiddenGroup[gi], current.hiddenOptions[gi]] as const);
       const moved: number[] = [];
       order.forEach((gi, k) => {
@@ -215,6 +213,15 @@ export class Scenarios {
       for (const rules of touched) for (const ci of rules) if (!this.violatedNow[ci] && isViolated(constraints[ci]!, res.eff)) return true;
       return false;
     });
+  }
+
+  /** The groups to re-resolve after the changes, in visOrder (visAffected is already in that order). */
+  private affectedOrder(changes: Change[]): readonly number[] {
+    const { visAffected, visOrder } = this.compiled;
+    if (changes.length === 1) return visAffected[changes[0]!.gi]!;
+    const affected = new Set<number>();
+    for (const c of changes) for (const gi of visAffected[c.gi]!) affected.add(gi);
+    return visOrder.filter((gi) => affected.has(gi));
   }
 
   /** Constraint rules on the given groups, plus `extra` rule indexes, without duplicates. */
