@@ -160,36 +160,35 @@ export class Scenarios {
 
   /**
    * causedBy for an option of a single group that no visibility condition reads, while the current
-   * choice is read by one. Choosing the option then gives the same visibility as clearing the group
-   * (every condition on the group reads `selected` of other options), so the cleared state is
-   * resolved once per group and each option is toggled in it, as in causedInPlace.
+   * choice is read by one. Visibility conditions read the group only through `selected` of other
+   * options, so choosing the option shows and hides exactly what clearing the group does: the cleared
+   * state is resolved once per group, and each option is toggled in it. As in causedInPlace, only the
+   * rules that read the option (or whether the group is filled) can differ between the two states.
    */
   private causedFromCleared(entry: GroupEntry, option: string, relevant: readonly number[]): readonly number[] {
     const gi = entry.gi;
-    const cleared = this.clearedView(gi);
-    if (cleared.resolution.hiddenGroup[gi] || cleared.resolution.hiddenOptions[gi]?.has(option)) return NONE;
-    const rules = cleared.moved.length === 0 ? relevant : this.rulesOf(cleared.moved, relevant);
-    if (rules.length === 0) return NONE;
+    const cleared = this.clearedResolution(gi);
+    if (relevant.length === 0 || cleared.hiddenGroup[gi] || cleared.hiddenOptions[gi]?.has(option)) return NONE;
     const constraints = this.compiled.constraints;
-    const eff = cleared.resolution.eff;
+    const eff = cleared.eff;
     eff[gi] = option;
     let broken: number[] | undefined;
-    for (const ci of rules) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
+    for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
     eff[gi] = undefined;
     if (!broken) return NONE;
     return broken.filter((ci) => !constraints[ci]!.violated(eff));
   }
 
-  private readonly clearedViews = new Map<number, ClearedView>();
+  private readonly clearedResolutions = new Map<number, Resolution>();
 
-  /** The resolution with single group `gi` cleared (cached), and the other groups whose value it moves. */
-  private clearedView(gi: number): ClearedView {
-    let view = this.clearedViews.get(gi);
-    if (!view) {
-      view = this.within([{ gi, kind: "set", value: undefined }], (res, moved) => ({ resolution: copyResolution(res), moved: [...moved] }));
-      this.clearedViews.set(gi, view);
+  /** The resolution with single group `gi` cleared, computed once per group. */
+  private clearedResolution(gi: number): Resolution {
+    let resolution = this.clearedResolutions.get(gi);
+    if (!resolution) {
+      resolution = this.within([{ gi, kind: "set", value: undefined }], copyResolution);
+      this.clearedResolutions.set(gi, resolution);
     }
-    return view;
+    return resolution;
   }
 
   /** True when the changes would break a rule that is not broken now. */
@@ -231,8 +230,6 @@ export class Scenarios {
     return [...rules];
   }
 }
-
-type ClearedView = { resolution: Resolution; moved: readonly number[] };
 
 /** A copy of a resolution's arrays (their values are shared: the copy only ever replaces slots). */
 function copyResolution(res: Resolution): Resolution {
