@@ -35,11 +35,11 @@ function groupStates(scenarios: Scenarios, entries: Entries, entry: GroupEntry):
     const option = optionIds[oi]!;
     const hidingRule = groupRule ?? hiddenOptions?.get(option);
     if (hidingRule) {
-      states[option] = unavailable(scenarios, entries, entry, option, [hidingRule], true);
+      states[option] = unavailable(scenarios, entries, entry, oi, [hidingRule], true);
       continue;
     }
-    const caused = scenarios.causedAt(gi, oi);
-    if (caused.length > 0) states[option] = unavailable(scenarios, entries, entry, option, caused.map((ci) => compiled.constraints[ci]!), false);
+    const caused = scenarios.causedBy(gi, oi);
+    if (caused.length > 0) states[option] = unavailable(scenarios, entries, entry, oi, caused.map((ci) => compiled.constraints[ci]!), false);
   }
   return states;
 }
@@ -49,31 +49,16 @@ function groupStates(scenarios: Scenarios, entries: Entries, entry: GroupEntry):
  * when first read (then cached): a page shows the fix of the option the customer points at, and
  * searching all of them up front would double evaluate's time.
  */
-function unavailable(scenarios: Scenarios, entries: Entries, entry: GroupEntry, option: string, blockers: CompiledRule[], hidden: boolean): OptionState {
+function unavailable(scenarios: Scenarios, entries: Entries, entry: GroupEntry, oi: number, blockers: CompiledRule[], hidden: boolean): OptionState {
   const first = blockers[0]!.rule;
   const state: OptionState = { available: false, reason: first.message, ruleId: first.id };
-  FixSlot.attach(state, new FixSearch(scenarios, entries, entry, option, blockers, hidden));
+  let fix: Fix | undefined | null = null;
+  FixSlot.attach(state, () => (fix === null ? (fix = findFix(scenarios, entries, entry, oi, blockers, hidden)) : fix));
   return Object.defineProperty(state, "fix", FIX_GETTER);
 }
 
-/** The search for one blocked option's fix, run once, when the fix is first read. */
-class FixSearch {
-  private result: Fix | undefined | null = null;
-
-  constructor(
-    private readonly scenarios: Scenarios,
-    private readonly entries: Entries,
-    private readonly entry: GroupEntry,
-    private readonly option: string,
-    private readonly blockers: CompiledRule[],
-    private readonly hidden: boolean,
-  ) {}
-
-  fix(): Fix | undefined {
-    if (this.result === null) this.result = findFix(this.scenarios, this.entries, this.entry, this.option, this.blockers, this.hidden);
-    return this.result;
-  }
-}
+/** Finds a blocked option's fix on the first call, then returns the same one. */
+type FixSearch = () => Fix | undefined;
 
 /** A constructor that returns the object it is given, so a subclass adds its private fields to that object. */
 const ReturnsTarget = function (target: object) {
@@ -109,18 +94,12 @@ const FIX_GETTER: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: OptionState) {
-    return FixSlot.read(this).fix();
+    return FixSlot.read(this)();
   },
 };
 
-function findFix(
-  scenarios: Scenarios,
-  entries: Entries,
-  entry: GroupEntry,
-  option: string,
-  blockers: CompiledRule[],
-  hidden: boolean,
-): Fix | undefined {
+function findFix(scenarios: Scenarios, entries: Entries, entry: GroupEntry, oi: number, blockers: CompiledRule[], hidden: boolean): Fix | undefined {
+  const option = entry.optionIds[oi]!;
   const seen: string[] = [];
   let tries = 0;
   for (const candidate of candidates(scenarios, entry, option, blockers)) {
@@ -132,7 +111,7 @@ function findFix(
     // The option must be visible after the change (a change can also hide it).
     const visibilityMoves = hidden || scenarios.changeNeedsResolve(change);
     if (visibilityMoves && !scenarios.within([change], (res) => !res.hiddenGroup[entry.gi] && !res.hiddenOptions[entry.gi]?.has(option))) continue;
-    if (scenarios.causedBy(entry.gi, option, change).length > 0) continue;
+    if (scenarios.causedBy(entry.gi, oi, change).length > 0) continue;
     const choose: Change = entry.group.type === "multi" ? { gi: entry.gi, kind: "add", option } : { gi: entry.gi, kind: "set", value: option };
     if (scenarios.breaksMore([change, choose])) continue;
     // The selection is built when read: a page shows every fix's label, but applies one fix.

@@ -76,34 +76,23 @@ export class Scenarios {
   }
 
   /**
-   * Rules broken because option `option` of group `gi` is chosen (on top of an `extra` change): broken
-   * with it, not broken without it. Empty means the option is available in that situation.
+   * Rules broken because the option at index `oi` of group `gi` is chosen (on top of an `extra`
+   * change): broken with it, not broken without it. Empty means the option is available in that
+   * situation. Hot: runs for every option, so the option is named by its index.
    */
-  causedBy(gi: number, option: string, extra?: Change): readonly number[] {
-    const entry = this.compiled.groups[gi]!;
-    const old = this.current.eff[gi];
-    const chooseMoves =
-      entry.visDependent &&
-      (entry.visReadsWhole || entry.visReadOptions.has(option) || (entry.group.type !== "multi" && typeof old === "string" && entry.visReadOptions.has(old)));
-    if (chooseMoves || (extra !== undefined && this.changeNeedsResolve(extra))) return this.causedResolving(entry, option, extra);
-    return this.causedInPlace(entry, option, entry.relevant.get(option), extra);
-  }
-
-  /**
-   * causedBy for the option at index `oi` of group `gi`, with no extra change: the hot path, run for
-   * every option. Only valid on the current state (not inside `within`).
-   */
-  causedAt(gi: number, oi: number): readonly number[] {
+  causedBy(gi: number, oi: number, extra?: Change): readonly number[] {
     const entry = this.compiled.groups[gi]!;
     const option = entry.optionIds[oi]!;
-    if (!entry.visDependent) return this.causedInPlace(entry, option, entry.relevantAt[oi]);
-    if (entry.visReadsWhole || entry.visReadAt[oi]) return this.causedResolving(entry, option, undefined);
+    const relevant = entry.relevantAt[oi]!;
+    // Whether choosing the option (or the extra change) can change what is visible.
+    if (extra !== undefined && this.changeNeedsResolve(extra)) return this.causedResolving(entry, option, extra);
+    if (!entry.visDependent) return this.causedInPlace(entry, option, relevant, extra);
+    if (entry.visReadsWhole || entry.visReadAt[oi]) return this.causedResolving(entry, option, extra);
     const old = this.current.eff[gi];
-    if (entry.group.type === "multi" || typeof old !== "string" || !entry.visReadOptions.has(old)) {
-      return this.causedInPlace(entry, option, entry.relevantAt[oi]);
-    }
-    if (!this.compiled.visAcyclic) return this.causedResolving(entry, option, undefined);
-    return this.causedFromCleared(entry, option, entry.relevantAt[oi]!);
+    if (entry.group.type === "multi" || typeof old !== "string" || !entry.visReadOptions.has(old)) return this.causedInPlace(entry, option, relevant, extra);
+    // The current choice is read by a visibility condition and is replaced.
+    if (extra !== undefined || !this.compiled.visAcyclic) return this.causedResolving(entry, option, extra);
+    return this.causedFromCleared(entry, option, relevant);
   }
 
   /** causedBy when choosing can change what is visible: re-resolves visibility with and without the option. */
@@ -126,8 +115,8 @@ export class Scenarios {
    * causedBy when choosing cannot change what is visible: toggles the option in place and checks only
    * the rules that read it; no allocation unless something breaks.
    */
-  private causedInPlace(entry: GroupEntry, option: string, relevant: readonly number[] | undefined, extra?: Change): readonly number[] {
-    if (!relevant || relevant.length === 0) return NONE;
+  private causedInPlace(entry: GroupEntry, option: string, relevant: readonly number[], extra: Change | undefined): readonly number[] {
+    if (relevant.length === 0) return NONE;
     const gi = entry.gi;
     const constraints = this.compiled.constraints;
     const eff = this.current.eff;
@@ -164,6 +153,7 @@ export class Scenarios {
    * options, so choosing the option shows and hides exactly what clearing the group does: the cleared
    * state is resolved once per group, and each option is toggled in it. As in causedInPlace, only the
    * rules that read the option (or whether the group is filled) can differ between the two states.
+   * Only on the current state: the cleared resolution is cached for the life of this object.
    */
   private causedFromCleared(entry: GroupEntry, option: string, relevant: readonly number[]): readonly number[] {
     const gi = entry.gi;
