@@ -3,93 +3,9 @@
 // a text group; 300 rules), then times
 // evaluate, normalize and lint after a warm-up, next to a baseline measured in the same run.
 import { performance } from "node:perf_hooks";
-import { evaluate, lint, normalize, parseDefinition, type Condition, type Definition, type Group, type Rule, type Selection } from "../lib/configurator";
-
-/** Small deterministic PRNG (mulberry32), so every run benchmarks the same definition. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20_260_101);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-
-function buildDefinition(): Definition {
-  const groups: Group[] = [];
-  for (let g = 0; g < 44; g++) {
-    const id = `g${g}`;
-    if (g >= 40) {
-      groups.push(
-        g === 43
-          ? { id, label: `Text ${g}`, type: "text", required: false, maxLength: 20, pattern: "[A-Z ]*", priceCents: 2_500 }
-          : { id, label: `Number ${g}`, type: "number", required: true, unit: "cm", min: 50, max: 300, step: 5, default: 100, priceCentsPerUnit: 37.5, productionHoursPerUnit: 0.01, components: [{ sku: `RAIL-${g}`, quantity: 1 }] },
-      );
-      continue;
-    }
-    const options = Array.from({ length: 25 }, (_, o) => ({
-      id: `o${o}`,
-      label: `Option ${g}.${o}`,
-      priceCents: int(0, 50) * 1_000,
-      leadDays: int(0, 3) === 0 ? int(1, 30) : 0,
-      productionHours: int(0, 8) / 4,
-      components: [{ sku: `SKU-${g}-${o}`, quantity: int(1, 4) }],
-    }));
-    groups.push(
-      g % 6 === 5
-        ? { id, label: `Multi ${g}`, type: "multi", required: false, options, default: [], maxCount: 5 }
-        : { id, label: `Single ${g}`, type: "single", required: true, options, default: "o0" },
-    );
-  }
-  const optionGroups = groups.filter((g) => g.type === "single" || g.type === "multi");
-  const atom = (exclude?: string): Condition => {
-    let group = pick(optionGroups);
-    while (group.id === exclude) group = pick(optionGroups);
-    return { selected: { group: group.id, option: `o${int(1, 24)}` } };
-  };
-  const groupOf = (c: Condition) => ("selected" in c ? c.selected.group : "");
-  const rules: Rule[] = [];
-  const add = (rule: Omit<Rule, "id" | "message"> & Partial<Rule>) =>
-    rules.push({ ...rule, id: `r${rules.length}`, message: `Rule ${rules.length} message` } as Rule);
-  for (let i = 0; i < 110; i++) {
-    const when = atom();
-    add({ kind: "requires", when, then: rand() < 0.5 ? atom(groupOf(when)) : { any: [atom(groupOf(when)), atom(groupOf(when))] } });
-  }
-  for (let i = 0; i < 110; i++) {
-    const when = atom();
-    add({ kind: "excludes", when, then: atom(groupOf(when)) });
-  }
-  for (let i = 0; i < 20; i++) {
-    const target = pick(optionGroups);
-    add({ kind: "visibleWhen", target: { group: target.id, option: `o${int(1, 24)}` }, when: { not: atom(target.id) } });
-  }
-  for (let i = 0; i < 20; i++) add({ kind: "range", group: `g${int(40, 42)}`, when: atom(), min: 50 + int(0, 10) * 5, max: 200 + int(0, 20) * 5 });
-  for (let i = 0; i < 25; i++) {
-    const when: Condition = { all: [atom(), atom()] };
-    add(rand() < 0.5 ? { kind: "price", when, amountCents: int(-50, 50) * 100 } : { kind: "price", when, percent: int(-10, 10) });
-  }
-  for (let i = 0; i < 15; i++) add({ kind: "leadTime", when: atom(), leadDays: int(1, 40), productionHours: int(0, 8) / 2 });
-  const parsed = parseDefinition({ basePriceCents: 250_000, baseLeadDays: 10, baseProductionHours: 20, premiumPercent: 7.5, groups, rules });
-  if (!parsed.ok) throw new Error(`Generated definition is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
-  return parsed.definition;
-}
-
-function randomSelection(definition: Definition): Selection {
-  const selection: Selection = {};
-  for (const group of definition.groups) {
-    if (group.type === "single") selection[group.id] = pick(group.options).id;
-    else if (group.type === "multi") selection[group.id] = [...new Set([pick(group.options).id, pick(group.options).id])];
-    else if (group.type === "number") selection[group.id] = group.min + int(0, 40) * group.step;
-    else selection[group.id] = rand() < 0.5 ? "A B" : "";
-  }
-  return selection;
-}
+import { loadavg, cpus } from "node:os";
+import { evaluate, lint, normalize, planDelivery } from "../lib/configurator";
+import { largeFixture } from "./lib/engine-fixture";
 
 function time(label: string, runs: number, fn: (i: number) => unknown): { median: number; p99: number } {
   for (let i = 0; i < Math.min(runs, 200); i++) fn(i); // warm-up
@@ -106,12 +22,7 @@ function time(label: string, runs: number, fn: (i: number) => unknown): { median
   return result;
 }
 
-const definition = buildDefinition();
-const selections = Array.from({ length: 64 }, () => {
-  const result = normalize(definition, randomSelection(definition));
-  if (!result.ok) throw new Error("normalize failed");
-  return result.selection;
-});
+const { definition, selections } = largeFixture();
 const stats = selections.map((s) => {
   const r = evaluate(definition, s);
   const states = Object.values(r.options).flatMap((group) => Object.values(group));
@@ -120,7 +31,11 @@ const stats = selections.map((s) => {
 const mean = (k: "unavailable" | "fixes" | "problems") => (stats.reduce((n, s) => n + s[k], 0) / stats.length).toFixed(0);
 console.log(`Definition: ${definition.groups.length} groups, ${definition.groups.reduce((n, g) => n + ("options" in g ? g.options.length : 0), 0)} options, ${definition.rules.length} rules`);
 console.log(`64 random normalized selections: on average ${mean("unavailable")} unavailable options, ${mean("fixes")} with a one-step fix, ${mean("problems")} problems`);
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
+// Medians are wall-clock: on a shared machine they rise with its load, the ratios to the baselines less so.
+const load = loadavg()[0]!;
+const cores = cpus().length;
+console.log(`Load average ${load.toFixed(2)} on ${cores} cores${load > cores / 2 ? " (busy machine: medians read high, compare the ratios)" : ""}\n`);
 
 const baseline = time("baseline: JSON round-trip of the selection", 20_000, (i) => JSON.parse(JSON.stringify(selections[i % 64])));
 const cloneBaseline = time("baseline: structuredClone of the definition", 2_000, () => structuredClone(definition));
@@ -134,10 +49,15 @@ const readAllFixes = (i: number) => {
 const withFixes = time("evaluate + reading every fix", 2_000, readAllFixes);
 const normalized = time("normalize", 20_000, (i) => normalize(definition, selections[i % 64]!));
 const linted = time("lint", 20, () => lint(definition));
+// A delivery plan that walks the whole 104-week horizon: the job fills 103 weeks and 1 hour of the last.
+const planned = time("planDelivery (104 weeks)", 2_000, () =>
+  planDelivery({ today: new Date(Date.UTC(2026, 11, 1)), leadDays: 10, productionHours: 40 * 103 + 1, shippingDays: 3, defaultWeeklyHours: 40, horizonWeeks: 104 }),
+);
 
 console.log(`\nevaluate / JSON round-trip: ${(evaluated.median / baseline.median).toFixed(1)}x`);
 console.log(`evaluate / structuredClone(definition): ${(evaluated.median / cloneBaseline.median).toFixed(2)}x`);
 console.log(`normalize / JSON round-trip: ${(normalized.median / baseline.median).toFixed(1)}x`);
 console.log(`lint / structuredClone(definition): ${(linted.median / cloneBaseline.median).toFixed(1)}x`);
 console.log(`evaluate + every fix / evaluate: ${(withFixes.median / evaluated.median).toFixed(1)}x`);
+console.log(`planDelivery (104 weeks) / JSON round-trip: ${(planned.median / baseline.median).toFixed(1)}x`);
 console.log(`evaluate median target < 0.5 ms: ${evaluated.median < 0.5 ? "met" : "NOT met"}`);

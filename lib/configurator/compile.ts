@@ -1,3 +1,4 @@
+import { compileViolation } from "./checks";
 import { atomKey, compileCondition, firstGroup, type Atoms, type Test } from "./conditions";
 import { visibilityClosure, visibilityOrder } from "./visibility-order";
 import type {
@@ -9,6 +10,7 @@ import type {
   Rule,
   VisibleWhenRule,
 } from "./schema";
+import type { OptionState } from "./types";
 
 // Per-definition indexes, built once and cached: compiled rules, and which rules each group/option can affect.
 
@@ -23,6 +25,8 @@ export type CompiledRule = {
   primaryGroup?: string;
   /** Range rules only. */
   range?: { gi: number; min: number; max: number };
+  /** True when the state breaks the rule (requires, excludes and range rules; always false for others). */
+  violated: Test;
 };
 
 export type GroupEntry = {
@@ -42,6 +46,26 @@ export type GroupEntry = {
   /** Per option: constraint rules whose truth can change when this option is chosen or dropped. */
   relevant: Map<string, number[]>;
   rangeRules: CompiledRule[];
+  /** Option ids in definition order (empty for number and text groups); the arrays below share its indexes. */
+  optionIds: string[];
+  /** Per option index: the list `relevant` holds for it (the hot loops index arrays instead of hashing ids). */
+  relevantAt: number[][];
+  /** Per option index: a visibility condition reads the option (it is in `visReadOptions`). */
+  visReadAt: boolean[];
+  /** Per option index: [index], so a single group's chosen option is listed without allocating. */
+  singletonAt: (readonly number[])[];
+  /** Option id -> its index. */
+  optionIndex: Map<string, number>;
+  /** Per option index: the label of its price line, "Group: Option". */
+  lineLabels: string[];
+  /** Per option index: the lead-time message of an option with lead days ("" without). */
+  leadMessages: string[];
+  /**
+   * Every option id mapped to AVAILABLE, in option order: evaluate copies it and replaces the states
+   * of blocked options. Copying an object built once is several times cheaper than adding the ids one
+   * by one (which also leaves V8 a slow dictionary-mode object past a dozen keys).
+   */
+  availableStates: Record<string, OptionState>;
 };
 
 export type Compiled = {
@@ -57,6 +81,8 @@ export type Compiled = {
   visAffected: number[][];
   /** No visibility condition reads its own group or a later one, so partial re-resolution is exact. */
   visAcyclic: boolean;
+  /** The ids of the single and multi groups, in definition order, each mapped to its availableStates: evaluate copies it for `options` and replaces every value. */
+  optionGroupsTemplate: Record<string, Record<string, OptionState>>;
 };
 
 function compile(definition: Definition): Compiled {
@@ -72,6 +98,7 @@ function compile(definition: Definition): Compiled {
     constraintRules: [],
     relevant: new Map(),
     rangeRules: [],
+    ...optionTables(group),
   }));
   const byId = new Map(groups.map((g) => [g.group.id, g]));
   const visDeps = groups.map(() => new Set<number>());
@@ -86,7 +113,7 @@ function compile(definition: Definition): Compiled {
     const atoms: Atoms = { groups: new Set(), selected: new Set(), filled: new Set() };
     const when = compileCondition(rule.when, byId, atoms);
     const then = rule.kind === "requires" || rule.kind === "excludes" ? compileCondition(rule.then, byId, atoms) : undefined;
-    const entry: CompiledRule = { index, rule, when, groups: [], primaryGroup: firstGroup(rule.when) };
+    const entry: CompiledRule = { index, rule, when, groups: [], primaryGroup: firstGroup(rule.when), violated: NEVER };
     if (then) entry.then = then;
     if (rule.kind === "visibleWhen") {
       const target = byId.get(rule.target.group);
@@ -103,6 +130,7 @@ function compile(definition: Definition): Compiled {
       entry.primaryGroup = rule.group;
     }
     entry.groups = [...atoms.groups];
+    entry.violated = compileViolation(entry);
     compiled.push(entry);
     if (rule.kind === "requires" || rule.kind === "excludes" || rule.kind === "range") {
       const ci = constraints.length;
@@ -123,6 +151,8 @@ function compile(definition: Definition): Compiled {
       const list = [...(byAtom.get(atomKey(entry.gi, optionId)) ?? []), ...byFilled[entry.gi]!];
       entry.relevant.set(optionId, [...new Set(list)].sort((a, b) => a - b));
     }
+    entry.relevantAt = entry.optionIds.map((id) => entry.relevant.get(id)!);
+    entry.visReadAt = entry.optionIds.map((id) => entry.visReadOptions.has(id));
   }
   const visOrder = visibilityOrder(groups, visDeps);
   return {
@@ -135,7 +165,50 @@ function compile(definition: Definition): Compiled {
     leadRules,
     visOrder,
     ...visibilityClosure(visOrder, visDeps),
+    optionGroupsTemplate: Object.fromEntries(groups.filter(hasOptions).map((g) => [g.group.id, g.availableStates])),
   };
+}
+
+const NEVER: Test = () => false;
+
+/** Per-option tables of a group that do not depend on the rules; the rule-based ones are filled later. */
+function optionTables(group: Group): Pick<GroupEntry, "optionIds" | "relevantAt" | "visReadAt" | "singletonAt" | "optionIndex" | "lineLabels" | "leadMessages" | "availableStates"> {
+  const options = group.type === "single" || group.type === "multi" ? group.options : [];
+  return {
+    optionIds: options.map((o) => o.id),
+    relevantAt: [],
+    visReadAt: [],
+    singletonAt: options.map((_, oi) => Object.freeze([oi])),
+    optionIndex: new Map(options.map((o, oi) => [o.id, oi])),
+    lineLabels: options.map((o) => `${group.label}: ${o.label}`),
+    leadMessages: options.map((o) => (o.leadDays > 0 ? `${o.label} adds ${plural(o.leadDays, "day")} of supply` : "")),
+    // Object.fromEntries builds it in V8's fast mode, and copies of it stay there.
+    availableStates: Object.fromEntries(options.map((o) => [o.id, AVAILABLE])),
+  };
+}
+
+const NO_OPTIONS: readonly number[] = Object.freeze([]);
+
+/** Indexes of the chosen options of a single or multi group for its effective value, in option order. */
+export function chosenIndexes(entry: GroupEntry, value: string | Set<string>): readonly number[] {
+  if (typeof value === "string") {
+    const oi = entry.optionIndex.get(value);
+    return oi === undefined ? NO_OPTIONS : entry.singletonAt[oi]!;
+  }
+  if (value.size === 0) return NO_OPTIONS;
+  const chosen: number[] = [];
+  for (let oi = 0; oi < entry.optionIds.length; oi++) if (value.has(entry.optionIds[oi]!)) chosen.push(oi);
+  return chosen;
+}
+
+const hasOptions = (entry: GroupEntry) => entry.group.type === "single" || entry.group.type === "multi";
+
+/** The state of every available option: shared and frozen, as most options are available. */
+export const AVAILABLE: OptionState = Object.freeze({ available: true });
+
+/** "1 day", "3 days". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function addVisibility(

@@ -1,4 +1,4 @@
-import type { Compiled } from "./compile";
+import { chosenIndexes, type Compiled } from "./compile";
 import { isFilledText, type State } from "./conditions";
 import { roundHalfAwayFromZero } from "./rounding";
 import type { Breakdown, BreakdownLine } from "./types";
@@ -14,17 +14,16 @@ import type { Breakdown, BreakdownLine } from "./types";
 export function priceBreakdown(compiled: Compiled, state: State, quantity: number): Breakdown & { unitPriceCents: number } {
   const { definition } = compiled;
   const lines: BreakdownLine[] = [{ kind: "base", label: "Base price", amountCents: definition.basePriceCents }];
-  for (const { gi, group } of compiled.groups) {
+  for (const entry of compiled.groups) {
+    const { gi, group } = entry;
     const value = state[gi];
     if (value === undefined) continue;
     switch (group.type) {
       case "single":
       case "multi":
-        for (const option of group.options) {
-          const chosen = group.type === "single" ? value === option.id : (value as Set<string>).has(option.id);
-          if (chosen) {
-            lines.push({ kind: "option", label: `${group.label}: ${option.label}`, group: group.id, option: option.id, amountCents: option.priceCents });
-          }
+        for (const oi of chosenIndexes(entry, value as string | Set<string>)) {
+          const option = group.options[oi]!;
+          lines.push({ kind: "option", label: entry.lineLabels[oi]!, group: group.id, option: option.id, amountCents: option.priceCents });
         }
         break;
       case "number":

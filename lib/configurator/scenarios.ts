@@ -1,5 +1,5 @@
 import { isViolated } from "./checks";
-import type { Compiled } from "./compile";
+import type { Compiled, GroupEntry } from "./compile";
 import { applyInPlace, NONE, sameValue, type Change } from "./changes";
 import type { State } from "./conditions";
 import { resolveGroup, resolveVisibility, type Resolution } from "./state";
@@ -53,9 +53,7 @@ export class Scenarios {
         const full = resolveVisibility(compiled, this.raw, false);
         return fn(full, compiled.visOrder.filter((gi) => !own(gi) && !sameValue(full.eff[gi], current.eff[gi])));
       }
-      const affected = new Set<number>();
-      for (const c of changes) for (const gi of compiled.visAffected[c.gi]!) affected.add(gi);
-      const order = affected.size === 1 ? [...affected] : compiled.visOrder.filter((gi) => affected.has(gi));
+      const order = this.affectedOrder(changes);
       const saved = order.map((gi) => [current.eff[gi], current.hiddenGroup[gi], current.hiddenOptions[gi]] as const);
       const moved: number[] = [];
       order.forEach((gi, k) => {
@@ -78,58 +76,109 @@ export class Scenarios {
   }
 
   /**
-   * Rules broken because option `option` of group `gi` is chosen (on top of an `extra` change): broken
-   * with it, not broken without it. Empty means the option is available in that situation.
+   * Rules broken because the option at index `oi` of group `gi` is chosen (on top of an `extra`
+   * change): broken with it, not broken without it. Empty means the option is available in that
+   * situation. Hot: runs for every option, so the option is named by its index.
    */
-  causedBy(gi: number, option: string, extra?: Change): readonly number[] {
+  causedBy(gi: number, oi: number, extra?: Change): readonly number[] {
     const entry = this.compiled.groups[gi]!;
+    const option = entry.optionIds[oi]!;
+    const relevant = entry.relevantAt[oi]!;
+    // Whether choosing the option (or the extra change) can change what is visible.
+    if (extra !== undefined && this.changeNeedsResolve(extra)) return this.causedResolving(entry, option, extra);
+    if (!entry.visDependent) return this.causedInPlace(entry, option, relevant, extra);
+    if (entry.visReadsWhole || entry.visReadAt[oi]) return this.causedResolving(entry, option, extra);
+    const old = this.current.eff[gi];
+    if (entry.group.type === "multi" || typeof old !== "string" || !entry.visReadOptions.has(old)) return this.causedInPlace(entry, option, relevant, extra);
+    // The current choice is read by a visibility condition and is replaced.
+    if (extra !== undefined || !this.compiled.visAcyclic) return this.causedResolving(entry, option, extra);
+    return this.causedFromCleared(entry, option, relevant);
+  }
+
+  /** causedBy when choosing can change what is visible: re-resolves visibility with and without the option. */
+  private causedResolving(entry: GroupEntry, option: string, extra: Change | undefined): readonly number[] {
+    const gi = entry.gi;
     const multi = entry.group.type === "multi";
     const constraints = this.compiled.constraints;
+    const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
+    const unchoose: Change = multi ? { gi, kind: "remove", option } : { gi, kind: "set", value: undefined };
+    const broken = this.within(extra ? [extra, choose] : [choose], (res, moved) => {
+      if (res.hiddenGroup[gi] || res.hiddenOptions[gi]?.has(option)) return [];
+      const rules = moved.length === 0 ? (entry.relevant.get(option) ?? NONE) : this.rulesOf(moved, entry.relevant.get(option));
+      return rules.filter((ci) => isViolated(constraints[ci]!, res.eff));
+    });
+    if (broken.length === 0) return NONE;
+    return this.within(extra ? [extra, unchoose] : [unchoose], (res) => broken.filter((ci) => !isViolated(constraints[ci]!, res.eff)));
+  }
+
+  /**
+   * causedBy when choosing cannot change what is visible: toggles the option in place and checks only
+   * the rules that read it; no allocation unless something breaks.
+   */
+  private causedInPlace(entry: GroupEntry, option: string, relevant: readonly number[], extra: Change | undefined): readonly number[] {
+    if (relevant.length === 0) return NONE;
+    const gi = entry.gi;
+    const constraints = this.compiled.constraints;
     const eff = this.current.eff;
-    const old = eff[gi];
-    const chooseMoves =
-      entry.visDependent &&
-      (entry.visReadsWhole || entry.visReadOptions.has(option) || (!multi && typeof old === "string" && entry.visReadOptions.has(old)));
-    if (chooseMoves || (extra !== undefined && this.changeNeedsResolve(extra))) {
-      const choose: Change = multi ? { gi, kind: "add", option } : { gi, kind: "set", value: option };
-      const unchoose: Change = multi ? { gi, kind: "remove", option } : { gi, kind: "set", value: undefined };
-      const broken = this.within(extra ? [extra, choose] : [choose], (res, moved) => {
-        if (res.hiddenGroup[gi] || res.hiddenOptions[gi]?.has(option)) return [];
-        const rules = moved.length === 0 ? (entry.relevant.get(option) ?? NONE) : this.rulesOf(moved, entry.relevant.get(option));
-        return rules.filter((ci) => isViolated(constraints[ci]!, res.eff));
-      });
-      if (broken.length === 0) return NONE;
-      return this.within(extra ? [extra, unchoose] : [unchoose], (res) => broken.filter((ci) => !isViolated(constraints[ci]!, res.eff)));
-    }
-    // Fast path (hot: runs for every option): toggle the option in place and check only the rules
-    // that read it; no allocation unless something breaks.
-    const relevant = entry.relevant.get(option);
-    if (!relevant || relevant.length === 0) return NONE;
     const undoExtra = extra ? applyInPlace(eff, extra) : undefined;
     let broken: number[] | undefined;
-    if (multi) {
+    if (entry.group.type === "multi") {
       const set = eff[gi] as Set<string>;
       const had = set.has(option);
       set.add(option);
-      for (const ci of relevant) if (isViolated(constraints[ci]!, eff)) (broken ??= []).push(ci);
+      for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
       if (broken) {
         set.delete(option);
-        broken = broken.filter((ci) => !isViolated(constraints[ci]!, eff));
+        broken = broken.filter((ci) => !constraints[ci]!.violated(eff));
       }
       if (had) set.add(option);
       else set.delete(option);
     } else {
       const previous = eff[gi];
       eff[gi] = option;
-      for (const ci of relevant) if (isViolated(constraints[ci]!, eff)) (broken ??= []).push(ci);
+      for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
       if (broken) {
         eff[gi] = undefined;
-        broken = broken.filter((ci) => !isViolated(constraints[ci]!, eff));
+        broken = broken.filter((ci) => !constraints[ci]!.violated(eff));
       }
       eff[gi] = previous;
     }
     undoExtra?.();
     return broken ?? NONE;
+  }
+
+  /**
+   * causedBy for an option of a single group that no visibility condition reads, while the current
+   * choice is read by one. Visibility conditions read the group only through `selected` of other
+   * options, so choosing the option shows and hides exactly what clearing the group does: the cleared
+   * state is resolved once per group, and each option is toggled in it. As in causedInPlace, only the
+   * rules that read the option (or whether the group is filled) can differ between the two states.
+   * Only on the current state: the cleared resolution is cached for the life of this object.
+   */
+  private causedFromCleared(entry: GroupEntry, option: string, relevant: readonly number[]): readonly number[] {
+    const gi = entry.gi;
+    const cleared = this.clearedResolution(gi);
+    if (relevant.length === 0 || cleared.hiddenGroup[gi] || cleared.hiddenOptions[gi]?.has(option)) return NONE;
+    const constraints = this.compiled.constraints;
+    const eff = cleared.eff;
+    eff[gi] = option;
+    let broken: number[] | undefined;
+    for (const ci of relevant) if (constraints[ci]!.violated(eff)) (broken ??= []).push(ci);
+    eff[gi] = undefined;
+    if (!broken) return NONE;
+    return broken.filter((ci) => !constraints[ci]!.violated(eff));
+  }
+
+  private readonly clearedResolutions = new Map<number, Resolution>();
+
+  /** The resolution with single group `gi` cleared, computed once per group. */
+  private clearedResolution(gi: number): Resolution {
+    let resolution = this.clearedResolutions.get(gi);
+    if (!resolution) {
+      resolution = this.within([{ gi, kind: "set", value: undefined }], copyResolution);
+      this.clearedResolutions.set(gi, resolution);
+    }
+    return resolution;
   }
 
   /** True when the changes would break a rule that is not broken now. */
@@ -155,10 +204,24 @@ export class Scenarios {
     });
   }
 
+  /** The groups to re-resolve after the changes, in visOrder (visAffected is already in that order). */
+  private affectedOrder(changes: Change[]): readonly number[] {
+    const { visAffected, visOrder } = this.compiled;
+    if (changes.length === 1) return visAffected[changes[0]!.gi]!;
+    const affected = new Set<number>();
+    for (const c of changes) for (const gi of visAffected[c.gi]!) affected.add(gi);
+    return visOrder.filter((gi) => affected.has(gi));
+  }
+
   /** Constraint rules on the given groups, plus `extra` rule indexes, without duplicates. */
   private rulesOf(groups: readonly number[], extra: readonly number[] = NONE): readonly number[] {
     const rules = new Set<number>(extra);
     for (const gi of groups) for (const ci of this.compiled.groups[gi]!.constraintRules) rules.add(ci);
     return [...rules];
   }
+}
+
+/** A copy of a resolution's arrays (their values are shared: the copy only ever replaces slots). */
+function copyResolution(res: Resolution): Resolution {
+  return { eff: res.eff.slice(), hiddenGroup: res.hiddenGroup.slice(), hiddenOptions: res.hiddenOptions.slice() };
 }

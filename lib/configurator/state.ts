@@ -12,25 +12,24 @@ export function readSelection(compiled: Compiled, selection: unknown): { raw: St
   if (typeof selection !== "object" || selection === null || Array.isArray(selection)) {
     return { raw, problems: [{ code: "unknown", message: "The selection must be an object" }] };
   }
-  for (const [groupId, value] of Object.entries(selection)) {
+  for (const groupId of Object.keys(selection)) {
+    const value: unknown = (selection as Record<string, unknown>)[groupId];
     const entry = compiled.byId.get(groupId);
     if (!entry) {
       problems.push({ code: "unknown", group: groupId, message: `Unknown group '${groupId}'` });
       continue;
     }
     const { group } = entry;
-    const wrong = (expected: string) =>
-      problems.push({ code: "unknown", group: groupId, message: `${group.label}: expected ${expected}` });
     switch (group.type) {
       case "single":
-        if (typeof value !== "string") wrong("one option id");
+        if (typeof value !== "string") wrongType(problems, groupId, group.label, "one option id");
         else if (!entry.options.has(value)) {
           problems.push({ code: "unknown", group: groupId, option: value, message: `${group.label}: unknown option '${value}'` });
         } else raw[entry.gi] = value;
         break;
       case "multi": {
         if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-          wrong("a list of option ids");
+          wrongType(problems, groupId, group.label, "a list of option ids");
           break;
         }
         const set = new Set<string>();
@@ -42,16 +41,20 @@ export function readSelection(compiled: Compiled, selection: unknown): { raw: St
         break;
       }
       case "number":
-        if (typeof value !== "number" || !Number.isFinite(value)) wrong("a finite number");
+        if (typeof value !== "number" || !Number.isFinite(value)) wrongType(problems, groupId, group.label, "a finite number");
         else raw[entry.gi] = value;
         break;
       case "text":
-        if (typeof value !== "string") wrong("text");
+        if (typeof value !== "string") wrongType(problems, groupId, group.label, "text");
         else raw[entry.gi] = value;
         break;
     }
   }
   return { raw, problems };
+}
+
+function wrongType(problems: Problem[], groupId: string, label: string, expected: string): void {
+  problems.push({ code: "unknown", group: groupId, message: `${label}: expected ${expected}` });
 }
 
 export type Resolution = {

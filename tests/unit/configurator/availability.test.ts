@@ -32,6 +32,19 @@ describe("option availability and fixes", () => {
     expect(result.options.trim!.base!.available).toBe(true);
   });
 
+  it("a single-group option is judged with what the current choice shows undone", () => {
+    // The Sport trim shows the Track package; choosing Luxury instead hides it, and Luxury needs it.
+    const definition = carDefinition([
+      { id: "track-sport", kind: "visibleWhen", target: { group: "packages", option: "track" }, when: sel("trim", "sport"), message: "The Track package needs the Sport trim" },
+      { id: "lux-track", kind: "requires", when: sel("trim", "luxury"), then: sel("packages", "track"), message: "The Luxury trim needs the Track package" },
+    ]);
+    const result = evaluate(definition, { ...base, trim: "sport", packages: ["track"] });
+    expect(result.options.trim!.luxury).toMatchObject({ available: false, reason: "The Luxury trim needs the Track package", ruleId: "lux-track" });
+    expect(result.options.trim!.base!.available).toBe(true);
+    expect(result.options.trim!.sport!.available).toBe(true);
+    expect(result.options.packages!.track!.available).toBe(true);
+  });
+
   it("the current choice is marked unavailable when it is what breaks a rule", () => {
     const result = evaluate(carDefinition(), { ...base, packages: ["sport-seats"] });
     expect(result.options.packages!["sport-seats"]!.available).toBe(false);
