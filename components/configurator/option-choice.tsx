@@ -10,7 +10,7 @@ type Props = {
   display: "swatch" | "card" | "radio";
   checked: boolean;
   state: OptionState | undefined;
-  /** Label, description, price and supply days, rendered on the server (./static-content). */
+  /** Label, description, price and supply days, built once per definition (./static-content). */
   details: ReactNode;
   onSelect: () => void;
   onFix: (selection: Selection) => void;

@@ -7,7 +7,7 @@ import { formatCents } from "@/lib/money";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
-import type { ConfiguratorContent, GroupContent } from "./static-content";
+import { configuratorContent, type GroupContent } from "./static-content";
 import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
 import { useConfiguration } from "./use-configuration";
@@ -19,8 +19,6 @@ type Props = {
   currency: string;
   /** The first view (the defaults, quantity 1), computed on the server: the page shows it before the engine loads. */
   initial: ConfiguratorView;
-  /** Labels, descriptions and prices of every group, rendered on the server (configuratorContent). */
-  content: ConfiguratorContent;
   /** An admin previewing a draft: no Order button, the URL left alone (the page shows the banner). */
   preview?: boolean;
 };
@@ -37,7 +35,10 @@ const EMPTY: GroupContent = { title: null, description: null, aside: null, note:
  * The product configurator: every group of the definition, a live preview, price, delivery date and problems.
  * The engine loads on the first pointer, focus or key event inside it (see useConfiguration).
  */
-export function ProductConfigurator({ product, definition, currency, initial, content, preview = false }: Props) {
+export function ProductConfigurator({ product, definition, currency, initial, preview = false }: Props) {
+  // Built here rather than on the server: as server-rendered nodes they doubled the page's RSC payload (every
+  // option's markup a second time), which the cached page then serves, and gzips, on every request.
+  const content = useMemo(() => configuratorContent(definition, currency), [definition, currency]);
   const { selection, quantity, view, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
   const { result, code } = view;
   const delivery = useDeliveryContext(initial.result);

@@ -5,8 +5,9 @@ import { optionDisplay, type OptionDisplay } from "./option-display";
 import { priceDelta } from "./price-tag";
 
 // The parts of the configurator that never change with the choices (labels, descriptions, prices, lead
-// days), rendered on the server and handed to the client components as nodes: they are in the page's
-// HTML and payload, not in its JavaScript.
+// days), built once per definition by ProductConfigurator and handed to the group components as nodes.
+// (Built on the server, they cost less JavaScript, about 0.3 KB gzip, but put every option's markup into
+// the cached page's RSC payload a second time: 7.6 KB more per page served.)
 
 export type GroupContent = {
   /** The group's label, with "optional" when it is. */

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
-import { configuratorContent } from "@/components/configurator/static-content";
 import { loadProduct } from "@/lib/catalog/cached";
 import { initialView } from "@/lib/configurator/view";
 
@@ -40,7 +39,7 @@ export default async function ProductPage({ params }: Props) {
         <p className="mt-2 text-lg text-stone-700">{product.summary}</p>
         {product.description ? <p className="mt-2 text-sm leading-relaxed text-stone-600">{product.description}</p> : null}
       </header>
-      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} initial={initialView(product.version.definition)} content={configuratorContent(product.version.definition, currency)} />
+      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} initial={initialView(product.version.definition)} />
     </div>
   );
 }

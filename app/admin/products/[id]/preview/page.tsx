@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
-import { configuratorContent } from "@/components/configurator/static-content";
 import { getProductForEditing } from "@/lib/admin/products/queries";
 import { requireRole } from "@/lib/auth/session";
 import { parseDefinition } from "@/lib/configurator";
@@ -29,7 +28,7 @@ export default async function PreviewDraftPage({ params }: { params: Promise<{ i
           <div role="note" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <strong>Preview</strong>: this is how customers will see this version. Ordering is off.
           </div>
-          <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} initial={initialView(parsed.definition)} content={configuratorContent(parsed.definition, settings.currency)} preview />
+          <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} initial={initialView(parsed.definition)} preview />
         </>
       ) : (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">The draft is not a valid definition yet; fix it in the editor first.</p>
