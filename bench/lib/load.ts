@@ -18,6 +18,8 @@ export type Scenario = {
 export type LoadResult = {
   scenario: string;
   connections: number;
+  /** Extra rounds of a scenario and its baseline, run in turn after the first (the first has no round). */
+  round?: number;
   seconds: number;
   requests: number;
   ok: number;
