@@ -21,8 +21,10 @@ export default defineConfig({
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    // Pure schema diffs need no database: never take the embedded one away from a running server for them.
-    const needsData = !process.argv.includes("diff");
+    // Only the commands that read or change the database get the embedded one (and its lock). Anything else
+    // (`prisma -v`, which @prisma/client's postinstall runs inside `npm ci`; `generate`; pure schema diffs) gets
+    // an in-memory one: opening ./data there would hold its lock and keep the process, and `npm ci`, waiting.
+    const needsData = ["migrate", "db"].includes(process.argv[2] ?? "") && !process.argv.includes("diff");
     const { acquireDataDirLock } = await import("./lib/db/lock");
     if (needsData && target.dataDir) acquireDataDirLock(target.dataDir);
     const pglite = needsData && target.dataDir ? new PGlite(target.dataDir) : new PGlite();
