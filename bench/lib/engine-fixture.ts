@@ -4,7 +4,7 @@
 import { normalize, parseDefinition, type Condition, type Definition, type Group, type Rule, type Selection } from "../../lib/configurator";
 
 /** Small deterministic PRNG (mulberry32), so every run benchmarks the same definition. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

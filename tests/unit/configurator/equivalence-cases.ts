@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { largeFixture } from "@/bench/lib/engine-fixture";
+import { largeFixture, random } from "@/bench/lib/engine-fixture";
 import { normalize, parseDefinition, type Condition, type Definition, type EvaluateOptions, type EvaluateResult, type Group, type Rule, type Selection } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
 import { definitionWithSelectionArb, selectionArb } from "./arbitraries";
@@ -74,18 +74,6 @@ function demoCases(): Case[] {
       { definition, selection: normalized(definition, selection), quantity: 4 },
     ]),
   );
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VIS_TYPES = ["single", "single", "multi", "single", "number", "single", "multi", "text", "single"] as const;
