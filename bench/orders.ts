@@ -3,13 +3,13 @@
 // same run's baseline: a bare single-row insert through Prisma at the same concurrency, alternated with it
 // BENCH_ROUNDS times (default 3) and reported as medians.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { evaluate, normalize, type Definition } from "@/lib/configurator";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteRunner, withPostgresRunner } from "@/lib/db/sql-runner";
 import { placeOrder } from "@/lib/orders/place-order";
 import { seedDatabase } from "@/prisma/seed-database";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PER_RUN = Number(process.env.BENCH_ORDERS ?? 300);
@@ -78,20 +78,14 @@ async function main() {
   for (const row of await bench("PGlite (in memory)", embedded)) console.log(row);
   await embedded.close();
 
-  const name = `atelier_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(SERVER, "atelier_bench");
   try {
-    await withPostgresRunner(url.toString(), applyMigrations);
-    const server = await openDatabase({ kind: "postgres", url: url.toString() });
+    await withPostgresRunner(scratch.url, applyMigrations);
+    const server = await openDatabase({ kind: "postgres", url: scratch.url });
     for (const row of await bench("PostgreSQL 15", server)) console.log(row);
     await server.close();
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

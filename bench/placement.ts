@@ -5,14 +5,13 @@
 // time are printed. Usage: npx tsx bench/placement.ts [seconds per round] [rounds]
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
 import { migrateDatabase } from "@/lib/db/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { runLoad, type Scenario } from "./lib/load";
+import { createScratchDatabase } from "./lib/scratch-database";
 import { signIn, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, BENCH_PASSWORD, benchCustomerEmails, prepareBenchData } from "./lib/volume";
 
@@ -63,15 +62,10 @@ function summarize(file: string) {
 
 async function main() {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error("build first: npm run bench (or BENCH_SIZES=1000 BENCH_DATABASES=postgres npm run bench)");
-  const name = `atelier_prof_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(SERVER_URL, "atelier_prof");
   const dir = fs.mkdtempSync("/tmp/atelier-prof-");
   try {
-    const config = resolveDatabaseConfig(url.toString());
+    const config = resolveDatabaseConfig(scratch.url);
     await migrateDatabase(config);
     const database = await openDatabase(config);
     await seedDatabase(database.prisma);
@@ -80,7 +74,7 @@ async function main() {
     const server = await startServer({
       port: 3341,
       distDir: DIST_DIR,
-      databaseUrl: url.toString(),
+      databaseUrl: scratch.url,
       env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, ATELIER_BENCH_ROUTES: "1" },
       nodeArgs: profiling ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [],
     });
@@ -116,8 +110,7 @@ async function main() {
     }
     if (profiling) for (const file of fs.readdirSync(dir)) summarize(path.join(dir, file));
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

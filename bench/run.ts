@@ -24,6 +24,7 @@ import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey }
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
 import { renderMarkdown, type BenchReport, type PassResult } from "./lib/report";
+import { createScratchDatabase } from "./lib/scratch-database";
 import { signIn, startServer, warm } from "./lib/server";
 import { BENCH_PASSWORD, benchCustomerEmails, fillOrders, prepareBenchData } from "./lib/volume";
 
@@ -72,24 +73,8 @@ async function createTarget(kind: "postgres" | "pglite"): Promise<Target> {
     const url = `file:${dir}`;
     return { kind, url, config: resolveDatabaseConfig(url), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `atelier_bench_${tag}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    kind,
-    url: url.toString(),
-    config: resolveDatabaseConfig(url.toString()),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const scratch = await createScratchDatabase(SERVER_URL, "atelier_bench");
+  return { kind, url: scratch.url, config: resolveDatabaseConfig(scratch.url), drop: scratch.drop };
 }
 
 /** Everything the scenarios need from a running server: signed-in cookies, an order to show, the checkout form. */

@@ -4,7 +4,6 @@
 // times GET /staff; then bulk-inserts orders up to 10,000 and times again; then stops the server and drops
 // the database. Also times the board's reads alone (findBoard, in this process) for each size.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -12,6 +11,7 @@ import { assertLocal } from "@/lib/db/prepare";
 import { withPostgresRunner } from "@/lib/db/sql-runner";
 import { findBoard } from "@/lib/production/board";
 import { seedDatabase } from "@/prisma/seed-database";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -96,13 +96,8 @@ async function fillOrders(client: pg.Client, target: number): Promise<void> {
 
 async function main() {
   assertLocal({ kind: "postgres", url: SERVER });
-  const name = `atelier_bench_staff_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const scratch = await createScratchDatabase(SERVER, "atelier_bench_staff");
+  const dbUrl = scratch.url;
   let server: ReturnType<typeof spawn> | null = null;
   const results: { orders: number; http: number[]; reads: number[] }[] = [];
   try {
@@ -143,8 +138,7 @@ async function main() {
   } finally {
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

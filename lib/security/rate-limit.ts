@@ -21,12 +21,15 @@ export function retryMessage(retryAfterMs: number, what = "attempts"): string {
 
 type Counter = { count: number; expires_at: Date };
 
+/** The row of `subject`'s counter for `rule`. */
+const rateLimitKey = (rule: RateLimitRule, subject: string) => `${rule.name}:${subject}`.slice(0, 300);
+
 /**
  * The statement that counts one hit against `rule` for `subject` (fixed window, atomic upsert) and returns
  * the window's `count` and `expires_at`; usable on its own or as a CTE of a larger statement.
  */
 export function rateLimitHitSql(rule: RateLimitRule, subject: string): Prisma.Sql {
-  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const key = rateLimitKey(rule, subject);
   const windowSeconds = rule.windowMs / 1000;
   return Prisma.sql`
     INSERT INTO rate_limits (key, count, window_start, expires_at)
@@ -56,7 +59,7 @@ export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string,
 
 /** Whether `subject` is over `rule` right now, without counting a hit (e.g. before checking a password). */
 export async function isRateLimited(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
-  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const key = rateLimitKey(rule, subject);
   const row = await db.rateLimit.findUnique({ where: { key } });
   if (row && row.expiresAt > new Date() && row.count >= rule.limit) {
     const retryAfterMs = row.expiresAt.getTime() - Date.now();
