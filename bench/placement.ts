@@ -2,7 +2,8 @@
 // `npm run bench`) against a fresh PostgreSQL database and alternates rounds of the insert baseline and of
 // placing orders through the real server action at concurrency 16, printing each round's ratio and the median.
 // With PROFILE=1 the server runs with --cpu-prof, and once it stops the functions and files with the most CPU
-// time are printed. Usage: npx tsx bench/placement.ts [seconds per round] [rounds]
+// time are printed; with DATABASE=pglite it runs on a fresh embedded database instead.
+// Usage: npx tsx bench/placement.ts [seconds per round] [rounds]
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
@@ -22,6 +23,7 @@ const seconds = Number(process.argv[2] ?? 4);
 const rounds = Number(process.argv[3] ?? 3);
 const profiling = process.env.PROFILE === "1";
 const connections = Number(process.env.CONNECTIONS ?? 16);
+const embedded = process.env.DATABASE === "pglite";
 
 /** CPU time (user + system) the process has used so far, in ms, from /proc (Linux). */
 function cpuMs(pid: number): number {
@@ -62,8 +64,10 @@ function summarize(file: string) {
 
 async function main() {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error("build first: npm run bench (or BENCH_SIZES=1000 BENCH_DATABASES=postgres npm run bench)");
-  const scratch = await createScratchDatabase(SERVER_URL, "atelier_prof");
   const dir = fs.mkdtempSync("/tmp/atelier-prof-");
+  const scratch = embedded
+    ? { url: `file:${path.join(dir, "data")}`, drop: async () => fs.rmSync(path.join(dir, "data"), { recursive: true, force: true }) }
+    : await createScratchDatabase(SERVER_URL, "atelier_prof");
   try {
     const config = resolveDatabaseConfig(scratch.url);
     await migrateDatabase(config);
@@ -108,7 +112,7 @@ async function main() {
     } finally {
       await server.stop();
     }
-    if (profiling) for (const file of fs.readdirSync(dir)) summarize(path.join(dir, file));
+    if (profiling) for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) summarize(path.join(dir, file));
   } finally {
     await scratch.drop();
   }

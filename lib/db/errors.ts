@@ -25,8 +25,8 @@ function prismaCode(error: unknown): string | undefined {
 
 /**
  * The PostgreSQL SQLSTATE and message behind a database error, whichever way it arrived: a SqlError, a
- * model query's Prisma error, or a raw query's failure (P2010), which carries the driver adapter's error in
- * meta.driverAdapterError.cause.
+ * model query's Prisma error, a raw query's failure (P2010), which carries the driver adapter's error in
+ * meta.driverAdapterError.cause, or the driver's own error (a direct statement).
  */
 export function driverError(error: unknown): { code?: string; message?: string } {
   if (error instanceof SqlError) return { code: error.sqlState, message: error.message };
@@ -37,6 +37,11 @@ export function driverError(error: unknown): { code?: string; message?: string }
     const code = cause.originalCode ?? cause.code;
     const message = cause.originalMessage ?? cause.message;
     return { code: typeof code === "string" ? code : prismaCode(error), message: typeof message === "string" ? message : fallbackMessage };
+  }
+  // A statement run on the driver itself (directQueryOf): pg's and PGlite's DatabaseError carry the SQLSTATE.
+  const own = error as { code?: unknown; severity?: unknown } | null;
+  if (!(error instanceof PrismaNS.PrismaClientKnownRequestError) && typeof own?.code === "string" && typeof own.severity === "string") {
+    return { code: own.code, message: fallbackMessage };
   }
   return { code: prismaCode(error), message: fallbackMessage };
 }
