@@ -45,6 +45,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === "postgres") {
     // One pool, shared by Prisma and the direct path; Prisma ends it on $disconnect.
     const pool = new pg.Pool({ connectionString: config.url, max: poolSize() });
+    // An idle connection the server dropped (a restart, an outage) is reported here; without a listener it
+    // would end the process, also before Prisma's first query attaches its own. The pool reconnects on demand.
+    pool.on("error", (error) => console.error("database connection lost:", error.message));
     const prisma = buildPrismaClient(new PrismaPg(pool, { disposeExternalPool: true }));
     directQueries.set(prisma, async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[]);
     return { prisma, config, pglite: null, close: () => prisma.$disconnect() };
