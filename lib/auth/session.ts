@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { directQueryOf } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { judgeHit, rateLimitHitSql, type RateLimitResult, type RateLimitRule } from "@/lib/security/rate-limit";
 import type { Role } from "@/lib/users/schema";
@@ -31,14 +31,12 @@ type UserAndHit = { count: number; expires_at: Date; id: string | null; email: s
 export async function getCurrentUserCountingHit(rule: RateLimitRule, what?: string): Promise<{ user: PublicUser; limit: RateLimitResult } | null> {
   const id = await readSessionUserId();
   if (!id) return null;
-  const db = await getDb();
   const statement = Prisma.sql`
     WITH hit AS (${rateLimitHitSql(rule, id)})
     SELECT hit.count, hit.expires_at, u.id, u.email, u.name, u.role::text AS role, u.active
     FROM hit LEFT JOIN users u ON u.id = ${id}`;
-  // Straight on the driver when it can (see directQueryOf): this runs for every order placed.
-  const direct = directQueryOf(db);
-  const [row] = direct ? await direct<UserAndHit>(statement.text, statement.values) : await db.$queryRaw<UserAndHit[]>(statement);
+  // Straight on the driver (queryRows): this runs for every order placed.
+  const [row] = await queryRows<UserAndHit>(await getDb(), statement.text, statement.values);
   if (!row?.id || !row.active) return null;
   const user: PublicUser = { id: row.id, email: row.email, name: row.name, role: row.role, active: row.active };
   return { user, limit: judgeHit(rule, row, what) };

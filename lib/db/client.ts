@@ -6,6 +6,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig } from "./config";
 import { acquireDataDirLock } from "./lock";
+import type { Tx } from "./types";
 
 /** The Prisma client with secrets omitted from every result by default. */
 export function buildPrismaClient(adapter: SqlDriverAdapterFactory) {
@@ -30,6 +31,16 @@ const directQueries = new WeakMap<object, DirectQuery>();
  */
 export function directQueryOf(db: object): DirectQuery | null {
   return directQueries.get(db) ?? null;
+}
+
+/**
+ * Runs one raw statement ($1, $2, ... bound) and returns its rows: straight on the driver when `db` is a
+ * client opened by openDatabase (see DirectQuery), through Prisma otherwise (inside a transaction). Both
+ * drivers parse jsonb, timestamps and integers as Prisma's raw queries do.
+ */
+export function queryRows<T>(db: Tx, sql: string, params: unknown[] = []): Promise<T[]> {
+  const direct = directQueryOf(db);
+  return direct ? direct<T>(sql, params) : db.$queryRawUnsafe<T[]>(sql, ...params);
 }
 
 export type Database = {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
-import { directQueryOf } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { driverError, isUniqueViolation, SqlError } from "@/lib/db/errors";
 import { RetryableError } from "@/lib/db/transaction";
@@ -154,7 +154,8 @@ export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteO
  * give (SQLSTATE 40001) or on a simultaneous submission with the same key (isDuplicateOrder).
  */
 export async function writeOrder(db: Tx, order: PreparedOrder): Promise<WriteResult> {
-  const [row] = await runStatement<{ result: WriteResult }>(db, `SELECT "place_order"($1::jsonb) AS "result"`, order.payload);
+  // Straight on the driver outside a transaction (queryRows): the payload is a few kilobytes of JSON.
+  const [row] = await queryRows<{ result: WriteResult }>(db, `SELECT "place_order"($1::jsonb) AS "result"`, [order.payload]);
   if (!row) throw new Error("place_order returned nothing");
   return row.result;
 }
@@ -167,10 +168,10 @@ export async function writeOrder(db: Tx, order: PreparedOrder): Promise<WriteRes
  */
 export async function writeOrders(db: Tx, orders: PreparedOrder[]): Promise<(WriteResult | SqlError)[]> {
   const sorted = orders.map((order, index) => ({ order, index })).sort((a, b) => (a.order.firstWeek < b.order.firstWeek ? -1 : a.order.firstWeek > b.order.firstWeek ? 1 : a.index - b.index));
-  const [row] = await runStatement<{ results: (WriteResult | { status: "error"; code: string; message: string })[] }>(
+  const [row] = await queryRows<{ results: (WriteResult | { status: "error"; code: string; message: string })[] }>(
     db,
     `SELECT "place_orders"($1::jsonb) AS "results"`,
-    `[${sorted.map((s) => s.order.payload).join(",")}]`,
+    [`[${sorted.map((s) => s.order.payload).join(",")}]`],
   );
   if (!row || row.results.length !== orders.length) throw new Error("place_orders did not answer for every order");
   const results: (WriteResult | SqlError)[] = new Array(orders.length);
@@ -179,16 +180,6 @@ export async function writeOrders(db: Tx, orders: PreparedOrder[]): Promise<(Wri
     results[index] = result.status === "error" ? new SqlError(result.code, result.message) : result;
   });
   return results;
-}
-
-/**
- * Runs an order-writing statement: on the driver directly when `db` is the process's client (the payload is
- * a few kilobytes of JSON, which Prisma's query compiler would copy and scan), through Prisma inside a
- * transaction. The result is the same either way: the functions answer jsonb, which both parse.
- */
-function runStatement<T>(db: Tx, sql: string, payload: string): Promise<T[]> {
-  const direct = directQueryOf(db);
-  return direct ? direct<T>(sql, [payload]) : db.$queryRawUnsafe<T[]>(sql, payload);
 }
 
 /** True when a write failed because an order with the same idempotency key was being written at the same time. */

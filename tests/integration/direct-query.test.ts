@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directQueryOf } from "@/lib/db/client";
+import { directQueryOf, queryRows } from "@/lib/db/client";
 import { driverError, isUniqueViolation } from "@/lib/db/errors";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -38,5 +38,7 @@ describe(`statements run on the driver (${process.env.TEST_DATABASE_URL ? "Postg
   it("are not offered inside a transaction, whose statements must run on its own connection", async () => {
     const inside = await t.prisma.$transaction(async (tx) => directQueryOf(tx));
     expect(inside).toBeNull();
+    // queryRows falls back to the transaction's own Prisma connection, with the same bound parameters.
+    expect(await t.prisma.$transaction((tx) => queryRows(tx, `SELECT $1::int AS "n", $2::text AS "s"`, [3, "x"]))).toEqual([{ n: 3, s: "x" }]);
   });
 });
