@@ -2,6 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { authSecret } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 
 /**
  * The session cookie's name, as next-auth sets it: with the `__Secure-` prefix when the site is served over
@@ -26,7 +27,7 @@ export function readSessionCookie(all: { name: string; value: string }[], name =
 const CLOCK_TOLERANCE_S = 15;
 const REMEMBERED_TOKENS = 2000;
 /** Tokens this process decoded (valid ones only), so a signed-in visitor's next requests skip the key derivation and decryption. */
-const decoded = new Map<string, { sub: string | null; exp: number }>();
+const decoded = processWide("sessionTokens", () => new Map<string, { sub: string | null; exp: number }>());
 
 /** The subject of a session token that decrypts with our secret and has not expired, or null. */
 export async function decodeSessionToken(token: string, nowMs = Date.now()): Promise<string | null> {

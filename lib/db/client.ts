@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { processWide } from "@/lib/process-wide";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig } from "./config";
 import { acquireDataDirLock } from "./lock";
@@ -23,7 +24,8 @@ export type Prisma = ReturnType<typeof buildPrismaClient>;
  */
 export type DirectQuery = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
 
-const directQueries = new WeakMap<object, DirectQuery>();
+// Process-wide (processWide): the database is opened by whichever route's bundle comes first and used by all.
+const directQueries = processWide("directQueries", () => new WeakMap<object, DirectQuery>());
 
 /**
  * The direct path of a client opened by openDatabase, or null for anything else (a transaction client, whose

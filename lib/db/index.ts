@@ -1,9 +1,11 @@
 import "server-only";
 import { resolveDatabaseConfig } from "./config";
+import { processWide } from "@/lib/process-wide";
 import { openDatabase, type Database, type Prisma } from "./client";
 
-// One database per process: PGlite may be opened by one process only, and a pg pool is shared.
-const globalForDb = globalThis as unknown as { atelierDb?: Promise<Database> };
+// One database per process (processWide: every route's bundle shares it): PGlite may be opened by one
+// process only, and a pg pool is shared.
+const globalForDb = processWide("database", () => ({ atelierDb: undefined as Promise<Database> | undefined }));
 
 /** The process's database (opened on first use, closed on shutdown). */
 export function getDatabase(): Promise<Database> {

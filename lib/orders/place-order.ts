@@ -5,6 +5,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
 import { capacityFromRows, planBooking, type BookingPlan, type CapacityRow, type CapacityState } from "@/lib/production/capacity";
+import { processWide } from "@/lib/process-wide";
 import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";
 import {
   isDuplicateOrder,
@@ -73,7 +74,7 @@ type Memory = {
 const MAX_PRODUCT_HINTS = 200;
 /** Capacity figures are re-read at least this often, even when no order was refused. */
 const CAPACITY_TTL_MS = 2_000;
-const memories = new WeakMap<object, Memory>();
+const memories = processWide("orderMemories", () => new WeakMap<object, Memory>());
 
 function memoryOf(db: Prisma): Memory {
   let memory = memories.get(db);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { directQueryOf, queryRows } from "@/lib/db/client";
 import { driverError, isUniqueViolation } from "@/lib/db/errors";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -40,5 +40,16 @@ describe(`statements run on the driver (${process.env.TEST_DATABASE_URL ? "Postg
     expect(inside).toBeNull();
     // queryRows falls back to the transaction's own Prisma connection, with the same bound parameters.
     expect(await t.prisma.$transaction((tx) => queryRows(tx, `SELECT $1::int AS "n", $2::text AS "s"`, [3, "x"]))).toEqual([{ n: 3, s: "x" }]);
+  });
+
+  it("are found by every instance of the module, as each route's bundle in Next's server has its own", async () => {
+    // The database is opened by whichever route comes first; the order action's bundle must still find the
+    // direct path of that client (it was once registered per module instance, and the server never used it).
+    vi.resetModules();
+    const other = await import("@/lib/db/client");
+    expect(other.directQueryOf).not.toBe(directQueryOf);
+    const direct = other.directQueryOf(t.prisma);
+    expect(direct).not.toBeNull();
+    expect(await direct!<{ n: number }>(`SELECT $1::int AS "n"`, [5])).toEqual([{ n: 5 }]);
   });
 });
