@@ -6,6 +6,7 @@ import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
 import { capacityFromRows, planBooking, type BookingPlan, type CapacityRow, type CapacityState } from "@/lib/production/capacity";
 import { processWide } from "@/lib/process-wide";
+import { retryMessage } from "@/lib/security/rate-limit";
 import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";
 import {
   isDuplicateOrder,
@@ -19,6 +20,7 @@ import {
   type CapacityContext,
   type NewOrder,
   type OrderEmailRenderer,
+  type OrderRateLimit,
   type WriteResult,
 } from "./record";
 import type { ShippingAddress } from "./schema";
@@ -34,15 +36,24 @@ export type PlaceOrderInput = {
   notes: string;
   /** What the customer saw: if the product or price changed since, they confirm again. */
   expected: { versionId: string; totalCents: number };
+  /** The customer's order rate limit, checked in the statement that writes the order (none when absent). */
+  limit?: OrderRateLimit;
   now?: Date;
 };
+
+/**
+ * Orders one customer may place in a short time: checked by the database in the statement that writes the
+ * order, counting the customer's orders (a resubmitted order is answered, not counted again).
+ */
+export const ORDER_RATE_LIMIT: OrderRateLimit = { count: 20, windowMs: 10 * 60_000 };
 
 export type PlaceOrderResult =
   | { ok: true; number: string; existing: boolean }
   | { ok: false; code: "not_found"; message: string }
   | { ok: false; code: "invalid"; message: string; problems: Pick<Problem, "group" | "message">[] }
   | { ok: false; code: "changed"; message: string; current: { versionId: string; version: number; totalCents: number } }
-  | { ok: false; code: "conflict"; message: string };
+  | { ok: false; code: "conflict"; message: string }
+  | { ok: false; code: "limited"; message: string; retryAfterMs: number };
 
 async function findByKey(db: Prisma, key: string) {
   return db.order.findUnique({ where: { idempotencyKey: key }, select: { number: true, customerId: true } });
@@ -209,7 +220,8 @@ const CHANGED_MESSAGE = "This product was updated since you opened this page. Re
  * Places an order: re-validates the configuration with the engine against the current published version,
  * recomputes price and promise (nothing from the browser is trusted), and atomically books the capacity and
  * writes the order, its snapshot, option rows, PLACED event and confirmation email.
- * The same idempotency key always returns the same order, also under simultaneous submissions.
+ * The same idempotency key always returns the same order, also under simultaneous submissions. With
+ * `limit`, the database refuses the order when the customer reached their order rate limit.
  *
  * Usually one statement: the order is planned on the figures this process remembers and written by the
  * place_order database function, which checks them (see Memory) and books the weeks under the database's
@@ -294,7 +306,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       }
       if (plan) {
         try {
-          result = await submitWrite(db, memory, prepareOrder(order, plan, { email, expect: { settings: view.settings } }));
+          result = await submitWrite(db, memory, prepareOrder(order, plan, { email, limit: input.limit, expect: { settings: view.settings } }));
         } catch (error) {
           if (!isStalePlan(error)) throw error;
         }
@@ -302,7 +314,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       if (!result) {
         // A week filled up or was freed since the figures were read: book in turn, on fresh figures.
         const started = Date.now();
-        const locked = await runTransaction(db, (tx) => writeOrderLocked(tx, order, { email, expect: { settings: view.settings } }), 10);
+        const locked = await runTransaction(db, (tx) => writeOrderLocked(tx, order, { email, limit: input.limit, expect: { settings: view.settings } }), 10);
         remember(memory, locked.fresh, started);
         result = locked.result;
       }
@@ -321,6 +333,10 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
         return { ok: true, number: result.number, existing: false };
       case "replay":
         return replayResult(result, input.customer.id);
+      case "limited": {
+        const retryAfterMs = Math.max(0, new Date(result.retryAt).getTime() - placedAt.getTime());
+        return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
+      }
       case "product":
         freshProduct = true;
         continue;

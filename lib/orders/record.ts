@@ -53,7 +53,15 @@ export type WriteOptions = {
    * as it may have been made from remembered figures.
    */
   expect?: { settings: ShopSettings | null };
+  /**
+   * The customer's order rate limit, checked by the database in the same statement: the order is refused
+   * (status "limited") when the customer placed `count` orders in the `windowMs` before it.
+   */
+  limit?: OrderRateLimit;
 };
+
+/** At most `count` orders per customer in any `windowMs`. */
+export type OrderRateLimit = { count: number; windowMs: number };
 
 /** An order ready to be written: every row computed, nothing sent yet. */
 export type PreparedOrder = {
@@ -71,7 +79,9 @@ export type WriteResult =
   | { status: "placed"; id: string; number: string; weeks: CapacityRow[] }
   | { status: "replay"; number: string; customerId: string }
   | { status: "product" }
-  | { status: "settings"; settings: ShopSettings | null };
+  | { status: "settings"; settings: ShopSettings | null }
+  /** The customer's order rate limit was reached; retryAt is when the oldest order in the window leaves it. */
+  | { status: "limited"; retryAt: string };
 
 /** Replaced by the order number in the email, inside the database (unguessable, so never in customer text). */
 const NUMBER_TOKEN = `@@order-number-${randomBytes(8).toString("hex")}@@`;
@@ -79,8 +89,8 @@ const NUMBER_TOKEN = `@@order-number-${randomBytes(8).toString("hex")}@@`;
 /**
  * Computes every row of a placed order from its plan: the order with its immutable snapshot and promised
  * date, one row per chosen option, the capacity bookings, the PLACED event and (optionally) the email, as
- * the one argument of the place_order SQL function (migrations 20261125006000_place_order and
- * 20261125006200_place_order_full_weeks).
+ * the one argument of the place_order SQL function (migrations 20261125006000_place_order,
+ * 20261125006200_place_order_full_weeks and 20261201000000_place_order_rate_limit).
  */
 export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteOptions = {}): PreparedOrder {
   const { evaluation, selection, version, product, settings } = input;
@@ -130,6 +140,7 @@ export function prepareOrder(input: NewOrder, plan: BookingPlan, options: WriteO
     expect: options.expect
       ? { productId: product.id, slug: product.slug, name: product.name, versionId: version.id, settings: options.expect.settings }
       : undefined,
+    limit: options.limit ? { count: options.limit.count, windowSeconds: options.limit.windowMs / 1000 } : undefined,
     bookings: bookingRows(plan.bookings),
     defaultWeeklyHours: settings.defaultWeeklyHours,
     fullWeeks: options.expect ? weeksFilledBy(plan) : [],

@@ -10,7 +10,6 @@ export const RATE_LIMITS = {
   signInAccount: { name: "signin-account", limit: 8, windowMs: 15 * 60_000 },
   signInIp: { name: "signin-ip", limit: 40, windowMs: 15 * 60_000 },
   signUpIp: { name: "signup-ip", limit: 10, windowMs: 60 * 60_000 },
-  placeOrderUser: { name: "order-user", limit: 20, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 /** "Too many attempts. Try again in 12 minutes." */

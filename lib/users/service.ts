@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/client";
+import { queryRows, type Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role, SignUpInput } from "./schema";
@@ -45,7 +45,11 @@ export async function verifyCredentials(db: Prisma, email: string, password: str
   return { ok: true, user: rest };
 }
 
-/** Reads a user's current role and active flag (the source of truth for every authorization). */
-export function getUserById(db: Prisma, id: string): Promise<PublicUser | null> {
-  return db.user.findUnique({ where: { id }, select: publicFields });
+/**
+ * Reads a user's current role and active flag (the source of truth for every authorization). Straight on the
+ * driver (queryRows): it runs for every signed-in request, the checkout's order placement included.
+ */
+export async function getUserById(db: Prisma, id: string): Promise<PublicUser | null> {
+  const [user] = await queryRows<PublicUser>(db, `SELECT "id", "email", "name", "role"::text AS "role", "active" FROM "users" WHERE "id" = $1`, [id]);
+  return user ?? null;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, weekEnd, type Definition, type Selection } from "@/lib/configurator";
 import { checkConsistency } from "@/lib/db/check";
 import { formatOrderNumber } from "@/lib/orders/number";
-import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { ORDER_RATE_LIMIT, placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -17,17 +17,22 @@ let defaults: Selection;
 
 const address = { name: "Clara C", line1: "1 Rue Neuve", line2: "", city: "Lyon", postalCode: "69001", country: "FR" };
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma, { orders: false });
-  customer = await t.prisma.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
-  other = await t.prisma.user.findUniqueOrThrow({ where: { email: "dev@example.com" }, select: { id: true, name: true, email: true } });
+/** Orders from here on are for the product's current version, with its default selection. */
+async function useCurrentVersion() {
   const product = await t.prisma.product.findUniqueOrThrow({ where: { slug: "tempo-bicycle" }, include: { currentVersion: true } });
   definition = product.currentVersion!.definition as unknown as Definition;
   versionId = product.currentVersion!.id;
   const n = normalize(definition, {});
   if (!n.ok) throw new Error("defaults invalid");
   defaults = n.selection;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.prisma, { orders: false });
+  customer = await t.prisma.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
+  other = await t.prisma.user.findUniqueOrThrow({ where: { email: "dev@example.com" }, select: { id: true, name: true, email: true } });
+  await useCurrentVersion();
 });
 afterAll(() => t.drop());
 
@@ -256,5 +261,44 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     const placed = await t.prisma.order.findUniqueOrThrow({ where: { number: confirmed.number } });
     expect(placed.productVersionId).toBe(v2.id);
     expect(placed.totalCents).toBe(evaluate(edited, defaults).totalCents);
+  });
+
+  it("refuses a customer's order beyond their rate limit, says when to try again, and writes nothing", async () => {
+    await useCurrentVersion();
+    const limit = { count: 3, windowMs: 10 * 60_000 };
+    const u = await t.prisma.user.create({ data: { email: "burst@example.com", name: "Burst", role: "CUSTOMER", passwordHash: "x" }, select: { id: true, name: true, email: true } });
+    const start = new Date();
+    const placed = [];
+    for (let i = 0; i < 3; i++) placed.push(await placeOrder(t.prisma, input({ customer: u, limit, now: new Date(start.getTime() + i * 60_000) })));
+    expect(placed.map((r) => r.ok)).toEqual([true, true, true]);
+    const before = await counts();
+    // Four minutes after the first: it leaves the window in six.
+    const refused = await placeOrder(t.prisma, input({ customer: u, limit, now: new Date(start.getTime() + 4 * 60_000) }));
+    expect(refused).toMatchObject({ ok: false, code: "limited", message: "Too many orders in a short time. Try again in 6 minutes.", retryAfterMs: 6 * 60_000 });
+    expect(await counts()).toEqual(before);
+    // A resubmission of an order already placed is answered with it, not refused.
+    const first = placed[0]!;
+    const again = await placeOrder(t.prisma, input({ customer: u, limit, idempotencyKey: (await t.prisma.order.findFirstOrThrow({ where: { number: first.ok ? first.number : "" } })).idempotencyKey }));
+    expect(again).toEqual({ ok: true, number: first.ok ? first.number : "", existing: true });
+    // Another customer is not limited by this one's orders; and once the first order leaves the window, one more fits.
+    expect((await placeOrder(t.prisma, input({ customer: other, limit }))).ok).toBe(true);
+    expect((await placeOrder(t.prisma, input({ customer: u, limit, now: new Date(start.getTime() + 10 * 60_000 + 1000) }))).ok).toBe(true);
+    expect((await placeOrder(t.prisma, input({ customer: u, limit, now: new Date(start.getTime() + 10 * 60_000 + 2000) }))).ok).toBe(false);
+    expect(ORDER_RATE_LIMIT).toEqual({ count: 20, windowMs: 10 * 60_000 });
+  });
+
+  it("applies the rate limit to orders submitted at the same moment, which are written together", async () => {
+    await useCurrentVersion();
+    const limit = { count: 3, windowMs: 10 * 60_000 };
+    const u = await t.prisma.user.create({ data: { email: "burst2@example.com", name: "Burst", role: "CUSTOMER", passwordHash: "x" }, select: { id: true, name: true, email: true } });
+    const results = await Promise.all(Array.from({ length: 8 }, () => placeOrder(t.prisma, input({ customer: u, limit }))));
+    const placed = results.filter((r) => r.ok).length;
+    // Orders written in one statement see each other; a statement in flight at the same time (PostgreSQL
+    // runs two per process) may not see the other's order yet, so one more can slip through there.
+    if (process.env.TEST_DATABASE_URL) expect(placed).toBeGreaterThanOrEqual(3);
+    else expect(placed).toBe(3);
+    expect(placed).toBeLessThanOrEqual(4);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "limited")).toBe(true);
+    expect(await t.prisma.order.count({ where: { customerId: u.id } })).toBe(placed);
   });
 });
