@@ -37,11 +37,21 @@ const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const DIST_DIR = ".next-bench";
 const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
-// Customers may place 20 orders per 10 minutes each (lib/security/rate-limit.ts): each size step signs in
-// its own block of customers, enough for the orders of a step at this machine's speed.
-const PLACING_CUSTOMERS = 160;
-/** Rounds of the insert baseline and order placement in turn at the top concurrency (the first is the table's). */
+// Customers may place 20 orders per 10 minutes each (ORDER_RATE_LIMIT in lib/orders/place-order.ts): each
+// size step signs in its own block of customers, enough for the orders of a step at this machine's speed
+// (about 3,000 on PostgreSQL: some 13 each, and a few more for the first customers of each load run).
+const PLACING_CUSTOMERS = 240;
+/**
+ * Rounds of each budget's pair in turn at the top concurrency (the first is the table's): the insert baseline
+ * and order placement, the static page and the configurator. The extra rounds last EXTRA_ROUND_SECONDS.
+ */
 const PLACEMENT_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 3);
+const EXTRA_ROUND_SECONDS = Number(process.env.BENCH_EXTRA_ROUND_SECONDS ?? 2);
+/** The budgets' pairs: a baseline, then the scenario compared with it. */
+const BUDGET_PAIRS = [
+  ["baseline: insert one row", "place order"],
+  ["baseline: static page", "configurator"],
+] as const;
 const root = process.cwd();
 
 function log(message: string) {
@@ -169,12 +179,12 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
             report(result);
           }
         }
-        // The placement budget is a ratio of two loads that the shared machine can tilt: the insert and the
-        // placement run in turn for a few more rounds at the top concurrency, and the budget takes the median.
+        // Each ratio budget compares two loads that the shared machine can tilt: each pair runs in turn for a
+        // few more rounds at the top concurrency, and the budget takes the median of the rounds' ratios.
         const top = Math.max(...CONCURRENCY);
         for (let round = 2; round <= PLACEMENT_ROUNDS; round++) {
-          for (const name of ["baseline: insert one row", "place order"]) {
-            const result = { ...(await runLoad(server.base, all.find((s) => s.name === name)!, top, SECONDS)), round };
+          for (const name of BUDGET_PAIRS.flat()) {
+            const result = { ...(await runLoad(server.base, all.find((s) => s.name === name)!, top, EXTRA_ROUND_SECONDS)), round };
             results.push(result);
             report(result);
           }
@@ -221,7 +231,7 @@ async function main() {
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: { ...machine(), postgres: DATABASES.includes("postgres") ? await postgresVersion() : "not used" },
-    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)" },
+    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS },
     buildSeconds: 0,
     passes: [],
     browser: null,

@@ -4,7 +4,8 @@
 import bcrypt from "bcryptjs";
 import type { Prisma } from "@/lib/db/client";
 
-export const BENCH_CUSTOMERS = 500;
+/** Enough for three size steps of bench/run.ts (PLACING_CUSTOMERS each). */
+export const BENCH_CUSTOMERS = 750;
 export const BENCH_PASSWORD = "bench-password-2026";
 /**
  * Work in progress is bounded by the workshop's capacity while history keeps growing, so the first copies are
