@@ -8,7 +8,9 @@
 //
 // Environment: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DATABASES
 // (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
-// BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench, BENCH_PORT (3340).
+// BENCH_C1_SECONDS (at concurrency 1, 2), BENCH_PLACEMENT_ROUNDS (rounds of the budgets' pairs, 3),
+// BENCH_EXTRA_ROUND_SECONDS (2), BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench,
+// BENCH_PORT (3340), BENCH_LIGHTHOUSE_RUNS (3).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -33,6 +35,8 @@ const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.
 const DATABASES = list(process.env.BENCH_DATABASES, "postgres,pglite") as ("postgres" | "pglite")[];
 const SIZES = list(process.env.BENCH_SIZES, "1000,10000,100000").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+/** Concurrency 1 (latency, and the growth budgets) needs fewer seconds for as many samples as it gets. */
+const C1_SECONDS = Number(process.env.BENCH_C1_SECONDS ?? 2);
 const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const DIST_DIR = ".next-bench";
@@ -174,7 +178,7 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
           log(`${kind} ${orders} orders | ${`${result.scenario}${result.round ? ` (round ${result.round})` : ""}`.padEnd(26)} c${String(result.connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${result.failed ? `  (${result.failed} failed)` : ""}`);
         for (const scenario of all) {
           for (const connections of CONCURRENCY) {
-            const result = await runLoad(server.base, scenario, connections, SECONDS);
+            const result = await runLoad(server.base, scenario, connections, connections === 1 ? C1_SECONDS : SECONDS);
             results.push(result);
             report(result);
           }
@@ -231,7 +235,7 @@ async function main() {
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: { ...machine(), postgres: DATABASES.includes("postgres") ? await postgresVersion() : "not used" },
-    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS },
+    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, c1Seconds: C1_SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS },
     buildSeconds: 0,
     passes: [],
     browser: null,

@@ -8,9 +8,11 @@ const load = (scenario: string, connections: number, requestsPerSecond: number, 
   latencyMs: { p50: meanMs, p90: meanMs, p99: meanMs, mean: meanMs },
 });
 
-function step(orders: number, health: number, place: number, board: number, pairs: { insert: number; place: number; staticPage: number; configurator: number }[]): SizeResult {
+function step(orders: number, health: number, place: number, board: number, pairs: { insert: number; place: number; staticPage: number; configurator: number }[], others = health): SizeResult {
   const results: LoadResult[] = [
     load("baseline: /api/health", 1, 300, health),
+    load("baseline: static page", 1, 900, others),
+    load("baseline: insert one row", 1, 200, others),
     load("place order", 1, 100, place),
     load("staff board", 1, 20, board),
   ];
@@ -51,8 +53,11 @@ describe("the benchmark's budgets", () => {
     expect(netGrowth(pass, "staff board")).toEqual({ raw: 1.65, machine: 1.5, net: expect.closeTo(1.1, 10) });
     const budgets = checkBudgets(report(pass));
     const board = budgets.find((b) => b.name.startsWith("staff board latency"))!;
-    expect(board.figure).toBe("1.10x (raw 1.65x; /api/health 1.50x in the same steps)");
+    expect(board.figure).toBe("1.10x (raw 1.65x; the baselines' median 1.50x in the same steps)");
     expect(board.met).toBe(true);
+    // One baseline caught in a slow moment (here /api/health, 0.6x) does not decide: the median of three does.
+    const caught: PassResult = { database: "pglite", sizes: [step(1000, 5, 8, 40, pair, 2), step(100000, 3, 8, 42, pair, 2)] };
+    expect(netGrowth(caught, "staff board")).toEqual({ raw: 1.05, machine: 1, net: 1.05 });
     // A board that grows 1.3x on a steady machine is over the budget.
     const steady: PassResult = { database: "postgres", sizes: [step(1000, 2, 8, 40, pair), step(100000, 2, 8, 52, pair)] };
     expect(checkBudgets(report(steady)).find((b) => b.name.startsWith("staff board latency"))!.met).toBe(false);
