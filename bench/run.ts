@@ -169,10 +169,6 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
       const results: LoadResult[] = [];
       try {
         const session = await prepareSession(server.base, SIZES.indexOf(size));
-        if (withBrowser && !browser) {
-          log(`${kind}: browser figures`);
-          browser = await measureBrowser(server.base, session.number);
-        }
         const all = scenarios(server.base, session);
         const report = (result: LoadResult) =>
           log(`${kind} ${orders} orders | ${`${result.scenario}${result.round ? ` (round ${result.round})` : ""}`.padEnd(26)} c${String(result.connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${result.failed ? `  (${result.failed} failed)` : ""}`);
@@ -192,6 +188,12 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
             results.push(result);
             report(result);
           }
+        }
+        // After the loads: Chromium and Lighthouse leave the machine busy for a while after they finish, which
+        // slowed the first step's loads (its baselines ran 1.4x slower than the next steps').
+        if (withBrowser && !browser) {
+          log(`${kind}: browser figures`);
+          browser = await measureBrowser(server.base, session.number);
         }
       } finally {
         await server.stop();
