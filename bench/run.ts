@@ -49,7 +49,7 @@ const PLACING_CUSTOMERS = 240;
  * Rounds of each budget's pair in turn at the top concurrency (the first is the table's): the insert baseline
  * and order placement, the static page and the configurator. The extra rounds last EXTRA_ROUND_SECONDS.
  */
-const PLACEMENT_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 3);
+const BUDGET_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 3);
 const EXTRA_ROUND_SECONDS = Number(process.env.BENCH_EXTRA_ROUND_SECONDS ?? 2);
 /** The budgets' pairs: a baseline, then the scenario compared with it. */
 const BUDGET_PAIRS = [
@@ -182,7 +182,7 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
         // Each ratio budget compares two loads that the shared machine can tilt: each pair runs in turn for a
         // few more rounds at the top concurrency, and the budget takes the median of the rounds' ratios.
         const top = Math.max(...CONCURRENCY);
-        for (let round = 2; round <= PLACEMENT_ROUNDS; round++) {
+        for (let round = 2; round <= BUDGET_ROUNDS; round++) {
           for (const name of BUDGET_PAIRS.flat()) {
             const result = { ...(await runLoad(server.base, all.find((s) => s.name === name)!, top, EXTRA_ROUND_SECONDS)), round };
             results.push(result);

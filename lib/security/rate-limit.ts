@@ -25,9 +25,9 @@ const rateLimitKey = (rule: RateLimitRule, subject: string) => `${rule.name}:${s
 
 /**
  * The statement that counts one hit against `rule` for `subject` (fixed window, atomic upsert) and returns
- * the window's `count` and `expires_at`; usable on its own or as a CTE of a larger statement.
+ * the window's `count` and `expires_at`.
  */
-export function rateLimitHitSql(rule: RateLimitRule, subject: string): Prisma.Sql {
+function rateLimitHitSql(rule: RateLimitRule, subject: string): Prisma.Sql {
   const key = rateLimitKey(rule, subject);
   const windowSeconds = rule.windowMs / 1000;
   return Prisma.sql`
@@ -41,7 +41,7 @@ export function rateLimitHitSql(rule: RateLimitRule, subject: string): Prisma.Sq
 }
 
 /** Whether a counted hit (the window's count after it) is allowed by `rule`. */
-export function judgeHit(rule: RateLimitRule, row: Counter | undefined, what?: string): RateLimitResult {
+function judgeHit(rule: RateLimitRule, row: Counter | undefined, what?: string): RateLimitResult {
   if (!row) return { ok: true, remaining: rule.limit };
   if (row.count > rule.limit) {
     const retryAfterMs = Math.max(0, new Date(row.expires_at).getTime() - Date.now());
