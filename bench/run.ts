@@ -8,8 +8,8 @@
 //
 // Environment: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DATABASES
 // (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
-// BENCH_C1_SECONDS (at concurrency 1, 2), BENCH_PLACEMENT_ROUNDS (rounds of the budgets' pairs, 3),
-// BENCH_EXTRA_ROUND_SECONDS (2), BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench,
+// BENCH_C1_SECONDS (at concurrency 1, 2), BENCH_PLACEMENT_ROUNDS (rounds of the budgets' pairs, 6),
+// BENCH_EXTRA_ROUND_SECONDS (1), BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench,
 // BENCH_PORT (3340), BENCH_LIGHTHOUSE_RUNS (3).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -47,10 +47,13 @@ const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("bas
 const PLACING_CUSTOMERS = 240;
 /**
  * Rounds of each budget's pair in turn at the top concurrency (the first is the table's): the insert baseline
- * and order placement, the static page and the configurator. The extra rounds last EXTRA_ROUND_SECONDS.
+ * and order placement, the static page and the configurator. The extra rounds last EXTRA_ROUND_SECONDS: many
+ * short rounds rather than a few long ones, because on this shared machine one pair's throughput swung from
+ * 0.54x to 1.02x between rounds a few seconds apart; the median of six such ratios moves much less than any
+ * one of them, and each baseline runs within about a second of its scenario.
  */
-const BUDGET_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 3);
-const EXTRA_ROUND_SECONDS = Number(process.env.BENCH_EXTRA_ROUND_SECONDS ?? 2);
+const BUDGET_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 6);
+const EXTRA_ROUND_SECONDS = Number(process.env.BENCH_EXTRA_ROUND_SECONDS ?? 1);
 /** The budgets' pairs: a baseline, then the scenario compared with it. */
 const BUDGET_PAIRS = [
   ["baseline: insert one row", "place order"],
@@ -95,8 +98,10 @@ async function createTarget(kind: "postgres" | "pglite"): Promise<Target> {
 async function prepareSession(base: string, step: number) {
   const customer = await signIn(base, "clara@example.com", process.env.ATELIER_DEMO_PASSWORD_CUSTOMER || "customer-demo-2026");
   const staff = await signIn(base, "staff@atelier.test", process.env.ATELIER_DEMO_PASSWORD_STAFF || "staff-demo-2026");
+  // Four sign-ins at a time: one after the other, the step's 240 took 15 s of every step.
+  const emails = benchCustomerEmails(PLACING_CUSTOMERS * (step + 1)).slice(PLACING_CUSTOMERS * step);
   const placing: string[] = [];
-  for (const email of benchCustomerEmails(PLACING_CUSTOMERS * (step + 1)).slice(PLACING_CUSTOMERS * step)) placing.push(await signIn(base, email, BENCH_PASSWORD));
+  for (let i = 0; i < emails.length; i += 4) placing.push(...(await Promise.all(emails.slice(i, i + 4).map((email) => signIn(base, email, BENCH_PASSWORD)))));
   const orders = await warm(base, "/orders", customer, 1);
   const number = /\/orders\/(AT-\d{4}-\d+)/.exec(orders)?.[1];
   if (!number) throw new Error("the demo customer has no order to show");
@@ -168,7 +173,9 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
       });
       const results: LoadResult[] = [];
       try {
+        const preparing = Date.now();
         const session = await prepareSession(server.base, SIZES.indexOf(size));
+        log(`${kind}: signed in ${session.placing.length + 2} users and warmed the pages in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
         const all = scenarios(server.base, session);
         const report = (result: LoadResult) =>
           log(`${kind} ${orders} orders | ${`${result.scenario}${result.round ? ` (round ${result.round})` : ""}`.padEnd(26)} c${String(result.connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${result.failed ? `  (${result.failed} failed)` : ""}`);
@@ -238,7 +245,7 @@ async function main() {
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: { ...machine(), postgres: DATABASES.includes("postgres") ? await postgresVersion() : "not used" },
-    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, c1Seconds: C1_SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS },
+    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, c1Seconds: C1_SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS, budgetRounds: BUDGET_ROUNDS },
     buildSeconds: 0,
     passes: [],
     browser: null,

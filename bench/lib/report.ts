@@ -10,7 +10,7 @@ export type PassResult = { database: "postgres" | "pglite"; sizes: SizeResult[] 
 export type BenchReport = {
   startedAt: string;
   machine: Record<string, unknown> & { loadAverageAtEnd?: number[] };
-  settings: { sizes: number[]; concurrency: number[]; secondsPerScenario: number; c1Seconds?: number; tool: string; placingCustomers?: number; extraRoundSeconds?: number };
+  settings: { sizes: number[]; concurrency: number[]; secondsPerScenario: number; c1Seconds?: number; tool: string; placingCustomers?: number; extraRoundSeconds?: number; budgetRounds?: number };
   buildSeconds: number;
   passes: PassResult[];
   browser: BrowserFigures | null;
@@ -166,7 +166,7 @@ export function renderMarkdown(report: BenchReport): string {
       "(`/forbidden`, prerendered), `/api/health` (`SELECT 1`), and `POST /api/bench/insert` (one row through Prisma). Pages are compared with " +
       "the static page, order placement with the one-row insert. Order placement is the real server action (POST with `Next-Action`, " +
       `a signed-in customer's cookie, rotating over ${report.settings.placingCustomers ?? 160} customers per step, and a fresh idempotency key per request); it answers with the new order's number, as the checkout page gets it before it opens the confirmation (measured as a page of its own: the order page row). ` +
-      `The budgets' pairs (insert and placement, static page and configurator) then run in turn for more rounds of ${report.settings.extraRoundSeconds ?? report.settings.secondsPerScenario} s at the top concurrency; each ratio budget takes the median of its rounds, ` +
+      `The budgets' pairs (insert and placement, static page and configurator) then run in turn for ${report.settings.budgetRounds ? `${report.settings.budgetRounds - 1} ` : ""}more rounds of ${report.settings.extraRoundSeconds ?? report.settings.secondsPerScenario} s at the top concurrency; each ratio budget takes the median of its rounds, ` +
       "and each growth budget divides the scenario's latency growth by the machine's own drift between the two steps: the median of the three baselines' latency growth.",
     "",
   );
@@ -191,8 +191,18 @@ export function renderMarkdown(report: BenchReport): string {
       }
     }
     if (extraRounds.length) {
-      lines.push("", `Extra rounds, run in turn after the table's (the budget takes the median of each step's rounds): ` +
-        pass.sizes.map((s) => `${int(s.orders)} orders: ` + s.results.filter((r) => r.round).map((r) => `${r.scenario} c${r.connections} round ${r.round} ${int(r.requestsPerSecond)}/s`).join(", ")).join("; ") + ".");
+      // One row per step and scenario of the budgets' pairs: its throughput in every round (the first is the table's).
+      const rounds = Math.max(...pass.sizes.flatMap((s) => s.results.map((r) => r.round ?? 1)));
+      const numbers = Array.from({ length: rounds }, (_, i) => i + 1);
+      lines.push("", `The budgets' pairs in every round (requests/s; round 1 is the table's, the others ran in turn after it):`, "",
+        `| orders | scenario | c | ${numbers.map((n) => `round ${n}`).join(" | ")} |`, `| ---: | --- | ---: | ${numbers.map(() => "---:").join(" | ")} |`);
+      for (const s of pass.sizes) {
+        for (const name of extraRounds) {
+          const [scenario, c] = [name.slice(0, name.lastIndexOf(" c")), Number(name.slice(name.lastIndexOf(" c") + 2))];
+          const cells = numbers.map((n) => find(s, scenario, c, n === 1 ? undefined : n)).map((r) => (r ? int(r.requestsPerSecond) : ""));
+          lines.push(`| ${int(s.orders)} | ${scenario} | ${c} | ${cells.join(" | ")} |`);
+        }
+      }
     }
     lines.push("", `Orders after each step (placed by the scenario): ${pass.sizes.map((s) => int(s.ordersAfter)).join(", ")}. Filling took ${pass.sizes.map((s) => `${s.seedSeconds.toFixed(0)} s`).join(", ")}.`, "");
     const plans = pass.sizes.flatMap((s) => s.plans);
