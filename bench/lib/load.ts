@@ -28,14 +28,22 @@ export type LoadResult = {
   latencyMs: { p50: number; p90: number; p99: number; mean: number };
 };
 
+/**
+ * Where each scenario's cookie rotation stands: it carries on from one load run (and warm-up) to the next, so
+ * that every signed-in user takes an equal share of a step's requests (order placement is rate-limited per
+ * customer; starting each run from the first cookie sent the first customers over the limit).
+ */
+const turns = new WeakMap<Scenario, { next: number }>();
+
 /** The autocannon request of a scenario: a cookie and body per request, each response checked. */
 function requestOf(scenario: Scenario, record: (good: boolean, status: number, body: string) => void) {
-  let turn = 0;
+  const turn = turns.get(scenario) ?? { next: 0 };
+  turns.set(scenario, turn);
   return {
     method: scenario.method ?? "GET",
     path: scenario.path,
     setupRequest: (request: autocannon.Request) => {
-      const cookie = scenario.cookies?.[turn++ % scenario.cookies.length];
+      const cookie = scenario.cookies?.[turn.next++ % scenario.cookies.length];
       return {
         ...request,
         headers: { ...scenario.headers, ...(cookie ? { cookie } : {}) },
@@ -57,8 +65,9 @@ export async function runLoad(base: string, scenario: Scenario, connections: num
   let ok = 0;
   let failed = 0;
   let firstFailure = "";
-  // A short warm-up at the same concurrency first (code paths loaded, pools filled), not counted.
-  await autocannon({ url: base, connections, amount: connections * 3, timeout: 30, requests: [requestOf(scenario, () => undefined)] });
+  // A short warm-up at the same concurrency first (code paths loaded, pools filled), not counted. autocannon
+  // notices that a fixed amount is done only at its next sample: at the default 1 s, every warm-up took a second.
+  await autocannon({ url: base, connections, amount: connections * 3, timeout: 30, sampleInt: 50, requests: [requestOf(scenario, () => undefined)] });
   const result = await autocannon({
     url: base,
     connections,
@@ -69,7 +78,7 @@ export async function runLoad(base: string, scenario: Scenario, connections: num
         if (good) ok++;
         else {
           failed++;
-          if (!firstFailure) firstFailure = `${status} ${body.slice(0, 300)}`;
+          if (!firstFailure) firstFailure = `${status} ${body.slice(body.indexOf("\n") + 1, body.indexOf("\n") + 400)}`;
         }
       }),
     ],

@@ -10,6 +10,9 @@ export type ServerOptions = { port: number; distDir: string; databaseUrl: string
 /** Starts `next start` (Next's own binary, so signals reach the process that holds the database). */
 export async function startServer(options: ServerOptions): Promise<BenchServer> {
   const base = `http://127.0.0.1:${options.port}`;
+  // A server left running on the port (an interrupted run) would answer in this one's place, with its own database.
+  const stale = await fetch(`${base}/api/health`).then(() => true, () => false);
+  if (stale) throw new Error(`something already answers on ${base}: stop it first (a server left over from an earlier run?)`);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(options.cwd ?? process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
