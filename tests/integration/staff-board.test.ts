@@ -132,3 +132,10 @@ describe("staff board reads", () => {
     expect(await getBuildSheet(t.prisma, "AT-2031-999999")).toBeNull();
   });
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)("the app's PostgreSQL connections", () => {
+  it("start no parallel workers (two of them cost the board's counts about 50 ms on this machine)", async () => {
+    const rows = await t.prisma.$queryRawUnsafe<{ max_parallel_workers_per_gather: string }[]>("SHOW max_parallel_workers_per_gather");
+    expect(rows[0]?.max_parallel_workers_per_gather).toBe("0");
+  });
+});
