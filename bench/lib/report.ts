@@ -178,7 +178,8 @@ export function renderMarkdown(report: BenchReport): string {
     const header = pass.sizes.map((s) => `${int(s.orders)} orders`);
     lines.push(`| scenario | c | ${header.join(" | ")} |`, `| --- | ---: | ${header.map(() => "---").join(" | ")} |`);
     const scenarios = [...new Set(pass.sizes.flatMap((s) => s.results.map((r) => r.scenario)))];
-    const extraRounds = [...new Set(pass.sizes.flatMap((s) => s.results.filter((r) => r.round).map((r) => `${r.scenario} c${r.connections}`)))];
+    // The scenarios that ran extra rounds (the budgets' pairs), once each, with their concurrency.
+    const extraRounds = [...new Map(pass.sizes.flatMap((s) => s.results.filter((r) => r.round).map((r) => [`${r.scenario} c${r.connections}`, r] as const))).values()];
     for (const scenario of scenarios) {
       for (const c of report.settings.concurrency) {
         const cells = pass.sizes.map((s) => {
@@ -197,10 +198,9 @@ export function renderMarkdown(report: BenchReport): string {
       lines.push("", `The budgets' pairs in every round (requests/s; round 1 is the table's, the others ran in turn after it):`, "",
         `| orders | scenario | c | ${numbers.map((n) => `round ${n}`).join(" | ")} |`, `| ---: | --- | ---: | ${numbers.map(() => "---:").join(" | ")} |`);
       for (const s of pass.sizes) {
-        for (const name of extraRounds) {
-          const [scenario, c] = [name.slice(0, name.lastIndexOf(" c")), Number(name.slice(name.lastIndexOf(" c") + 2))];
-          const cells = numbers.map((n) => find(s, scenario, c, n === 1 ? undefined : n)).map((r) => (r ? int(r.requestsPerSecond) : ""));
-          lines.push(`| ${int(s.orders)} | ${scenario} | ${c} | ${cells.join(" | ")} |`);
+        for (const { scenario, connections } of extraRounds) {
+          const cells = numbers.map((n) => find(s, scenario, connections, n === 1 ? undefined : n)).map((r) => (r ? int(r.requestsPerSecond) : ""));
+          lines.push(`| ${int(s.orders)} | ${scenario} | ${connections} | ${cells.join(" | ")} |`);
         }
       }
     }

@@ -53,3 +53,11 @@ describe(`statements run on the driver (${process.env.TEST_DATABASE_URL ? "Postg
     expect(await direct!<{ n: number }>(`SELECT $1::int AS "n"`, [5])).toEqual([{ n: 5 }]);
   });
 });
+
+describe("the app's database connections", () => {
+  // PGlite runs in one process and has it at 0 already; PostgreSQL's default is 2, which the pool overrides.
+  it("start no parallel workers (two of them cost the staff board's counts about 50 ms on PostgreSQL on this machine)", async () => {
+    const rows = await t.prisma.$queryRawUnsafe<{ max_parallel_workers_per_gather: string }[]>("SHOW max_parallel_workers_per_gather");
+    expect(rows[0]?.max_parallel_workers_per_gather).toBe("0");
+  });
+});

@@ -132,11 +132,3 @@ describe("staff board reads", () => {
     expect(await getBuildSheet(t.prisma, "AT-2031-999999")).toBeNull();
   });
 });
-
-describe("the app's database connections", () => {
-  // PGlite runs in one process and has it at 0 already; PostgreSQL's default is 2, which the pool overrides.
-  it("start no parallel workers (two of them cost the board's counts about 50 ms on PostgreSQL on this machine)", async () => {
-    const rows = await t.prisma.$queryRawUnsafe<{ max_parallel_workers_per_gather: string }[]>("SHOW max_parallel_workers_per_gather");
-    expect(rows[0]?.max_parallel_workers_per_gather).toBe("0");
-  });
-});
