@@ -76,7 +76,7 @@ async function main() {
     await prepareBenchData(database.prisma);
     await database.close();
     const server = await startServer({
-      port: 3341,
+      port: 3350, // npm run bench takes 3340 and 3341
       distDir: DIST_DIR,
       databaseUrl: scratch.url,
       env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, ATELIER_BENCH_ROUTES: "1" },

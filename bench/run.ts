@@ -2,15 +2,18 @@
 // action ids are stable), then, on a local PostgreSQL and in a second pass on the embedded PGlite, grows a
 // database to 1,000, 10,000 and 100,000 orders and at each size runs every scenario with autocannon at
 // concurrency 1 and 16, next to the baselines measured in the same run (a static page, /api/health, and a
-// route that inserts one row through Prisma). It adds the browser figures (JavaScript per page, click to
-// updated total) and the engine benchmark, checks the budgets of the performance issue, prints a table,
-// and writes bench/results/<time>.json, bench/results/latest.json and the results section of BENCHMARKS.md.
+// route that inserts one row through Prisma). At the last size, a second server on a copy of the first
+// size's database runs the growth scenarios side by side with it (compareGrowth). It adds the browser
+// figures (JavaScript per page, click to updated total) and the engine benchmark, checks the budgets of the
+// performance issue, prints a table, and writes bench/results/<time>.json, bench/results/latest.json and the
+// results section of BENCHMARKS.md.
 //
 // Environment: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DATABASES
 // (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
 // BENCH_C1_SECONDS (at concurrency 1, 2), BENCH_PLACEMENT_ROUNDS (rounds of the budgets' pairs, 6),
-// BENCH_EXTRA_ROUND_SECONDS (1), BENCH_CONCURRENCY (1,16), BENCH_SKIP_BUILD=1 to reuse .next-bench,
-// BENCH_PORT (3340), BENCH_LIGHTHOUSE_RUNS (3).
+// BENCH_EXTRA_ROUND_SECONDS (1), BENCH_GROWTH_ROUNDS (6), BENCH_CONCURRENCY (1,16),
+// BENCH_SKIP_BUILD=1 to reuse .next-bench, BENCH_PORT (3340; the growth comparison's second server takes the
+// next port), BENCH_LIGHTHOUSE_RUNS (3).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -25,10 +28,10 @@ import { measureBrowser, type BrowserFigures } from "./lib/browser";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
-import { renderMarkdown, type BenchReport, type PassResult } from "./lib/report";
+import { renderMarkdown, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { signIn, startServer, warm } from "./lib/server";
-import { BENCH_PASSWORD, benchCustomerEmails, fillOrders, prepareBenchData } from "./lib/volume";
+import { BENCH_CUSTOMERS, BENCH_PASSWORD, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -54,6 +57,17 @@ const PLACING_CUSTOMERS = 240;
  */
 const BUDGET_ROUNDS = Number(process.env.BENCH_PLACEMENT_ROUNDS ?? 6);
 const EXTRA_ROUND_SECONDS = Number(process.env.BENCH_EXTRA_ROUND_SECONDS ?? 1);
+/**
+ * The growth budgets' comparison (see compareGrowth): its rounds, the requests of each scenario per run (about a
+ * second at concurrency 1; a count, not a time, so that a faster machine does not run the customers into the
+ * order rate limit), and the customers placing orders on each of its servers.
+ */
+const GROWTH_ROUNDS = Number(process.env.BENCH_GROWTH_ROUNDS ?? 6);
+const GROWTH_REQUESTS: Record<string, number> = { "place order": 100, "staff board": 25 };
+const GROWTH_SCENARIOS = Object.keys(GROWTH_REQUESTS);
+const GROWTH_CUSTOMERS = 100;
+if (PLACING_CUSTOMERS * SIZES.length + GROWTH_CUSTOMERS > BENCH_CUSTOMERS) throw new Error(`bench/lib/volume.ts creates ${BENCH_CUSTOMERS} customers: too few for ${SIZES.length} steps`);
+const SERVER_ENV = { ATELIER_BENCH_ROUTES: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY };
 /** The budgets' pairs: a baseline, then the scenario compared with it. */
 const BUDGET_PAIRS = [
   ["baseline: insert one row", "place order"],
@@ -81,27 +95,49 @@ function build() {
   return Math.round((Date.now() - started) / 1000);
 }
 
-type Target = { kind: "postgres" | "pglite"; url: string; config: DatabaseConfig; drop: () => Promise<void> };
+type Target = {
+  kind: "postgres" | "pglite";
+  url: string;
+  config: DatabaseConfig;
+  /** The PGlite data directory, or the database's name on the PostgreSQL server. */
+  location: string;
+  /** A copy of the database as it is now (nothing may have it open): the growth comparison's reference. */
+  copy: () => Promise<Target>;
+  drop: () => Promise<void>;
+};
 
-async function createTarget(kind: "postgres" | "pglite"): Promise<Target> {
+async function createTarget(kind: "postgres" | "pglite", from?: Target): Promise<Target> {
   const tag = randomBytes(3).toString("hex");
   if (kind === "pglite") {
     const dir = path.join(root, ".bench-data", `pglite-${tag}`);
+    if (from) fs.cpSync(from.location, dir, { recursive: true });
     const url = `file:${dir}`;
-    return { kind, url, config: resolveDatabaseConfig(url), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const target: Target = { kind, url, config: resolveDatabaseConfig(url), location: dir, copy: () => createTarget(kind, target), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return target;
   }
-  const scratch = await createScratchDatabase(SERVER_URL, "atelier_bench");
-  return { kind, url: scratch.url, config: resolveDatabaseConfig(scratch.url), drop: scratch.drop };
+  const scratch = await createScratchDatabase(SERVER_URL, "atelier_bench", from?.location);
+  const target: Target = { kind, url: scratch.url, config: resolveDatabaseConfig(scratch.url), location: scratch.name, copy: () => createTarget(kind, target), drop: scratch.drop };
+  return target;
 }
 
-/** Everything the scenarios need from a running server: signed-in cookies, an order to show, the checkout form. */
-async function prepareSession(base: string, step: number) {
+/** `size` bench customers from number `start + 1` on: each step, and each server of the growth comparison, has its own. */
+const customerBlock = (start: number, size: number) => benchCustomerEmails(start + size).slice(start);
+
+/** Signs the customers in, four at a time (one after the other 240 sign-ins took 9 s, side by side about 6 s). */
+async function signInCustomers(base: string, emails: string[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < emails.length; i += 4) cookies.push(...(await Promise.all(emails.slice(i, i + 4).map((email) => signIn(base, email, BENCH_PASSWORD)))));
+  return cookies;
+}
+
+/**
+ * Everything the scenarios need from a running server: signed-in cookies (the demo customer, staff, and the
+ * customers who place orders), an order to show, the checkout form.
+ */
+async function prepareSession(base: string, placingEmails: string[]) {
   const customer = await signIn(base, "clara@example.com", process.env.ATELIER_DEMO_PASSWORD_CUSTOMER || "customer-demo-2026");
   const staff = await signIn(base, "staff@atelier.test", process.env.ATELIER_DEMO_PASSWORD_STAFF || "staff-demo-2026");
-  // Four sign-ins at a time (one after the other they took 9 s of every step, side by side about 6 s).
-  const emails = benchCustomerEmails(PLACING_CUSTOMERS * (step + 1)).slice(PLACING_CUSTOMERS * step);
-  const placing: string[] = [];
-  for (let i = 0; i < emails.length; i += 4) placing.push(...(await Promise.all(emails.slice(i, i + 4).map((email) => signIn(base, email, BENCH_PASSWORD)))));
+  const placing = await signInCustomers(base, placingEmails);
   const [orders, checkoutPage] = await Promise.all([warm(base, "/orders", customer, 1), warm(base, "/products/linden-sofa/order", placing[0], 1)]);
   const number = /\/orders\/(AT-\d{4}-\d+)/.exec(orders)?.[1];
   if (!number) throw new Error("the demo customer has no order to show");
@@ -116,7 +152,9 @@ async function prepareSession(base: string, step: number) {
   return { customer, staff, placing, number, template };
 }
 
-function scenarios(base: string, session: Awaited<ReturnType<typeof prepareSession>>): Scenario[] {
+type Session = Awaited<ReturnType<typeof prepareSession>>;
+
+function scenarios(base: string, session: Session): Scenario[] {
   const placeOrderId = actionId(path.join(root, DIST_DIR), "lib/orders/actions.ts", "placeOrderAction");
   // Each baseline runs right before the scenarios compared with it, so that the shared machine's load
   // drifts as little as possible between the two.
@@ -149,37 +187,95 @@ async function countOrders(config: DatabaseConfig): Promise<number> {
   }
 }
 
+/**
+ * The growth budgets' measure: at the start of the last step, a second server runs on a copy of the first
+ * step's database (taken before that step's loads), and each growth scenario runs at concurrency 1 on the two
+ * servers back to back, for GROWTH_ROUNDS rounds, the first server alternating. Each round's ratio of mean
+ * latencies is taken a second or two apart under the same load on the shared machine; comparing the steps
+ * themselves, minutes apart, measured the machine's drift as much as the orders' cost (in one run its baselines'
+ * latency moved 2.5x). Both servers are fresh (started, signed in, pages warmed) and get the same warm-up.
+ */
+async function compareGrowth(kind: string, reference: Scenario[], referenceBase: string, current: Scenario[], currentBase: string): Promise<GrowthRound[]> {
+  const rounds: GrowthRound[] = [];
+  const pick = (list: Scenario[], name: string) => list.find((s) => s.name === name)!;
+  // Without a warm-up a fresh server's first rounds pay for JIT compilation and cold caches (in a trial against
+  // a server that had run the whole step, placement ran 1.4x slower on the fresh one): twice each run's
+  // requests at concurrency 16 on each server first.
+  for (const name of GROWTH_SCENARIOS) {
+    for (const [base, list] of [[referenceBase, reference], [currentBase, current]] as const) await runLoad(base, pick(list, name), 16, { requests: GROWTH_REQUESTS[name]! * 2 });
+  }
+  for (let round = 1; round <= GROWTH_ROUNDS; round++) {
+    for (const name of GROWTH_SCENARIOS) {
+      const length = { requests: GROWTH_REQUESTS[name]! };
+      const runReference = () => runLoad(referenceBase, pick(reference, name), 1, length);
+      const runCurrent = () => runLoad(currentBase, pick(current, name), 1, length);
+      // The server that goes first alternates, so that neither always runs right after the other's load.
+      let entry: GrowthRound;
+      if (round % 2) {
+        const referenceResult = await runReference();
+        entry = { scenario: name, round, reference: referenceResult, current: await runCurrent() };
+      } else {
+        const currentResult = await runCurrent();
+        entry = { scenario: name, round, reference: await runReference(), current: currentResult };
+      }
+      rounds.push(entry);
+      log(`${kind} growth | ${name.padEnd(12)} round ${round}: mean ${entry.current.latencyMs.mean} ms with the most orders, ${entry.reference.latencyMs.mean} ms with the fewest (${(entry.current.latencyMs.mean / entry.reference.latencyMs.mean).toFixed(2)}x)`);
+    }
+  }
+  return rounds;
+}
+
+/** Starts the growth comparison's second server on the copy of the first step's database and runs compareGrowth. */
+async function measureGrowth(kind: string, reference: Target, base: string, session: Session, orders: number): Promise<GrowthComparison> {
+  log(`${kind}: growth comparison, a second server on the copy of the ${SIZES[0]}-order database`);
+  const referenceServer = await startServer({ port: PORT + 1, distDir: DIST_DIR, databaseUrl: reference.url, env: SERVER_ENV });
+  try {
+    // The copy's customers have placed nothing yet; on this step's server, a block no step has used.
+    const [referenceSession, growthCustomers] = await Promise.all([
+      prepareSession(referenceServer.base, customerBlock(0, GROWTH_CUSTOMERS)),
+      signInCustomers(base, customerBlock(PLACING_CUSTOMERS * SIZES.length, GROWTH_CUSTOMERS)),
+    ]);
+    const rounds = await compareGrowth(kind, scenarios(referenceServer.base, referenceSession), referenceServer.base, scenarios(base, { ...session, placing: growthCustomers }), base);
+    return { referenceOrders: SIZES[0]!, currentOrders: orders, requests: GROWTH_REQUESTS, rounds };
+  } finally {
+    await referenceServer.stop();
+  }
+}
+
 async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promise<{ pass: PassResult; browser?: BrowserFigures }> {
   const target = await createTarget(kind);
-  log(`${kind}: migrating and seeding ${kind === "postgres" ? new URL(target.url).pathname.slice(1) : target.url}`);
+  log(`${kind}: migrating and seeding ${target.location}`);
   const pass: PassResult = { database: kind, sizes: [] };
   let browser: BrowserFigures | undefined;
+  let reference: Target | undefined;
   try {
     await migrateDatabase(target.config);
     let database = await openDatabase(target.config);
     await seedDatabase(database.prisma);
     await prepareBenchData(database.prisma);
     await database.close();
-    for (const size of SIZES) {
+    for (const [step, size] of SIZES.entries()) {
       database = await openDatabase(target.config);
       const seeded = Date.now();
+      // The orders the last step placed become history, as a workshop that keeps up with its orders finishes
+      // them: work in progress stays bounded (see OPEN_ORDERS) and the history grows.
+      const finished = await finishPlacedOrders(database.prisma);
       const orders = await fillOrders(database.prisma, size);
       const seedSeconds = (Date.now() - seeded) / 1000;
-      const plans: QueryPlan[] = size === SIZES[SIZES.length - 1] ? await explainHotQueries(database.prisma) : [];
+      const last = step === SIZES.length - 1;
+      const plans: QueryPlan[] = last ? await explainHotQueries(database.prisma) : [];
       await database.close();
-      log(`${kind}: ${orders} orders (filled in ${seedSeconds.toFixed(1)} s); starting the server`);
-      const server = await startServer({
-        port: PORT,
-        distDir: DIST_DIR,
-        databaseUrl: target.url,
-        env: { ATELIER_BENCH_ROUTES: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY },
-      });
+      if (step === 0 && !last) reference = await target.copy();
+      log(`${kind}: ${orders} orders (${finished} placed in the last step finished; filled in ${seedSeconds.toFixed(1)} s); starting the server`);
+      const server = await startServer({ port: PORT, distDir: DIST_DIR, databaseUrl: target.url, env: SERVER_ENV });
       const results: LoadResult[] = [];
       try {
         const preparing = Date.now();
-        const session = await prepareSession(server.base, SIZES.indexOf(size));
+        const session = await prepareSession(server.base, customerBlock(PLACING_CUSTOMERS * step, PLACING_CUSTOMERS));
         log(`${kind}: signed in ${session.placing.length + 2} users and warmed the pages in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
         const all = scenarios(server.base, session);
+        // The growth comparison first, while neither server has served more than its warm-up (see compareGrowth).
+        if (last && reference) pass.growth = await measureGrowth(kind, reference, server.base, session, orders);
         const report = (result: LoadResult) =>
           log(`${kind} ${orders} orders | ${`${result.scenario}${result.round ? ` (round ${result.round})` : ""}`.padEnd(26)} c${String(result.connections).padEnd(3)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${result.failed ? `  (${result.failed} failed)` : ""}`);
         for (const scenario of all) {
@@ -211,7 +307,7 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
       pass.sizes.push({ orders, ordersAfter: await countOrders(target.config), seedSeconds, results, plans });
     }
   } finally {
-    await target.drop();
+    await Promise.all([target.drop(), reference?.drop()]);
   }
   return { pass, browser };
 }
@@ -248,7 +344,7 @@ async function main() {
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     machine: { ...machine(), postgres: DATABASES.includes("postgres") ? await postgresVersion() : "not used" },
-    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, c1Seconds: C1_SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS, budgetRounds: BUDGET_ROUNDS },
+    settings: { sizes: SIZES, concurrency: CONCURRENCY, secondsPerScenario: SECONDS, c1Seconds: C1_SECONDS, tool: "autocannon 8 (keep-alive, one process on the same machine)", placingCustomers: PLACING_CUSTOMERS, extraRoundSeconds: EXTRA_ROUND_SECONDS, budgetRounds: BUDGET_ROUNDS, growthRounds: GROWTH_ROUNDS },
     buildSeconds: 0,
     passes: [],
     browser: null,

@@ -61,7 +61,11 @@ function requestOf(scenario: Scenario, record: (good: boolean, status: number, b
   } as autocannon.Request;
 }
 
-export async function runLoad(base: string, scenario: Scenario, connections: number, seconds: number): Promise<LoadResult> {
+/**
+ * Runs the scenario at `connections` for a number of seconds, or for a number of requests (a run whose cost
+ * must not depend on the machine's speed, such as orders placed by customers with a rate limit), after a warm-up.
+ */
+export async function runLoad(base: string, scenario: Scenario, connections: number, length: number | { requests: number }): Promise<LoadResult> {
   let ok = 0;
   let failed = 0;
   let firstFailure = "";
@@ -71,7 +75,8 @@ export async function runLoad(base: string, scenario: Scenario, connections: num
   const result = await autocannon({
     url: base,
     connections,
-    duration: seconds,
+    // A fixed amount ends at the next sample, as the warm-up does.
+    ...(typeof length === "number" ? { duration: length } : { amount: length.requests, sampleInt: 50 }),
     timeout: 30,
     requests: [
       requestOf(scenario, (good, status, body) => {

@@ -5,13 +5,16 @@ import pg from "pg";
 
 export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
-/** Creates `<prefix>_<random>` on the server at `serverUrl` (a connection string to any existing database). */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+/**
+ * Creates `<prefix>_<random>` on the server at `serverUrl` (a connection string to any existing database):
+ * empty, or a copy of the database `template` (which must have no open connections).
+ */
+export async function createScratchDatabase(serverUrl: string, prefix: string, template?: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await admin.end();
   }

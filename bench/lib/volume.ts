@@ -4,8 +4,8 @@
 import bcrypt from "bcryptjs";
 import type { Prisma } from "@/lib/db/client";
 
-/** Enough for three size steps of bench/run.ts (PLACING_CUSTOMERS each). */
-export const BENCH_CUSTOMERS = 750;
+/** Enough for three size steps of bench/run.ts (PLACING_CUSTOMERS each) and its growth comparison (GROWTH_CUSTOMERS). */
+export const BENCH_CUSTOMERS = 820;
 export const BENCH_PASSWORD = "bench-password-2026";
 /**
  * Work in progress is bounded by the workshop's capacity while history keeps growing, so the first copies are
@@ -39,6 +39,32 @@ export async function prepareBenchData(db: Prisma): Promise<void> {
   );
   await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000 } });
   await db.$executeRawUnsafe(`UPDATE capacity_weeks SET capacity_hours = 1000000 WHERE NOT is_override`);
+}
+
+/**
+ * Finishes the orders the benchmark's customers placed (still PLACED, as placing left them): placed six weeks
+ * ago and delivered five weeks ago, with their events and without their capacity bookings, as a workshop that keeps up with its orders
+ * would have done by the next size step. Without it, each step's few thousand orders stayed open, and the
+ * later steps' staff board counted and sorted seven times the work in progress of the first. Returns how many.
+ */
+export async function finishPlacedOrders(db: Prisma): Promise<number> {
+  const placed = `SELECT id FROM orders WHERE status = 'PLACED' AND customer_id LIKE 'bench-u%' AND id NOT LIKE 'bench-o%'`;
+  const [, , , , finished] = await db.$transaction([
+    db.$executeRawUnsafe(`DELETE FROM capacity_bookings WHERE order_id IN (${placed})`),
+    db.$executeRawUnsafe(`UPDATE order_events SET created_at = now() - interval '40 days' WHERE order_id IN (${placed})`),
+    db.$executeRawUnsafe(
+      `UPDATE capacity_weeks w SET booked_hours = coalesce((SELECT sum(hours) FROM capacity_bookings b WHERE b.week = w.week), 0)`,
+    ),
+    db.$executeRawUnsafe(
+      `INSERT INTO order_events (id, order_id, from_status, to_status, note, created_at)
+       SELECT 'bench-d' || id, id, 'PLACED'::"OrderStatus", 'DELIVERED'::"OrderStatus", '', now() - interval '35 days' FROM orders WHERE id IN (${placed})`,
+    ),
+    db.$executeRawUnsafe(
+      `UPDATE orders SET status = 'DELIVERED', version = version + 1, created_at = now() - interval '40 days', updated_at = now() - interval '35 days'
+       WHERE id IN (${placed})`,
+    ),
+  ]);
+  return finished;
 }
 
 /** Adds copies of the seeded orders until there are `target` orders (see OPEN_ORDERS). Returns the count afterwards. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "@/bench/lib/load";
-import { checkBudgets, netGrowth, type BenchReport, type PassResult, type SizeResult } from "@/bench/lib/report";
+import { checkBudgets, netGrowth, renderMarkdown, sideBySideGrowth, type BenchReport, type GrowthRound, type PassResult, type SizeResult } from "@/bench/lib/report";
 
 // How npm run bench judges its budgets from the loads it ran (bench/lib/report.ts).
 const load = (scenario: string, connections: number, requestsPerSecond: number, meanMs = 1, round?: number): LoadResult => ({
@@ -61,5 +61,35 @@ describe("the benchmark's budgets", () => {
     // A board that grows 1.3x on a steady machine is over the budget.
     const steady: PassResult = { database: "postgres", sizes: [step(1000, 2, 8, 40, pair), step(100000, 2, 8, 52, pair)] };
     expect(checkBudgets(report(steady)).find((b) => b.name.startsWith("staff board latency"))!.met).toBe(false);
+  });
+
+  it("judge growth on the two servers run side by side when the run has them: the median of the rounds' ratios", () => {
+    const pair = [{ insert: 400, place: 240, staticPage: 1000, configurator: 800 }];
+    // Across the steps (minutes apart) the machine slowed down 1.5x and the board looks 1.65x slower.
+    const sizes = [step(1000, 2, 8, 40, pair), step(100000, 3, 12, 66, pair)];
+    const round = (scenario: string, n: number, referenceMs: number, currentMs: number): GrowthRound => ({
+      scenario, round: n, reference: load(scenario, 1, 1000 / referenceMs, referenceMs), current: load(scenario, 1, 1000 / currentMs, currentMs),
+    });
+    const rounds = [
+      round("place order", 1, 8, 8.8), round("staff board", 1, 40, 44),
+      round("place order", 2, 8, 16), round("staff board", 2, 40, 52), // a round the machine tilted
+      round("place order", 3, 10, 10.5), round("staff board", 3, 50, 55),
+    ];
+    const pass: PassResult = { database: "postgres", sizes, growth: { referenceOrders: 1000, currentOrders: 100000, requests: { "place order": 100, "staff board": 25 }, rounds } };
+    expect(sideBySideGrowth(pass, "place order")).toEqual({ ratio: expect.closeTo(1.1, 10), rounds: [expect.closeTo(1.1, 10), 2, 1.05], referenceMs: 8, currentMs: 10.5 });
+    const budgets = checkBudgets(report(pass));
+    const board = budgets.find((b) => b.name.startsWith("staff board latency"))!;
+    expect(board.name).toContain("100,000 / 1,000 orders (postgres, mean at concurrency 1, two servers side by side");
+    expect(board.figure).toBe("1.10x (1.10, 1.30, 1.10; 52.0 ms vs 40.0 ms; across the steps, minutes apart: raw 1.65x, 1.10x net of the baselines' drift)");
+    expect(board.met).toBe(true);
+    expect(budgets.find((b) => b.name.startsWith("place order latency"))!.met).toBe(true);
+    // A board 1.3x slower in most rounds is over the budget, whatever the steps said.
+    const slower = rounds.map((r) => (r.scenario === "staff board" ? { ...r, current: load(r.scenario, 1, 10, r.reference.latencyMs.mean * 1.3) } : r));
+    const over = checkBudgets(report({ ...pass, growth: { ...pass.growth!, rounds: slower } })).find((b) => b.name.startsWith("staff board latency"))!;
+    expect(over.met).toBe(false);
+    // The report shows every round's means on both servers.
+    const markdown = renderMarkdown({ ...report(pass), machine: { loadAverageAtStart: [1, 1, 1] } });
+    expect(markdown).toContain("| staff board | 1,000 | 40.0 | 40.0 | 50.0 | |");
+    expect(markdown).toContain("| staff board | 100,000 | 44.0 | 52.0 | 55.0 | **1.10x** |");
   });
 });
