@@ -75,7 +75,7 @@ export async function runLoad(base: string, scenario: Scenario, connections: num
   const result = await autocannon({
     url: base,
     connections,
-    // A fixed amount ends at the next sample, as the warm-up does.
+    // A fixed amount ends only at autocannon's next sample: every 50 ms, as for the warm-up.
     ...(typeof length === "number" ? { duration: length } : { amount: length.requests, sampleInt: 50 }),
     timeout: 30,
     requests: [

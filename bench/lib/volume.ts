@@ -43,9 +43,10 @@ export async function prepareBenchData(db: Prisma): Promise<void> {
 
 /**
  * Finishes the orders the benchmark's customers placed (still PLACED, as placing left them): placed six weeks
- * ago and delivered five weeks ago, with their events and without their capacity bookings, as a workshop that keeps up with its orders
- * would have done by the next size step. Without it, each step's few thousand orders stayed open, and the
- * later steps' staff board counted and sorted seven times the work in progress of the first. Returns how many.
+ * ago and delivered five weeks ago, with their events and without their capacity bookings, as a workshop that
+ * keeps up with its orders would have done by the next size step. Without it, each step's few thousand orders
+ * stayed open, and the later steps' staff board counted and sorted seven times the work in progress of the
+ * first. Orders of the demo customers are left alone. One transaction; returns how many were finished.
  */
 export async function finishPlacedOrders(db: Prisma): Promise<number> {
   const placed = `SELECT id FROM orders WHERE status = 'PLACED' AND customer_id LIKE 'bench-u%' AND id NOT LIKE 'bench-o%'`;
