@@ -13,8 +13,8 @@ import { seedDatabase } from "@/prisma/seed-database";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { runLoad, type Scenario } from "./lib/load";
 import { createScratchDatabase } from "./lib/scratch-database";
-import { signIn, startServer, warm } from "./lib/server";
-import { BENCH_CUSTOMERS, BENCH_PASSWORD, benchCustomerEmails, prepareBenchData } from "./lib/volume";
+import { signInCustomers, startServer, warm } from "./lib/server";
+import { BENCH_CUSTOMERS, benchCustomerEmails, prepareBenchData } from "./lib/volume";
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DIST_DIR = ".next-bench";
@@ -83,8 +83,7 @@ async function main() {
       nodeArgs: profiling ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [],
     });
     try {
-      const cookies: string[] = [];
-      for (const email of benchCustomerEmails(profiling ? 96 : BENCH_CUSTOMERS)) cookies.push(await signIn(server.base, email, BENCH_PASSWORD));
+      const cookies = await signInCustomers(server.base, benchCustomerEmails(profiling ? 96 : BENCH_CUSTOMERS));
       const template = await checkoutBody(readCheckoutFields(await warm(server.base, "/products/linden-sofa/order", cookies[0], 1)));
       const place = {
         name: "place order",

@@ -30,8 +30,8 @@ import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
 import { renderMarkdown, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
-import { signIn, startServer, warm } from "./lib/server";
-import { BENCH_CUSTOMERS, BENCH_PASSWORD, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
+import { signIn, signInCustomers, startServer, warm } from "./lib/server";
+import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -122,13 +122,6 @@ async function createTarget(kind: "postgres" | "pglite", from?: Target): Promise
 
 /** `size` bench customers from number `start + 1` on: each step, and each server of the growth comparison, has its own. */
 const customerBlock = (start: number, size: number) => benchCustomerEmails(start + size).slice(start);
-
-/** Signs the customers in, four at a time (one after the other 240 sign-ins took 9 s, side by side about 6 s). */
-async function signInCustomers(base: string, emails: string[]): Promise<string[]> {
-  const cookies: string[] = [];
-  for (let i = 0; i < emails.length; i += 4) cookies.push(...(await Promise.all(emails.slice(i, i + 4).map((email) => signIn(base, email, BENCH_PASSWORD)))));
-  return cookies;
-}
 
 /**
  * Everything the scenarios need from a running server: signed-in cookies (the demo customer, staff, and the

@@ -105,11 +105,12 @@ export function netGrowth(pass: PassResult, scenario: string): { raw: number; ma
  */
 export function sideBySideGrowth(pass: PassResult, scenario: string): { ratio: number; rounds: number[]; referenceMs: number; currentMs: number } | null {
   const rounds = (pass.growth?.rounds ?? []).filter((r) => r.scenario === scenario && r.reference.latencyMs.mean > 0 && r.current.ok > 0);
-  const ratio = median(rounds.map((r) => r.current.latencyMs.mean / r.reference.latencyMs.mean));
+  const ratios = rounds.map((r) => r.current.latencyMs.mean / r.reference.latencyMs.mean);
+  const ratio = median(ratios);
   if (ratio === null) return null;
   return {
     ratio,
-    rounds: rounds.map((r) => r.current.latencyMs.mean / r.reference.latencyMs.mean),
+    rounds: ratios,
     referenceMs: median(rounds.map((r) => r.reference.latencyMs.mean))!,
     currentMs: median(rounds.map((r) => r.current.latencyMs.mean))!,
   };
@@ -139,7 +140,6 @@ export function checkBudgets(report: BenchReport): Budget[] {
     }
     for (const scenario of ["place order", "staff board"]) {
       const g = netGrowth(pass, scenario);
-      const sizes = pass.sizes.map((s) => int(s.orders));
       if (pass.growth) {
         const side = sideBySideGrowth(pass, scenario);
         // Reports since the side-by-side comparison: the budget is judged on it; the steps' figures are context.
@@ -152,6 +152,7 @@ export function checkBudgets(report: BenchReport): Budget[] {
         });
         continue;
       }
+      const sizes = pass.sizes.map((s) => int(s.orders));
       budgets.push({
         name: `${scenario} latency, ${sizes[sizes.length - 1]} / ${sizes[0]} orders (${pass.database}, mean at concurrency 1, net of the machine's drift)`,
         target: "<= 1.20x",

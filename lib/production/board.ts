@@ -70,7 +70,7 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
   const since = query.q ? null : new Date(today.getTime() - FINISHED_WINDOW_DAYS * DAY_MS);
   // Products and customers are joined only to filter by them: every order has both, and without the joins a
   // column's count reads the (status, updated_at) index alone.
-  const joins = !query.product && !query.q ? PrismaTypes.empty : PrismaTypes.sql`JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id`;
+  const joins = query.product || query.q ? PrismaTypes.sql`JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id` : PrismaTypes.empty;
   const countBranches = BOARD_COLUMNS.map(
     (status) => PrismaTypes.sql`SELECT ${status}::text AS status, count(*)::int AS n FROM orders o ${joins}
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}`,
