@@ -25,7 +25,7 @@ export default defineConfig({
     // (`prisma -v`, which @prisma/client's postinstall runs inside `npm ci`; `generate`; pure schema diffs) gets
     // an in-memory one: opening ./data there would hold its lock and keep the process, and `npm ci`, waiting.
     const needsData = ["migrate", "db"].includes(process.argv[2] ?? "") && !process.argv.includes("diff");
-    const { acquireDataDirLock } = await import("./lib/db/lock");
+    const { acquireDataDirLock } = await import("./lib/db/ops/lock");
     if (needsData && target.dataDir) acquireDataDirLock(target.dataDir);
     const pglite = needsData && target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     await pglite.waitReady;

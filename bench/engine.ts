@@ -4,7 +4,8 @@
 // evaluate, normalize and lint after a warm-up, next to a baseline measured in the same run.
 import { performance } from "node:perf_hooks";
 import { loadavg, cpus } from "node:os";
-import { evaluate, lint, normalize, planDelivery } from "../lib/configurator";
+import { evaluate, lint, normalize } from "../lib/configurator";
+import { planDelivery } from "../lib/delivery/promise";
 import { largeFixture } from "./lib/engine-fixture";
 
 function time(label: string, runs: number, fn: (i: number) => unknown): { median: number; p99: number } {

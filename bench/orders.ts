@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { evaluate, normalize, type Definition } from "@/lib/configurator";
 import { openDatabase, type Database } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { pgliteRunner, withPostgresRunner } from "@/lib/db/sql-runner";
+import { applyMigrations } from "@/lib/db/ops/migrate";
+import { pgliteRunner, withPostgresRunner } from "@/lib/db/ops/sql-runner";
 import { placeOrder } from "@/lib/orders/place-order";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createScratchDatabase } from "./lib/scratch-database";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase } from "@/lib/db/prepare";
+import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { runLoad, type Scenario } from "./lib/load";

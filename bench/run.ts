@@ -22,7 +22,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig, type DatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase } from "@/lib/db/prepare";
+import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 import { measureBrowser, type BrowserFigures } from "./lib/browser";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";

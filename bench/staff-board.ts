@@ -6,9 +6,9 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { assertLocal } from "@/lib/db/prepare";
-import { withPostgresRunner } from "@/lib/db/sql-runner";
+import { applyMigrations } from "@/lib/db/ops/migrate";
+import { assertLocal } from "@/lib/db/ops/prepare";
+import { withPostgresRunner } from "@/lib/db/ops/sql-runner";
 import { findBoard } from "@/lib/production/board";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createScratchDatabase } from "./lib/scratch-database";

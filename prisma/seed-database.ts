@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { insertOrder } from "@/lib/orders/record";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
-import { releaseCapacity } from "@/lib/production/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schema";

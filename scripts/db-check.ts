@@ -1,6 +1,6 @@
 // `npm run db:check`: verifies the invariants of DESIGN.md on the configured database; exits 1 if broken.
 import { openDatabase } from "@/lib/db/client";
-import { checkConsistency, INVARIANTS } from "@/lib/db/check";
+import { checkConsistency, INVARIANTS } from "@/lib/db/ops/check";
 import { resolveDatabaseConfig } from "@/lib/db/config";
 
 async function main() {

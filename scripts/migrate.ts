@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies the committed migrations offline to the embedded PGlite (default ./data)
 // or to the PostgreSQL server in DATABASE_URL. Same bookkeeping as Prisma: `prisma migrate status` agrees.
 import { resolveDatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase } from "@/lib/db/prepare";
+import { migrateDatabase } from "@/lib/db/ops/prepare";
 
 async function main() {
   const config = resolveDatabaseConfig();

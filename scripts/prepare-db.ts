@@ -1,7 +1,7 @@
 // `npm run dev` runs this first: migrate, and seed when the database is empty.
 import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase } from "@/lib/db/prepare";
+import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 
 async function main() {

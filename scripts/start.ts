@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase, resetDatabase } from "@/lib/db/prepare";
+import { migrateDatabase, resetDatabase } from "@/lib/db/ops/prepare";
 import { demoUsers, seedDatabase } from "@/prisma/seed-database";
 
 const root = process.cwd();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LoadChart, WeeklyChart } from "@/components/admin/dashboard-charts";
-import { getDashboard } from "@/lib/admin/dashboard/queries";
+import { getDashboard } from "@/lib/reports/dashboard";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";

@@ -1,4 +1,4 @@
-import type { LoadPoint, WeekPoint } from "@/lib/admin/dashboard/queries";
+import type { LoadPoint, WeekPoint } from "@/lib/reports/dashboard";
 import { BarChart } from "./bar-chart";
 
 // The dashboard's charts, drawn on the server (./bar-chart): the page ships no charting library.

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
-import type { PublishState } from "@/lib/admin/products/actions";
+import type { PublishState } from "@/lib/catalog/editor/actions";
 
 /** The publish form's moving parts: the action's state, the release note and the button; the findings come in as children. */
 export function PublishForm({ productId, action, blocked, children }: { productId: string; action: (s: PublishState, f: FormData) => Promise<PublishState>; blocked: boolean; children: React.ReactNode }) {

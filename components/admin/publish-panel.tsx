@@ -1,4 +1,4 @@
-import type { PublishState } from "@/lib/admin/products/actions";
+import type { PublishState } from "@/lib/catalog/editor/actions";
 import type { LintFinding } from "@/lib/configurator";
 import { PublishForm } from "./publish-form";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { VersionRow } from "@/lib/admin/products/queries";
+import type { VersionRow } from "@/lib/catalog/editor/queries";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 

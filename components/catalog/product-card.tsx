@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatWeekWindow } from "@/lib/catalog/delivery-window";
+import { formatWeekWindow } from "@/lib/delivery/typical-window";
 import type { CatalogEntry } from "@/lib/catalog/queries";
 import { formatCents } from "@/lib/money";
 

@@ -1,7 +1,7 @@
 // The configuration engine and what only it needs, as the configurator page loads it: on the first
 // interaction (or at once for a share link), never at page load. The first view comes from the server
 // (lib/configurator/view), so the page needs none of this to show the price, the reasons and the week.
-import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/lib/catalog/delivery";
+import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/lib/delivery/estimate";
 
 export { configuratorView, tidySelection } from "@/lib/configurator/view";
 export { readShareLink } from "@/lib/configurator/share-link";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { readEstimateJson, type DeliveryEstimate } from "@/lib/catalog/delivery-types";
+import { readEstimateJson, type DeliveryEstimate } from "@/lib/delivery/estimate-json";
 import type { ConfiguratorEngine } from "./use-configuration";
 
 type ServerEstimate = NonNullable<ReturnType<typeof readEstimateJson>>;

@@ -1,7 +1,7 @@
 import { parseDefinition, type Definition } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { cheapestConfiguration } from "./from-price";
-import { typicalDeliveryWeeks, type WeekWindow } from "./delivery-window";
+import { typicalDeliveryWeeks, type WeekWindow } from "../delivery/typical-window";
 
 export type CatalogEntry = {
   slug: string;

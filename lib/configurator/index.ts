@@ -8,6 +8,4 @@ export { normalize, type NormalizeError, type NormalizeResult } from "./normaliz
 export { lint, type LintFinding } from "./lint";
 export { previewLayers, type PreviewLayer } from "./preview";
 export { encodeSelection, decodeSelection, type DecodeResult } from "./share";
-export { weekKey, weekStart, weekEnd, nextWeeks, isWeekKey } from "./weeks";
-export { planDelivery, type DeliveryInput, type DeliveryPlan, type WeekLoad } from "./promise";
 export { roundHalfAwayFromZero } from "./rounding";

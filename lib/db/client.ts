@@ -6,7 +6,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { processWide } from "@/lib/process-wide";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig } from "./config";
-import { acquireDataDirLock } from "./lock";
+import { acquireDataDirLock } from "./ops/lock";
 import type { Tx } from "./types";
 
 /** The Prisma client with secrets omitted from every result by default. */

@@ -1,8 +1,8 @@
 import { getPublishedProduct } from "@/lib/catalog/queries";
 import { decodeSelection, evaluate, normalize, type Definition, type EvaluateResult, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
-import type { DeliveryContext } from "@/lib/catalog/delivery";
-import { getDeliveryContext } from "@/lib/catalog/delivery-context";
+import type { DeliveryContext } from "@/lib/delivery/estimate";
+import { getDeliveryContext } from "@/lib/delivery/context";
 import { getSettings, type ShopSettings } from "@/lib/settings/queries";
 
 /** The shop's free capacity as the browser needs it to recompute the delivery date for another quantity. */

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
-import { capacityFromRows, planBooking, type BookingPlan, type CapacityRow, type CapacityState } from "@/lib/production/capacity";
+import { capacityFromRows, planBooking, type BookingPlan, type CapacityRow, type CapacityState } from "@/lib/delivery/capacity";
 import { processWide } from "@/lib/process-wide";
 import { retryMessage } from "@/lib/security/rate-limit";
 import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";

@@ -15,7 +15,7 @@ import {
   weeksFilledBy,
   type BookingPlan,
   type CapacityRow,
-} from "@/lib/production/capacity";
+} from "@/lib/delivery/capacity";
 import { DEFAULT_SETTINGS, type ShopSettings } from "@/lib/settings/queries";
 import { ORDER_NUMBER_DIGITS, orderNumberPrefix } from "./number";
 import type { ShippingAddress } from "./schema";

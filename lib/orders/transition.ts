@@ -3,7 +3,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { renderEmail } from "@/lib/notifications/templates";
-import { releaseCapacity } from "@/lib/production/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import type { Role } from "@/lib/users/schema";
 import { checkTransition } from "./state-machine";
 import { STATUS_LABELS, type OrderStatus } from "./status";

@@ -1,4 +1,4 @@
-import { weekStart } from "@/lib/configurator";
+import { weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
 import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";

@@ -1,4 +1,4 @@
-import { nextWeeks, weekStart } from "@/lib/configurator";
+import { nextWeeks, weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { isWeekKey, weekStart } from "@/lib/configurator";
+import { isWeekKey, weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
-import { writeAudit } from "@/lib/admin/audit";
+import { writeAudit } from "@/lib/audit/write";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { getSettings } from "./queries";
 

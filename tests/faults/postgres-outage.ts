@@ -7,10 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { evaluate, normalize, type Definition } from "@/lib/configurator";
-import { checkConsistency } from "@/lib/db/check";
+import { checkConsistency } from "@/lib/db/ops/check";
 import { openDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { withPostgresRunner } from "@/lib/db/sql-runner";
+import { applyMigrations } from "@/lib/db/ops/migrate";
+import { withPostgresRunner } from "@/lib/db/ops/sql-runner";
 import { placeOrder } from "@/lib/orders/place-order";
 import { seedDatabase } from "@/prisma/seed-database";
 

@@ -15,10 +15,10 @@ import pg from "pg";
 import { actionId, checkoutBody, KEY_PLACEHOLDER, placedOrderNumber, readCheckoutFields, withFreshKey } from "@/bench/lib/checkout";
 import { signIn, startServer, type BenchServer } from "@/bench/lib/server";
 import { benchCustomerEmails, BENCH_CUSTOMERS, BENCH_PASSWORD, prepareBenchData } from "@/bench/lib/volume";
-import { checkConsistency } from "@/lib/db/check";
+import { checkConsistency } from "@/lib/db/ops/check";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
-import { migrateDatabase } from "@/lib/db/prepare";
+import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 
 const SERVER_URL = process.env.FAULT_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveDraft } from "@/lib/admin/products/draft";
-import { publishDraft } from "@/lib/admin/products/publish";
-import { createProduct, updateProduct } from "@/lib/admin/products/service";
-import { getProductForEditing } from "@/lib/admin/products/queries";
+import { saveDraft } from "@/lib/catalog/editor/draft";
+import { publishDraft } from "@/lib/catalog/editor/publish";
+import { createProduct, updateProduct } from "@/lib/catalog/editor/service";
+import { getProductForEditing } from "@/lib/catalog/editor/queries";
 import type { Definition } from "@/lib/configurator";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAuditRows } from "@/lib/admin/audit-queries";
-import { changeRole, setUserActive } from "@/lib/admin/users/service";
-import { findUsers } from "@/lib/admin/users/queries";
+import { findAuditRows } from "@/lib/audit/queries";
+import { changeRole, setUserActive } from "@/lib/users/manage";
+import { findUsers } from "@/lib/users/queries";
 import { clearCapacityOverride, setCapacityOverride, updateSettings } from "@/lib/settings/service";
 import { getSettings } from "@/lib/settings/queries";
 import { getUserById } from "@/lib/users/service";

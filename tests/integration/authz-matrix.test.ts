@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { saveDraft } from "@/lib/admin/products/draft";
+import { saveDraft } from "@/lib/catalog/editor/draft";
 import { encodeSelection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
 import { findCustomerOrders, getCustomerOrder } from "@/lib/orders/queries";
@@ -136,25 +136,25 @@ const ACTIONS: Record<string, ActionRow> = {
     call: (fn, _ctx, persona) =>
       fn({}, form({ name: "New Person", email: `new-${persona}@example.com`, password: "plane-tree-4821", confirmPassword: "plane-tree-4821" })),
   },
-  "lib/admin/products/actions.ts#createProductAction": {
+  "lib/catalog/editor/actions.ts#createProductAction": {
     allow: ADMIN,
     call: (fn, _ctx, persona) => fn({}, form({ name: `Matrix ${persona}`, slug: `matrix-${persona.toLowerCase()}`, summary: "s", description: "d", imageUrl: "" })),
   },
-  "lib/admin/products/actions.ts#updateProductAction": {
+  "lib/catalog/editor/actions.ts#updateProductAction": {
     allow: ADMIN,
     call: async (fn, ctx, persona) => {
       const p = await ctx.t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" } });
       return fn(p.id, {}, form({ name: `Linden Sofa ${persona}`, slug: p.slug, summary: p.summary, description: p.description, imageUrl: "", keepImage: "1" }));
     },
   },
-  "lib/admin/products/actions.ts#saveDraftAction": {
+  "lib/catalog/editor/actions.ts#saveDraftAction": {
     allow: ADMIN,
     call: async (fn, ctx) => {
       const { productId, definition } = await draftOf(ctx, "linden-sofa");
       return fn(productId, {}, form({ definition: JSON.stringify(definition) }));
     },
   },
-  "lib/admin/products/actions.ts#discardDraftAction": {
+  "lib/catalog/editor/actions.ts#discardDraftAction": {
     allow: ADMIN,
     setup: async (ctx) => {
       const { productId, definition } = await draftOf(ctx, "tempo-bicycle");
@@ -162,7 +162,7 @@ const ACTIONS: Record<string, ActionRow> = {
     },
     call: (fn, ctx) => fn(ctx.products["tempo-bicycle"], {}),
   },
-  "lib/admin/products/actions.ts#publishAction": {
+  "lib/catalog/editor/actions.ts#publishAction": {
     allow: ADMIN,
     setup: async (ctx) => {
       const { productId, definition } = await draftOf(ctx, "vela-roadster");
@@ -170,20 +170,20 @@ const ACTIONS: Record<string, ActionRow> = {
     },
     call: (fn, ctx) => fn({}, form({ productId: ctx.products["vela-roadster"] ?? "", note: "matrix", acknowledgeWarnings: "on" })),
   },
-  "lib/admin/settings/actions.ts#updateSettingsAction": {
+  "lib/settings/actions.ts#updateSettingsAction": {
     allow: ADMIN,
     call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", defaultWeeklyHours: "80", shippingDays: "5" })),
   },
-  "lib/admin/settings/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
-  "lib/admin/settings/actions.ts#clearCapacityOverrideAction": {
+  "lib/settings/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
+  "lib/settings/actions.ts#clearCapacityOverrideAction": {
     allow: ADMIN,
     setup: async (ctx) => {
       expect(await setCapacityOverride(ctx.t.prisma, { id: ctx.ids.admin }, "2031-W06", 12)).toMatchObject({ ok: true });
     },
     call: (fn) => fn({}, form({ week: "2031-W06" })),
   },
-  "lib/admin/users/actions.ts#changeRoleAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, role: "STAFF" })) },
-  "lib/admin/users/actions.ts#setUserActiveAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, active: "false" })) },
+  "lib/users/manage-actions.ts#changeRoleAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, role: "STAFF" })) },
+  "lib/users/manage-actions.ts#setUserActiveAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, active: "false" })) },
 };
 
 const PASSWORDS = Object.fromEntries(demoUsers().map((u) => [u.email, u.password]));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { weekKey, weekStart } from "@/lib/configurator";
+import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import { runTransaction } from "@/lib/db/transaction";
-import { bookCapacity, releaseCapacity } from "@/lib/production/capacity";
+import { bookCapacity, releaseCapacity } from "@/lib/delivery/capacity";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDeliveryContext } from "@/lib/catalog/delivery-context";
+import { getDeliveryContext } from "@/lib/delivery/context";
 import { findCatalog, getPublishedProduct } from "@/lib/catalog/queries";
 import { evaluate, normalize } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { DatabaseLockedError } from "@/lib/db/lock";
+import { DatabaseLockedError } from "@/lib/db/ops/lock";
 
 // The embedded database may be opened by one process only: a second server or seed must stop with a
 // clear message naming the holder, and leave the data as it was.

@@ -154,28 +154,28 @@ const FUZZ: Record<string, FuzzRow> = {
     }),
   },
   "lib/users/actions.ts#signUpAction": { as: "anonymous", bound: 0, form: formArbitrary(["name", "email", "password", "confirmPassword"]) },
-  "lib/admin/products/actions.ts#createProductAction": { as: "admin", bound: 0, form: formArbitrary(PRODUCT_FIELDS) },
-  "lib/admin/products/actions.ts#updateProductAction": { as: "admin", bound: 1, form: formArbitrary(PRODUCT_FIELDS) },
-  "lib/admin/products/actions.ts#saveDraftAction": {
+  "lib/catalog/editor/actions.ts#createProductAction": { as: "admin", bound: 0, form: formArbitrary(PRODUCT_FIELDS) },
+  "lib/catalog/editor/actions.ts#updateProductAction": { as: "admin", bound: 1, form: formArbitrary(PRODUCT_FIELDS) },
+  "lib/catalog/editor/actions.ts#saveDraftAction": {
     as: "admin",
     bound: 1,
     form: formArbitrary(["definition"], { definition: fc.oneof(deepDefinition, mutatedDefinition, deepArray, fc.json({ maxDepth: 5 })) }),
   },
-  "lib/admin/products/actions.ts#discardDraftAction": { as: "admin", bound: 1, form: null },
-  "lib/admin/products/actions.ts#publishAction": { as: "admin", bound: 0, form: formArbitrary(["productId", "note", "acknowledgeWarnings"]) },
-  "lib/admin/settings/actions.ts#updateSettingsAction": {
+  "lib/catalog/editor/actions.ts#discardDraftAction": { as: "admin", bound: 1, form: null },
+  "lib/catalog/editor/actions.ts#publishAction": { as: "admin", bound: 0, form: formArbitrary(["productId", "note", "acknowledgeWarnings"]) },
+  "lib/settings/actions.ts#updateSettingsAction": {
     as: "admin",
     bound: 0,
     form: formArbitrary(["companyName", "currency", "defaultWeeklyHours", "shippingDays"], { defaultWeeklyHours: numeric, shippingDays: numeric, currency: fc.constantFrom("EUR", "USD", "XXX", "eur", "EURO", "") }),
   },
-  "lib/admin/settings/actions.ts#setCapacityOverrideAction": {
+  "lib/settings/actions.ts#setCapacityOverrideAction": {
     as: "admin",
     bound: 0,
     form: formArbitrary(["week", "capacityHours"], { capacityHours: numeric, week: fc.tuple(fc.integer({ min: -1, max: 10_000 }), fc.integer({ min: -1, max: 60 })).map(([y, w]) => `${y}-W${String(w).padStart(2, "0")}`) }),
   },
-  "lib/admin/settings/actions.ts#clearCapacityOverrideAction": { as: "admin", bound: 0, form: formArbitrary(["week"]) },
-  "lib/admin/users/actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
-  "lib/admin/users/actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
+  "lib/settings/actions.ts#clearCapacityOverrideAction": { as: "admin", bound: 0, form: formArbitrary(["week"]) },
+  "lib/users/manage-actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
+  "lib/users/manage-actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
 };
 
 const caller = (main: PersonaName) => fc.oneof({ arbitrary: fc.constant(main), weight: 5 }, { arbitrary: fc.constantFrom<PersonaName>("anonymous", "customerB", "deactivated"), weight: 1 });
@@ -323,7 +323,7 @@ describe("regressions found by fuzzing", () => {
     return json.replace('"label":"', '"label":"\\u0000');
   };
   type Case = [name: string, persona: PersonaName, run: (placedNumber: string) => Promise<unknown>, needsOrder?: boolean];
-  const products = () => import("@/lib/admin/products/actions");
+  const products = () => import("@/lib/catalog/editor/actions");
   const cases: Case[] = [
     ["createProductAction", "admin", async () => (await products()).createProductAction({}, toFormData([["name", nul], ["slug", "nul-desk"]]))],
     ["saveDraftAction", "admin", async () => (await products()).saveDraftAction(real.productIds[0] ?? "", {}, toFormData([["definition", withEscapedNul(real.definition)]]))],
@@ -331,7 +331,7 @@ describe("regressions found by fuzzing", () => {
     [
       "updateSettingsAction",
       "admin",
-      async () => (await import("@/lib/admin/settings/actions")).updateSettingsAction({}, toFormData([["companyName", nul], ["currency", "EUR"], ["defaultWeeklyHours", "80"], ["shippingDays", "5"]])),
+      async () => (await import("@/lib/settings/actions")).updateSettingsAction({}, toFormData([["companyName", nul], ["currency", "EUR"], ["defaultWeeklyHours", "80"], ["shippingDays", "5"]])),
     ],
     [
       "signUpAction",

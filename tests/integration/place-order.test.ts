@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate, normalize, weekEnd, type Definition, type Selection } from "@/lib/configurator";
-import { checkConsistency } from "@/lib/db/check";
+import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { weekEnd } from "@/lib/delivery/weeks";
+import { checkConsistency } from "@/lib/db/ops/check";
 import { formatOrderNumber } from "@/lib/orders/number";
 import { ORDER_RATE_LIMIT, placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";

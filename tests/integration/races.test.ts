@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
-import { checkConsistency } from "@/lib/db/check";
+import { checkConsistency } from "@/lib/db/ops/check";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";
 import { seedDatabase } from "@/prisma/seed-database";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nextWeeks } from "@/lib/configurator";
+import { nextWeeks } from "@/lib/delivery/weeks";
 import type { OrderStatus } from "@/lib/orders/status";
 import { findBoard } from "@/lib/production/board";
 import { findMaterialsAhead, materialsCsv } from "@/lib/production/materials";
 import { getBuildSheet } from "@/lib/production/order-detail";
 import { BOARD_PAGE_SIZE } from "@/lib/production/schema";
-import { findCapacityWeeks } from "@/lib/production/weeks-ahead";
+import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;

@@ -3,7 +3,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import { allowedTransitions } from "@/lib/orders/state-machine";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { transitionOrder } from "@/lib/orders/transition";
-import { bookCapacity } from "@/lib/production/capacity";
+import { bookCapacity } from "@/lib/delivery/capacity";
 import type { Role } from "@/lib/users/schema";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { AUDIT_ENTITIES, findAuditRows } from "@/lib/admin/audit-queries";
+import { AUDIT_ENTITIES, findAuditRows } from "@/lib/audit/queries";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 

@@ -1,5 +1,5 @@
-import { ordersCsv } from "@/lib/admin/dashboard/csv";
-import { getAdmin } from "@/lib/admin/guard";
+import { ordersCsv } from "@/lib/reports/orders-csv";
+import { getAdmin } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findAdminProducts } from "@/lib/admin/products/queries";
+import { findAdminProducts } from "@/lib/catalog/editor/queries";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-button";
 import { OverrideForm, SettingsForm } from "@/components/admin/settings-form";
-import { clearCapacityOverrideAction, setCapacityOverrideAction, updateSettingsAction } from "@/lib/admin/settings/actions";
-import { findCapacityWeeks, findLaterOverrides } from "@/lib/admin/settings/queries";
+import { clearCapacityOverrideAction, setCapacityOverrideAction, updateSettingsAction } from "@/lib/settings/actions";
+import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks-admin";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";

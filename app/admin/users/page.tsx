@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-button";
-import { changeRoleAction, setUserActiveAction } from "@/lib/admin/users/actions";
-import { findUsers, USERS_PAGE_SIZE } from "@/lib/admin/users/queries";
-import { userSearchSchema } from "@/lib/admin/users/schema";
+import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
+import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
+import { userSearchSchema } from "@/lib/users/manage-schema";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";

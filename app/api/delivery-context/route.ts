@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { estimateDelivery } from "@/lib/catalog/delivery";
-import { getDeliveryContext } from "@/lib/catalog/delivery-context";
-import { estimateRequest } from "@/lib/catalog/delivery-request";
-import { toEstimateJson } from "@/lib/catalog/delivery-types";
+import { estimateDelivery } from "@/lib/delivery/estimate";
+import { getDeliveryContext } from "@/lib/delivery/context";
+import { estimateRequest } from "@/lib/delivery/estimate-request";
+import { toEstimateJson } from "@/lib/delivery/estimate-json";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

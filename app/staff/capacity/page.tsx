@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/orders/status-badge";
 import { requireRole } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
-import { findCapacityWeeks } from "@/lib/production/weeks-ahead";
+import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
 
 export const metadata: Metadata = { title: "Capacity" };
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { assertLocal } from "@/lib/db/prepare";
-import { pgliteRunner, withPostgresRunner } from "@/lib/db/sql-runner";
+import { applyMigrations } from "@/lib/db/ops/migrate";
+import { assertLocal } from "@/lib/db/ops/prepare";
+import { pgliteRunner, withPostgresRunner } from "@/lib/db/ops/sql-runner";
 
 export type TestDatabase = Database & {
   label: string;

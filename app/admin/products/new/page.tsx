@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductForm } from "@/components/admin/product-form";
-import { createProductAction } from "@/lib/admin/products/actions";
+import { createProductAction } from "@/lib/catalog/editor/actions";
 import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New product" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
-import { getProductForEditing } from "@/lib/admin/products/queries";
+import { getProductForEditing } from "@/lib/catalog/editor/queries";
 import { requireRole } from "@/lib/auth/session";
 import { parseDefinition } from "@/lib/configurator";
 import { initialView } from "@/lib/configurator/view";

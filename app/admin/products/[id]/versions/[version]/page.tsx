@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getProductVersion } from "@/lib/admin/products/queries";
+import { getProductVersion } from "@/lib/catalog/editor/queries";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";

@@ -1,0 +1,75 @@
+import type { Tx } from "../types";
+
+export type Finding = { invariant: string; detail: string };
+
+type Row = Record<string, unknown>;
+
+// Each invariant of DESIGN.md as one query returning the rows that break it.
+const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }[] = [
+  {
+    invariant: "production jobs belong to orders that were confirmed and went into production, and start after the order",
+    sql: `SELECT j.order_id, o.number, o.status::text AS status, j.started_at, o.created_at
+          FROM production_jobs j JOIN orders o ON o.id = j.order_id
+          WHERE j.started_at < o.created_at
+             OR NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'IN_PRODUCTION')`,
+    describe: (r) => `order ${r.number} (${r.status}) has a production job it should not have`,
+  },
+  {
+    invariant: "orders past IN_PRODUCTION have a production job",
+    sql: `SELECT o.number, o.status::text AS status FROM orders o
+          WHERE o.status IN ('IN_PRODUCTION','QUALITY_CHECK','READY_TO_SHIP','SHIPPED','DELIVERED')
+            AND NOT EXISTS (SELECT 1 FROM production_jobs j WHERE j.order_id = o.id)`,
+    describe: (r) => `order ${r.number} is ${r.status} without a production job`,
+  },
+  {
+    invariant: "booked hours of each week equal the sum of its bookings and never exceed its capacity",
+    sql: `SELECT w.week, w.booked_hours, w.capacity_hours, COALESCE(SUM(b.hours), 0) AS bookings
+          FROM capacity_weeks w LEFT JOIN capacity_bookings b ON b.week = w.week
+          GROUP BY w.week, w.booked_hours, w.capacity_hours
+          HAVING ABS(w.booked_hours - COALESCE(SUM(b.hours), 0)) > 0.0001 OR w.booked_hours > w.capacity_hours + 0.0001`,
+    describe: (r) => `week ${r.week}: booked ${r.booked_hours} h, bookings ${r.bookings} h, capacity ${r.capacity_hours} h`,
+  },
+  {
+    invariant: "each open order's bookings cover its production hours; cancelled orders hold none",
+    sql: `SELECT o.number, o.status::text AS status, o.production_hours, COALESCE(SUM(b.hours), 0) AS booked
+          FROM orders o LEFT JOIN capacity_bookings b ON b.order_id = o.id
+          GROUP BY o.id, o.number, o.status, o.production_hours
+          HAVING (o.status = 'CANCELLED' AND COALESCE(SUM(b.hours), 0) > 0)
+              OR (o.status <> 'CANCELLED' AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)`,
+    describe: (r) => `order ${r.number} (${r.status}) needs ${r.production_hours} h but holds ${r.booked} h`,
+  },
+  {
+    invariant: "each order's status is the target of its last event, and its first event is PLACED",
+    sql: `SELECT o.number, o.status::text AS status, last.to_status::text AS last_event, first.to_status::text AS first_event
+          FROM orders o
+          LEFT JOIN LATERAL (SELECT to_status FROM order_events e WHERE e.order_id = o.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1) last ON true
+          LEFT JOIN LATERAL (SELECT to_status FROM order_events e WHERE e.order_id = o.id ORDER BY e.created_at ASC, e.id ASC LIMIT 1) first ON true
+          WHERE last.to_status IS DISTINCT FROM o.status OR first.to_status IS DISTINCT FROM 'PLACED'`,
+    describe: (r) => `order ${r.number} is ${r.status} but its events say ${r.first_event} … ${r.last_event}`,
+  },
+  {
+    invariant: "each order has its option rows and a snapshot whose breakdown sums to its total",
+    sql: `SELECT o.number, o.total_cents,
+            (SELECT COALESCE(SUM((l->>'amountCents')::bigint), -1) FROM jsonb_array_elements(o.snapshot->'breakdown'->'lines') l) AS lines_sum,
+            (o.snapshot->'breakdown'->>'totalCents')::bigint AS snapshot_total,
+            (SELECT COUNT(*) FROM order_options x WHERE x.order_id = o.id) AS options
+          FROM orders o
+          WHERE jsonb_typeof(o.snapshot->'breakdown'->'lines') IS DISTINCT FROM 'array'
+             OR (SELECT COALESCE(SUM((l->>'amountCents')::bigint), -1) FROM jsonb_array_elements(o.snapshot->'breakdown'->'lines') l) <> o.total_cents
+             OR (o.snapshot->'breakdown'->>'totalCents')::bigint IS DISTINCT FROM o.total_cents
+             OR NOT EXISTS (SELECT 1 FROM order_options x WHERE x.order_id = o.id)`,
+    describe: (r) => `order ${r.number}: total ${r.total_cents}, snapshot lines sum ${r.lines_sum}, snapshot total ${r.snapshot_total}, ${r.options} option rows`,
+  },
+];
+
+/** Checks the invariants of DESIGN.md on a live database; an empty list means consistent. */
+export async function checkConsistency(db: Tx): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const rows = await db.$queryRawUnsafe<Row[]>(check.sql);
+    for (const row of rows) findings.push({ invariant: check.invariant, detail: check.describe(row) });
+  }
+  return findings;
+}
+
+export const INVARIANTS = CHECKS.map((c) => c.invariant);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { replayChanges, type QueuedChange } from "@/components/configurator/queued-changes";
+import { estimateDelivery, type DeliveryContext } from "@/lib/delivery/estimate";
+import { estimateRequest } from "@/lib/delivery/estimate-request";
+import { readEstimateJson, toEstimateJson } from "@/lib/delivery/estimate-json";
+import { encodeSelection, evaluate, previewLayers, type Selection } from "@/lib/configurator";
+import { configuratorView, defaultSelection, initialView, tidySelection } from "@/lib/configurator/view";
+import { demoProducts } from "@/prisma/demo-products";
+
+// The configurator page renders its first view on the server and loads the engine on the first
+// interaction: the first view must be what the engine computes in the browser, as plain data, and changes
+// made while the engine loads must end where they would have with the engine there.
+
+const definitionOf = (slug: string) => demoProducts.find((p) => p.slug === slug)!.definition;
+const sofa = definitionOf("linden-sofa");
+const vela = definitionOf("vela-roadster");
+
+describe("initialView", () => {
+  it.each(demoProducts.map((p) => [p.slug, p.definition] as const))("is the engine's view of the defaults (%s), fixes included", (_slug, definition) => {
+    const view = initialView(definition);
+    const defaults = defaultSelection(definition);
+    expect(view.selection).toEqual(defaults);
+    expect(view.quantity).toBe(1);
+    expect(view.result).toEqual(evaluate(definition, defaults, { quantity: 1 }));
+    expect(view.preview).toEqual(previewLayers(definition, defaults));
+    expect(view.code).toBe(encodeSelection(defaults));
+  });
+
+  it("is plain data: it survives the trip to the browser unchanged", () => {
+    const view = initialView(vela);
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+    // Sport seats are blocked by a rule, with a one-step fix the page shows before the engine loads.
+    const seats = view.result.options.packages!["sport-seats"]!;
+    expect(seats.available).toBe(false);
+    expect(seats.reason).toMatch(/Comfort package/);
+    expect(seats.fix?.label).toMatch(/Comfort package/);
+    expect(Object.getOwnPropertyDescriptor(seats, "fix")?.get).toBeUndefined();
+  });
+});
+
+describe("replayChanges", () => {
+  const choose = (group: string, option: string): QueuedChange => ({ next: (s) => ({ ...s, [group]: option }), tidy: true });
+  const setValue = (group: string, value: number): QueuedChange => ({ next: (s) => ({ ...s, [group]: value }), tidy: false });
+
+  it("ends where the same changes end with the engine loaded, each normalized in turn", () => {
+    const changes = [choose("material", "leather"), choose("material", "linen"), setValue("width", 300)];
+    let withEngine: Selection = defaultSelection(sofa);
+    for (const change of changes) withEngine = change.tidy ? tidySelection(sofa, change.next(withEngine)) : change.next(withEngine);
+    const replayed = replayChanges(sofa, defaultSelection(sofa), changes);
+    expect(replayed).toEqual(withEngine);
+    // Leather dropped the fabric colour, linen brought back the default one; the width stays as typed.
+    expect(replayed["fabric-color"]).toBe(defaultSelection(sofa)["fabric-color"]);
+    expect(replayed.width).toBe(300);
+    expect(configuratorView(sofa, replayed, 1).result.valid).toBe(false);
+  });
+});
+
+describe("the delivery estimate of the first view", () => {
+  const context: DeliveryContext = { today: "2026-11-25", shippingDays: 5, defaultWeeklyHours: 40, overrides: {}, booked: { "2026-W49": 38 } };
+
+  it("travels as JSON and reads back as the engine's estimate", () => {
+    const estimate = estimateDelivery(context, 7, 10);
+    const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, 10)));
+    expect(readEstimateJson(json)).toEqual({ leadDays: 7, productionHours: 10, estimate });
+    const refused = estimateDelivery({ ...context, defaultWeeklyHours: 0 }, 7, 10);
+    expect(refused.ok).toBe(false);
+    expect(readEstimateJson(JSON.parse(JSON.stringify(toEstimateJson(refused, 7, 10))))).toEqual({ leadDays: 7, productionHours: 10, estimate: refused });
+  });
+
+  it("refuses what is not an estimate", () => {
+    for (const value of [null, 3, "x", {}, { leadDays: 1, productionHours: 2 }, { leadDays: 1, productionHours: 2, ok: true, promisedDate: "nope", weekOf: "2026-12-07T00:00:00.000Z", productionWeeks: 1, waitingWeeks: 0 }]) {
+      expect(readEstimateJson(value)).toBeNull();
+    }
+  });
+
+  it("is asked for with whole lead days and finite hours in range, nothing else", () => {
+    const ask = (query: string) => estimateRequest(new URLSearchParams(query));
+    expect(ask("leadDays=21&productionHours=60.5")).toEqual({ leadDays: 21, productionHours: 60.5 });
+    for (const query of ["", "leadDays=21", "leadDays=&productionHours=", "leadDays=1.5&productionHours=2", "leadDays=-1&productionHours=2", "leadDays=1&productionHours=Infinity", "leadDays=99999&productionHours=1", "leadDays=1&productionHours=1e9", "leadDays=x&productionHours=1"]) {
+      expect(ask(query)).toBeNull();
+    }
+  });
+});
