@@ -2,7 +2,7 @@ import { evaluate, normalize, type Definition, type Selection } from "@/lib/conf
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
 import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { insertOrder } from "@/lib/orders/record";
+import { recordOrder } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { releaseCapacity } from "@/lib/delivery/capacity";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
@@ -131,19 +131,15 @@ async function createDemoOrder(
   const evaluation = evaluate(definition, selection, { quantity: 1 });
   if (!evaluation.valid) throw new Error(`Demo selection for ${input.slug} is invalid`);
   const placedAt = new Date(Date.now() - input.daysAgo * DAY);
-  const settings = DEFAULT_SETTINGS;
   await db.$transaction(async (tx) => {
-    const order = await insertOrder(tx, {
-      customerId: input.customerId,
-      product: { id: product.id, slug: product.slug, name: product.name },
-      version: { id: version.id, version: version.version },
-      definition,
+    const order = await recordOrder(tx, {
+      customer: { id: input.customerId, name: "Demo customer", email: null },
+      product: { id: product.id, slug: product.slug, name: product.name, version: { id: version.id, version: version.version, definition } },
       selection,
       evaluation,
       idempotencyKey: `seed-${input.slug}-${input.daysAgo}-${input.variant}`,
       shippingAddress: { name: "Demo customer", line1: "12 Market Street", line2: "", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
       notes: "",
-      settings,
       placedAt,
     });
     await walkTo(tx, order.id, placedAt, input.status, input.staffId);

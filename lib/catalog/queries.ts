@@ -1,5 +1,6 @@
 import { parseDefinition, type Definition } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
+import { processWide } from "@/lib/process-wide";
 import { cheapestConfiguration } from "./from-price";
 import { typicalDeliveryWeeks, type WeekWindow } from "../delivery/typical-window";
 
@@ -56,6 +57,24 @@ export async function findCatalog(db: Prisma, shippingDays = 5, defaultWeeklyHou
   });
 }
 
+// Published versions never change, so a version's parsed definition is kept by id: reading the product then
+// costs a small row, not its definition's JSON (tens of kilobytes) and its validation.
+const MAX_DEFINITIONS = 200;
+const definitions = processWide("publishedDefinitions", () => new Map<string, Definition | null>());
+
+async function publishedDefinition(db: Prisma, versionId: string): Promise<Definition | null> {
+  const known = definitions.get(versionId);
+  if (known !== undefined) return known;
+  const row = await db.productVersion.findUnique({ where: { id: versionId }, select: { version: true, status: true, definition: true } });
+  if (!row || row.status !== "PUBLISHED") return null;
+  const parsed = parseDefinition(row.definition);
+  if (!parsed.ok) console.error(`Product version ${versionId} (v${row.version}) has an invalid definition`, parsed.issues.slice(0, 5));
+  const definition = parsed.ok ? parsed.definition : null;
+  if (definitions.size >= MAX_DEFINITIONS) definitions.delete(definitions.keys().next().value!);
+  definitions.set(versionId, definition);
+  return definition;
+}
+
 /** A product's current published version with its validated definition, or null (unknown, unpublished or unreadable). */
 export async function getPublishedProduct(db: Prisma, slug: string): Promise<PublishedProduct | null> {
   const product = await db.product.findUnique({
@@ -67,16 +86,13 @@ export async function getPublishedProduct(db: Prisma, slug: string): Promise<Pub
       summary: true,
       description: true,
       imageUrl: true,
-      currentVersion: { select: { id: true, version: true, status: true, definition: true } },
+      currentVersion: { select: { id: true, version: true, status: true } },
     },
   });
   const current = product?.currentVersion;
   if (!product || !current || current.status !== "PUBLISHED") return null;
-  const parsed = parseDefinition(current.definition);
-  if (!parsed.ok) {
-    console.error(`Product ${slug} v${current.version} has an invalid definition`, parsed.issues.slice(0, 5));
-    return null;
-  }
+  const definition = await publishedDefinition(db, current.id);
+  if (!definition) return null;
   const { currentVersion: _current, ...rest } = product;
-  return { ...rest, version: { id: current.id, version: current.version, definition: parsed.definition } };
+  return { ...rest, version: { id: current.id, version: current.version, definition } };
 }

@@ -1,60 +1,52 @@
-import { planDelivery, type DeliveryPlan } from "@/lib/delivery/promise";
-import { weekStart } from "@/lib/delivery/weeks";
-import { newId } from "@/lib/db/ids";
 import { driverError } from "@/lib/db/errors";
 import { RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import type { ShopSettings } from "@/lib/settings/queries";
+import { planDelivery, type DeliveryPlan } from "./promise";
+import { weekStart } from "./weeks";
 
-/** Raised when a week filled up between planning and booking; the caller retries its transaction. */
+// The workshop's capacity in hours per ISO week: what planning reads, and booking and releasing an order's
+// hours. capacity_weeks_hours_check (booked <= capacity) is the backstop: no week is ever overbooked.
+
+/** Raised when a week filled up between planning and booking; the caller's transaction runs again. */
 export class CapacityConflictError extends RetryableError {
-  constructor(readonly week: string) {
-    super(`Week ${week} filled up while booking; try again.`);
+  constructor(readonly weeks: string) {
+    super(`Week ${weeks} filled up while booking; try again.`);
     this.name = "CapacityConflictError";
   }
 }
 
 const HORIZON_WEEKS = 104;
-/**
- * Most plans fit in the first weeks: planning on these horizons first skips computing two years of week
- * keys (planDelivery spends most of its time there).
- */
-const SHORT_HORIZONS = [1, 8];
-/** Also taken by the read_capacity SQL function (migration 20261125006000_place_order). */
 const CAPACITY_LOCK_KEY = 72_707_370;
 const DAY_MS = 86_400_000;
 
+/** What planning needs: admin overrides and the hours already booked, per week key. */
 export type CapacityState = { overrides: Record<string, number>; booked: Record<string, number> };
-/** One capacity_weeks row as [week, capacityHours, isOverride, bookedHours]. */
-export type CapacityRow = [string, number, boolean, number];
 
-/** The first week start that planning reads: weeks that ended more than a week ago are history. */
-export function capacityWindowStart(now = Date.now()): Date {
-  return new Date(now - 7 * DAY_MS);
-}
-
-/** Planning input from capacity rows: admin overrides and the hours already booked per week. */
-export function capacityFromRows(rows: Iterable<CapacityRow>): CapacityState {
-  const overrides: Record<string, number> = {};
-  const booked: Record<string, number> = {};
-  for (const [week, capacityHours, isOverride, bookedHours] of rows) {
-    if (isOverride) overrides[week] = capacityHours;
-    if (bookedHours > 0) booked[week] = bookedHours;
-  }
-  return { overrides, booked };
-}
-
-/** Capacity overrides and booked hours per week, from the database, for planning. */
-export async function loadCapacity(db: Tx): Promise<CapacityState> {
+/** Capacity overrides and booked hours of the weeks planning can still use (from a week ago on). */
+export async function loadCapacity(db: Tx, now = Date.now()): Promise<CapacityState> {
   const rows = await db.capacityWeek.findMany({
-    where: { weekStart: { gte: capacityWindowStart() } },
+    where: { weekStart: { gte: new Date(now - 7 * DAY_MS) }, OR: [{ isOverride: true }, { bookedHours: { gt: 0 } }] },
     select: { week: true, capacityHours: true, isOverride: true, bookedHours: true },
   });
-  return capacityFromRows(rows.map((r): CapacityRow => [r.week, r.capacityHours, r.isOverride, r.bookedHours]));
+  const state: CapacityState = { overrides: {}, booked: {} };
+  for (const row of rows) {
+    if (row.isOverride) state.overrides[row.week] = row.capacityHours;
+    if (row.bookedHours > 0) state.booked[row.week] = row.bookedHours;
+  }
+  return state;
+}
+
+/**
+ * Takes the transaction-scoped booking lock: orders are planned and booked one at a time, each on the
+ * figures the previous one committed, so a crowd racing for the last hours is served in turn. Held until
+ * COMMIT: take it as late as possible.
+ */
+export async function lockCapacity(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAPACITY_LOCK_KEY})`;
 }
 
 export type BookingRequest = {
-  orderId: string;
   today: Date;
   leadDays: number;
   productionHours: number;
@@ -63,13 +55,9 @@ export type BookingRequest = {
 
 export type BookingPlan = Extract<DeliveryPlan, { ok: true }>;
 
-/**
- * Plans an order's production into the free weeks (the engine's planDelivery, shared with the browser).
- * Throws when the horizon has no room. Plans that fit in the first weeks are computed on shorter horizons
- * first: planDelivery is greedy and stops at the last booked week, so the result is the same.
- */
-export function planBooking(request: Omit<BookingRequest, "orderId">, capacity: CapacityState): BookingPlan {
-  const input = {
+/** Plans an order's production into the free weeks (planDelivery, shared with the browser); throws when the horizon is full. */
+export function planBooking(request: BookingRequest, capacity: CapacityState): BookingPlan {
+  const plan = planDelivery({
     today: request.today,
     leadDays: request.leadDays,
     productionHours: request.productionHours,
@@ -77,88 +65,45 @@ export function planBooking(request: Omit<BookingRequest, "orderId">, capacity: 
     defaultWeeklyHours: request.settings.defaultWeeklyHours,
     overrides: capacity.overrides,
     booked: capacity.booked,
-  };
-  for (const horizonWeeks of SHORT_HORIZONS) {
-    const plan = planDelivery({ ...input, horizonWeeks });
-    if (plan.ok) return plan;
-  }
-  const plan = planDelivery({ ...input, horizonWeeks: HORIZON_WEEKS });
+    horizonWeeks: HORIZON_WEEKS,
+  });
   if (!plan.ok) throw new Error(plan.message);
   return plan;
 }
 
-/**
- * Takes the transaction-scoped booking lock: bookers that hold it are served in turn, so a crowd competing
- * for the last hours re-plans on fresh figures instead of retrying. Held until COMMIT.
- */
-export async function lockCapacity(tx: Tx): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAPACITY_LOCK_KEY})`;
-}
-
-// Week keys recur (every order books the next few weeks) and weekStart is date arithmetic: remember them.
-const weekStarts = new Map<string, string>();
-function weekStartDay(week: string): string {
-  let day = weekStarts.get(week);
-  if (day === undefined) {
-    if (weekStarts.size >= 1_000) weekStarts.clear();
-    weekStarts.set(week, (day = weekStart(week).toISOString().slice(0, 10)));
-  }
-  return day;
-}
-
-/** The rows a plan books, as the JSON the booking statements (BOOK_SQL, the place_order function) read. */
-export function bookingRows(bookings: { week: string; hours: number }[]) {
-  return bookings.map((b) => ({ id: newId(), week: b.week, weekStart: weekStartDay(b.week), hours: b.hours }));
-}
-
-/** True when a statement failed because a week could not take the hours (it filled up since planning). */
+/** True when a statement failed because a week could not take the hours (capacity_weeks_hours_check). */
 export function isCapacityConflict(error: unknown): boolean {
   const cause = driverError(error);
   return cause.code === "23514" && (cause.message ?? "").includes("capacity_weeks_hours_check");
 }
 
-/** The weeks a plan found full or filled, before its last booked week: they must be full once it is booked. */
-export function weeksFilledBy(plan: BookingPlan): string[] {
-  return plan.weeks.slice(0, -1).map((w) => w.week);
-}
-
-// Books the hours of one plan for one order, in one statement: each week gets its hours (created at the
-// default capacity when it has no row yet), in calendar order so orders booking several weeks cannot
-// deadlock; capacity_weeks_hours_check (booked <= capacity) refuses an overbooked week.
-const BOOK_SQL = `WITH "taken" AS (
-    INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
-    SELECT b."week", b."weekStart", COALESCE((SELECT s."default_weekly_hours" FROM "settings" s WHERE s."id" = 1), $3::float8), b."hours", now()
-    FROM jsonb_to_recordset($1::jsonb) AS b("week" text, "weekStart" date, "hours" float8)
-    ORDER BY b."week"
-    ON CONFLICT ("week") DO UPDATE
-      SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now()
-    RETURNING "week"
-  ),
-  "recorded" AS (
-    INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
-    SELECT b."id", $2::text, b."week", b."hours", now()
-    FROM jsonb_to_recordset($1::jsonb) AS b("id" text, "week" text, "hours" float8)
-    RETURNING "id"
-  )
-SELECT (SELECT count(*) FROM "taken")::int AS "weeks", (SELECT count(*) FROM "recorded")::int AS "bookings"`;
-
 /**
- * Plans and books an order's production hours inside the caller's transaction, under the booking lock, in
- * one statement. The database guard refuses any week that would be overbooked, so concurrent orders (also
- * those booking without the lock) can never overbook a week; when one lost the race,
- * CapacityConflictError tells the caller to retry with fresh figures.
+ * Books an order's planned hours per week inside the caller's transaction, in one statement: each week gets its
+ * hours (its row created at the default capacity when it has none), in calendar order so that orders
+ * booking several weeks cannot deadlock, and one booking row per week. An overbooked week is refused by the
+ * check constraint: CapacityConflictError, and the caller's transaction runs again on fresh figures.
  */
-export async function bookCapacity(tx: Tx, request: BookingRequest): Promise<BookingPlan> {
-  await lockCapacity(tx);
-  const plan = planBooking(request, await loadCapacity(tx));
-  if (plan.bookings.length === 0) return plan;
+export async function bookCapacity(tx: Tx, orderId: string, bookings: BookingPlan["bookings"], defaultWeeklyHours: number): Promise<void> {
+  if (bookings.length === 0) return;
+  const rows = JSON.stringify(bookings.map((b) => ({ week: b.week, weekStart: weekStart(b.week).toISOString().slice(0, 10), hours: b.hours })));
   try {
-    await tx.$queryRawUnsafe(BOOK_SQL, JSON.stringify(bookingRows(plan.bookings)), request.orderId, request.settings.defaultWeeklyHours);
+    await tx.$executeRaw`WITH "taken" AS (
+        INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
+        SELECT b."week", b."weekStart", ${defaultWeeklyHours}::float8, b."hours", now()
+        FROM jsonb_to_recordset(${rows}::jsonb) AS b("week" text, "weekStart" date, "hours" float8)
+        ORDER BY b."week"
+        ON CONFLICT ("week") DO UPDATE
+          SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now()
+        RETURNING "week"
+      )
+      INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
+      SELECT gen_random_uuid()::text, ${orderId}, b."week", b."hours", now()
+      FROM jsonb_to_recordset(${rows}::jsonb) AS b("week" text, "hours" float8)
+      WHERE b."week" IN (SELECT "week" FROM "taken")`;
   } catch (error) {
-    if (isCapacityConflict(error)) throw new CapacityConflictError(plan.bookings.map((b) => b.week).join(", "));
+    if (isCapacityConflict(error)) throw new CapacityConflictError(bookings.map((b) => b.week).join(", "));
     throw error;
   }
-  return plan;
 }
 
 /** Gives an order's booked hours back to their weeks (on cancellation). Returns the hours released. */

@@ -1,4 +1,5 @@
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
+import { configurationHash } from "./hash";
 
 export type SnapshotChoice = {
   group: string;
@@ -51,4 +52,35 @@ export function describeChoices(definition: Definition, selection: Selection, ev
     }
   }
   return choices;
+}
+
+/** The snapshot an order keeps, its option rows and the hash of its configuration, as recorded when it is placed. */
+export function buildSnapshot(order: {
+  product: { id: string; slug: string; name: string; version: { id: string; version: number; definition: Definition } };
+  selection: Selection;
+  evaluation: EvaluateResult;
+  currency: string;
+  promisedDate: Date;
+}) {
+  const { product, selection, evaluation } = order;
+  const choices = describeChoices(product.version.definition, selection, evaluation);
+  const json: OrderSnapshot = {
+    product: { id: product.id, slug: product.slug, name: product.name, version: product.version.version, versionId: product.version.id },
+    selection,
+    quantity: evaluation.quantity,
+    choices,
+    breakdown: evaluation.breakdown,
+    unitPriceCents: evaluation.unitPriceCents,
+    totalCents: evaluation.totalCents,
+    currency: order.currency,
+    leadDays: evaluation.leadDays,
+    leadDrivers: evaluation.leadDrivers.map((d) => d.message),
+    productionHours: evaluation.productionHours,
+    bom: evaluation.bom,
+    promisedDate: order.promisedDate.toISOString().slice(0, 10),
+  };
+  const optionRows = choices.map((c) => ({
+    groupId: c.group, groupLabel: c.groupLabel, optionId: c.option, label: c.label, value: c.value, unit: c.unit, priceCents: c.priceCents,
+  }));
+  return { json, optionRows, configHash: configurationHash(product.version.id, selection, evaluation.quantity) };
 }

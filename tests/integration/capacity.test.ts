@@ -1,50 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import { runTransaction } from "@/lib/db/transaction";
-import { bookCapacity, releaseCapacity } from "@/lib/delivery/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
+import { placeTestOrder } from "./helpers/orders";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;
-let customerId: string;
-let productId: string;
-let versionId: string;
+let customer: { id: string; name: string; email: string };
 
 // Today is a Monday far ahead, so the planner starts in a known, empty week.
 const today = new Date("2031-01-06T09:00:00Z");
 const week = weekKey(today);
-const settings = { defaultWeeklyHours: 50, shippingDays: 3 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const user = await t.prisma.user.create({ data: { email: "c@example.com", name: "C", passwordHash: "x" } });
-  const product = await t.prisma.product.create({ data: { slug: "p", name: "P" } });
-  const version = await t.prisma.productVersion.create({ data: { productId: product.id, version: 1, status: "PUBLISHED", definition: {} } });
-  customerId = user.id;
-  productId = product.id;
-  versionId = version.id;
+  await t.prisma.settings.create({ data: { id: 1, defaultWeeklyHours: 50, shippingDays: 3 } });
+  customer = await t.prisma.user.create({ data: { email: "c@example.com", name: "C", passwordHash: "x" }, select: { id: true, name: true, email: true } });
 });
 afterAll(() => t.drop());
 
-let counter = 0;
-/** One order with its capacity booking, in one transaction (as placing an order does). */
-function placeWithBooking(productionHours: number) {
-  const n = ++counter;
-  return runTransaction(t.prisma, async (tx) => {
-    const order = await tx.order.create({
-      data: {
-        number: `T-${n}`, customerId, productId, productVersionId: versionId, quantity: 1, selection: {}, snapshot: {},
-        configHash: "h", currency: "EUR", unitPriceCents: 100, totalCents: 100, leadDays: 0, productionHours,
-        promisedDate: today, shippingAddress: {}, idempotencyKey: `key-${n}`,
-      },
-    });
-    const plan = await bookCapacity(tx, { orderId: order.id, today, leadDays: 0, productionHours, settings });
-    return { orderId: order.id, plan };
-  }, 50);
+/** One order through placeOrder (its capacity booked in the order's transaction, as the checkout does). */
+async function placeTaking(hours: number) {
+  const order = await placeTestOrder(t, { customer, hours, now: today });
+  return { orderId: order.id, bookings: order.bookings.map((b) => ({ week: b.week, hours: b.hours })), promisedDate: order.promisedDate };
 }
 
 describe(`capacity booking (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("200 concurrent one-hour bookings take exactly the 50 free hours of the first week and spill into the next", async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, () => placeWithBooking(1)));
+    const results = await Promise.all(Array.from({ length: 200 }, () => placeTaking(1)));
     const first = await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week }, include: { bookings: true } });
     expect(first.capacityHours).toBe(50);
     expect(first.bookedHours).toBe(50);
@@ -53,15 +36,15 @@ describe(`capacity booking (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(weeks.map((w) => w.bookedHours)).toEqual([50, 50, 50, 50]);
     for (const w of weeks) expect(w.bookings.reduce((s, b) => s + b.hours, 0)).toBe(w.bookedHours);
     // The promise follows the week each order landed in: Sunday of that week + 3 shipping days.
-    const inFirst = results.filter((r) => r.plan.bookings[0]?.week === week);
+    const inFirst = results.filter((r) => r.bookings[0]?.week === week);
     expect(inFirst).toHaveLength(50);
-    for (const r of inFirst) expect(r.plan.promisedDate.toISOString().slice(0, 10)).toBe("2031-01-15");
+    for (const r of inFirst) expect(r.promisedDate.toISOString().slice(0, 10)).toBe("2031-01-15");
   });
 
   it("a job bigger than a week's free hours spans several weeks, skipping a holiday week", async () => {
     const holiday = weekKey(new Date("2031-02-10T00:00:00Z"));
     await t.prisma.capacityWeek.create({ data: { week: holiday, weekStart: weekStart(holiday), capacityHours: 0, isOverride: true } });
-    const { plan } = await placeWithBooking(120);
+    const plan = await placeTaking(120);
     // Weeks 1-4 (Jan) are full; the job takes W06 (50), skips W07 (holiday), W08 (50), W09 (20).
     expect(plan.bookings).toEqual([
       { week: "2031-W06", hours: 50 },
@@ -76,7 +59,7 @@ describe(`capacity booking (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     const released = await runTransaction(t.prisma, (tx) => releaseCapacity(tx, firstWeekBooking.orderId));
     expect(released).toBe(1);
     expect((await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week } })).bookedHours).toBe(49);
-    const { plan } = await placeWithBooking(1);
+    const plan = await placeTaking(1);
     expect(plan.bookings).toEqual([{ week, hours: 1 }]);
     expect((await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week } })).bookedHours).toBe(50);
   });

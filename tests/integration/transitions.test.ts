@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runTransaction } from "@/lib/db/transaction";
 import { allowedTransitions } from "@/lib/orders/state-machine";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { transitionOrder } from "@/lib/orders/transition";
-import { bookCapacity } from "@/lib/delivery/capacity";
 import type { Role } from "@/lib/users/schema";
+import { createTestOrder } from "./helpers/orders";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;
@@ -15,6 +14,7 @@ const settings = { defaultWeeklyHours: 40, shippingDays: 3 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  await t.prisma.settings.create({ data: { id: 1, ...settings } });
   const user = (email: string, role: Role) => t.prisma.user.create({ data: { email, name: email.split("@")[0] ?? email, passwordHash: "x", role } });
   ids.owner = (await user("owner@example.com", "CUSTOMER")).id;
   ids.other = (await user("other@example.com", "CUSTOMER")).id;
@@ -26,27 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-let counter = 0;
 /** An order of the owner, already in `status` (with its production job when production has started), with booked hours. */
-async function orderIn(status: OrderStatus, hours = 2): Promise<{ id: string; number: string }> {
-  const n = ++counter;
-  const number = `AT-2031-${String(n).padStart(6, "0")}`;
-  const started = ORDER_STAGES.indexOf(status) >= ORDER_STAGES.indexOf("IN_PRODUCTION");
-  return runTransaction(t.prisma, async (tx) => {
-    const order = await tx.order.create({
-      data: {
-        number, customerId: ids.owner, productId: ids.product, productVersionId: ids.version, quantity: 1, selection: {}, snapshot: {},
-        configHash: "h", currency: "EUR", unitPriceCents: 1000, totalCents: 1000, leadDays: 0, productionHours: hours,
-        promisedDate: today, shippingAddress: {}, idempotencyKey: `k-${n}`, status: started ? "CONFIRMED" : status,
-      },
-    });
-    await bookCapacity(tx, { orderId: order.id, today, leadDays: 0, productionHours: hours, settings });
-    if (started) {
-      await tx.productionJob.create({ data: { orderId: order.id } });
-      await tx.order.update({ where: { id: order.id }, data: { status } });
-    }
-    return { id: order.id, number };
-  });
+function orderIn(status: OrderStatus, hours = 2): Promise<{ id: string; number: string }> {
+  return createTestOrder(t, { customerId: ids.owner, productId: ids.product, versionId: ids.version, status, hours, today });
 }
 
 const actors = {

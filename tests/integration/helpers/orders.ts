@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { runTransaction } from "@/lib/db/transaction";
+import { bookCapacity, planBooking } from "@/lib/delivery/capacity";
+import { readPlanningContext } from "@/lib/delivery/context";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
+import { transitionOrder } from "@/lib/orders/transition";
+import type { TestDatabase } from "./test-db";
+
+// The one order fixture of the integration tests: orders are placed through placeOrder, the path the
+// checkout's server action takes (booking, snapshot, event, email, audit), then moved through the stages by
+// transitionOrder, as staff move them.
+
+type Customer = PlaceOrderInput["customer"];
+
+const address = { name: "Test Customer", line1: "1 Test Street", line2: "", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" };
+
+const products = new WeakMap<TestDatabase, Map<number, Promise<{ slug: string; versionId: string }>>>();
+
+/** A published product whose every order takes `hours` of production and costs 10.00 (created once per database). */
+function productTaking(t: TestDatabase, hours: number): Promise<{ slug: string; versionId: string }> {
+  let byHours = products.get(t);
+  if (!byHours) products.set(t, (byHours = new Map()));
+  let product = byHours.get(hours);
+  if (!product) byHours.set(hours, (product = createProduct(t, hours)));
+  return product;
+}
+
+async function createProduct(t: TestDatabase, hours: number): Promise<{ slug: string; versionId: string }> {
+  const slug = `fixture-${String(hours).replace(".", "-")}h`;
+  const definition = { basePriceCents: 1000, baseLeadDays: 0, baseProductionHours: hours, premiumPercent: 0, groups: [], rules: [] };
+  const product = await t.prisma.product.create({ data: { slug, name: `Fixture (${hours} h)` } });
+  const version = await t.prisma.productVersion.create({
+    data: { productId: product.id, version: 1, status: "PUBLISHED", definition, publishedAt: new Date() },
+  });
+  await t.prisma.product.update({ where: { id: product.id }, data: { currentVersionId: version.id } });
+  return { slug, versionId: version.id };
+}
+
+/** Places an order of `hours` production hours for `customer`, placed at `now`; returns its row. */
+export async function placeTestOrder(t: TestDatabase, options: { customer: Customer; hours: number; now: Date }) {
+  const { slug, versionId } = await productTaking(t, options.hours);
+  const result = await placeOrder(t.prisma, {
+    customer: options.customer, slug, selection: {}, quantity: 1, idempotencyKey: randomUUID(),
+    shippingAddress: address, notes: "", expected: { versionId, totalCents: 1000 }, now: options.now,
+  });
+  if (!result.ok) throw new Error(`fixture order refused: ${result.message}`);
+  return t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: { orderBy: { week: "asc" } } } });
+}
+
+/** Moves an order from PLACED to `status` one stage at a time, as `staffId` (cancelling it for CANCELLED). */
+export async function moveTestOrder(t: TestDatabase, number: string, status: OrderStatus, staffId: string) {
+  const actor = { id: staffId, role: "STAFF" as const };
+  if (status === "CANCELLED") {
+    const result = await transitionOrder(t.prisma, { orderNumber: number, expectedStatus: "PLACED", to: "CANCELLED", actor, reason: "Test cancellation" });
+    if (!result.ok) throw new Error(result.message);
+    return;
+  }
+  for (let i = 1; i <= ORDER_STAGES.indexOf(status); i++) {
+    const extra = ORDER_STAGES[i] === "SHIPPED" ? { carrier: "DHL Freight", trackingNumber: "JD0146000038" } : {};
+    const result = await transitionOrder(t.prisma, { orderNumber: number, expectedStatus: ORDER_STAGES[i - 1]!, to: ORDER_STAGES[i]!, actor, ...extra });
+    if (!result.ok) throw new Error(result.message);
+  }
+}
+
+let created = 0;
+
+/**
+ * An order already in `status`, written directly (no events, no emails: a transition test sees only what the
+ * transition writes), with its hours booked by the production code: planned on the capacity as it is
+ * (readPlanningContext, planBooking) unless `bookings` names the weeks, and booked by bookCapacity, in one
+ * transaction. A job is opened when production has started. The rest of the order can be given in `data`.
+ */
+export async function createTestOrder(
+  t: TestDatabase,
+  options: {
+    customerId: string; productId: string; versionId: string; status: OrderStatus; hours: number; today: Date;
+    bookings?: { week: string; hours: number }[]; data?: Partial<Prisma.OrderUncheckedCreateInput>;
+  },
+) {
+  const n = ++created;
+  return runTransaction(t.prisma, async (tx) => {
+    const { settings, capacity } = await readPlanningContext(tx, options.today);
+    const plan = planBooking({ today: options.today, leadDays: 0, productionHours: options.hours, settings }, capacity);
+    const started = ORDER_STAGES.indexOf(options.status) >= ORDER_STAGES.indexOf("IN_PRODUCTION");
+    const order = await tx.order.create({
+      data: {
+        number: `AT-2031-${String(n).padStart(6, "0")}`, customerId: options.customerId, productId: options.productId,
+        productVersionId: options.versionId, quantity: 1, selection: {}, snapshot: {}, configHash: "h", currency: settings.currency,
+        unitPriceCents: 1000, totalCents: 1000, leadDays: 0, productionHours: options.hours, promisedDate: plan.promisedDate,
+        shippingAddress: {}, idempotencyKey: `fixture-${n}-${randomUUID()}`, status: started ? "CONFIRMED" : options.status, ...options.data,
+      },
+    });
+    await bookCapacity(tx, order.id, options.bookings ?? plan.bookings, settings.defaultWeeklyHours);
+    if (started) {
+      await tx.productionJob.create({ data: { orderId: order.id } });
+      await tx.order.update({ where: { id: order.id }, data: { status: options.status } });
+    }
+    return { id: order.id, number: order.number };
+  }, 20);
+}
