@@ -5,8 +5,9 @@
 // route that inserts one row through Prisma). At the last size, a second server on a copy of the first
 // size's database runs the growth scenarios side by side with it (compareGrowth). It adds the browser
 // figures (JavaScript per page, click to updated total) and the engine benchmark, checks the budgets of the
-// performance issue, prints a table, and writes bench/results/<time>.json, bench/results/latest.json and the
-// results section of BENCHMARKS.md.
+// performance issue, prints a table, and writes bench/results/latest.json (the one results file in the
+// repository), a dated copy in .bench-data/results/ (git-ignored) and the results section of BENCHMARKS.md
+// (between its markers). It exits 1 when a budget with a target is not met (order placement on PGlite has none).
 //
 // Environment: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DATABASES
 // (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
@@ -28,7 +29,7 @@ import { measureBrowser, type BrowserFigures } from "./lib/browser";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
-import { renderMarkdown, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
+import { renderMarkdown, unmetBudgets, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { signIn, signInCustomers, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
@@ -362,13 +363,21 @@ async function main() {
   report.totalSeconds = Math.round((Date.now() - started) / 1000);
   const markdown = renderMarkdown(report);
   console.log(`\n${markdown}`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
   const dir = path.join(root, "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  fs.writeFileSync(path.join(dir, `${report.startedAt.replace(/[:.]/g, "-")}.json`), json);
   fs.writeFileSync(path.join(dir, "latest.json"), json);
+  // Earlier runs stay on this machine only: the repository keeps the latest.
+  const history = path.join(root, ".bench-data", "results");
+  fs.mkdirSync(history, { recursive: true });
+  fs.writeFileSync(path.join(history, `${report.startedAt.replace(/[:.]/g, "-")}.json`), json);
   writeBenchmarksSection(markdown);
-  log(`done in ${report.totalSeconds} s; results in bench/results/latest.json and BENCHMARKS.md`);
+  log(`done in ${report.totalSeconds} s; results in bench/results/latest.json (a dated copy in .bench-data/results/) and BENCHMARKS.md`);
+  const unmet = unmetBudgets(report.budgets ?? []);
+  if (unmet.length) {
+    log(`${unmet.length} budget(s) not met: ${unmet.map((b) => `${b.name}: ${b.figure}, target ${b.target}`).join(" | ")}`);
+    process.exitCode = 1;
+  }
 }
 
 /** Replaces the section between the bench markers in BENCHMARKS.md (or puts it first). */
@@ -385,7 +394,7 @@ function writeBenchmarksSection(markdown: string) {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -1,11 +1,14 @@
-// `npm test`: every layer, in order: unit (Vitest), integration (Vitest, real database), e2e (Playwright,
-// production build in Chromium). Exits non-zero if any layer fails; a missing browser is a failure.
+// `npm test`: every layer, in order: deps (the architecture rules of .dependency-cruiser.cjs: no import cycles,
+// lib/ apart from app/, the pure engine apart from the server; a few seconds), unit (Vitest), integration
+// (Vitest, real database), e2e (Playwright, production build in Chromium). Exits non-zero if any layer fails;
+// a missing browser is a failure.
 import { spawnSync } from "node:child_process";
 import { CHROMIUM_MISSING, findChromium } from "../tests/e2e/chromium";
 
 type Layer = { name: string; command: string[] };
 
 const layers: Layer[] = [
+  { name: "deps", command: ["npm", "run", "--silent", "lint:deps"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },
   { name: "e2e", command: ["npx", "playwright", "test"] },

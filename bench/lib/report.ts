@@ -26,7 +26,15 @@ export type BenchReport = {
   totalSeconds: number;
   budgets?: Budget[];
 };
-export type Budget = { name: string; target: string; figure: string; met: boolean };
+/** `met: null`: measured and reported with no target (e.g. order placement on the embedded PGlite). */
+export type Budget = { name: string; target: string; figure: string; met: boolean | null };
+
+/**
+ * Budgets judged on one database only. The embedded PGlite serves one laptop's demo and PostgreSQL serves
+ * production: order placement's ratio to the one-row insert is judged on PostgreSQL; on PGlite it is still
+ * measured and reported, with no target.
+ */
+export const JUDGED_ON: Record<string, PassResult["database"]> = { "place order": "postgres" };
 
 /** Which baseline each scenario is compared with. */
 export const BASELINE_OF: Record<string, string> = {
@@ -131,11 +139,12 @@ export function checkBudgets(report: BenchReport): Budget[] {
       // Each size step's rounds run in turn with the baseline; the step's figure is their median.
       const rounds = pass.sizes.map((s) => roundRatios(s, scenario, top));
       const medians = rounds.map(median);
+      const judged = (JUDGED_ON[scenario] ?? pass.database) === pass.database;
       budgets.push({
         name: `${name} at concurrency ${top} (${pass.database}; median of the rounds run in turn)`,
-        target: `>= ${min.toFixed(2)}x`,
+        target: judged ? `>= ${min.toFixed(2)}x` : `no target (judged on ${JUDGED_ON[scenario]} only; ${min.toFixed(2)}x there)`,
         figure: rounds.map((r, i) => `${x(medians[i] ?? null)}${r.length > 1 ? ` (${r.map((v) => v.toFixed(2)).join(", ")})` : ""}`).join("; ") + " (by size)",
-        met: medians.every((r) => r !== null && r >= min),
+        met: judged ? medians.every((r) => r !== null && r >= min) : null,
       });
     }
     for (const scenario of ["place order", "staff board"]) {
@@ -188,6 +197,11 @@ export function checkBudgets(report: BenchReport): Budget[] {
   return budgets;
 }
 
+/** The budgets that fail the run: judged and not met (a budget with no target never does). */
+export function unmetBudgets(budgets: Budget[]): Budget[] {
+  return budgets.filter((b) => b.met === false);
+}
+
 export function renderMarkdown(report: BenchReport): string {
   report.budgets = checkBudgets(report);
   const m = report.machine;
@@ -209,8 +223,9 @@ export function renderMarkdown(report: BenchReport): string {
     "",
   );
   lines.push("### Budgets", "", "| budget | target | figure | met |", "| --- | --- | --- | --- |");
-  for (const b of report.budgets) lines.push(`| ${b.name} | ${b.target} | ${b.figure} | ${b.met ? "**met**" : "**not met**"} |`);
-  lines.push("");
+  for (const b of report.budgets) lines.push(`| ${b.name} | ${b.target} | ${b.figure} | ${b.met === null ? "no target" : b.met ? "**met**" : "**not met**"} |`);
+  const unmet = unmetBudgets(report.budgets);
+  lines.push("", unmet.length ? `**${unmet.length} budget${unmet.length === 1 ? "" : "s"} not met**: ${unmet.map((b) => b.name).join("; ")}.` : "Every budget with a target is met.", "");
   for (const pass of report.passes) {
     lines.push(`### ${pass.database === "postgres" ? "PostgreSQL" : "Embedded PGlite"}`, "");
     const header = pass.sizes.map((s) => `${int(s.orders)} orders`);
@@ -270,7 +285,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push("### Browser (Chromium)", "", "| page | scripts | JavaScript gzip | decoded |", "| --- | ---: | ---: | ---: |");
     for (const p of report.browser.pages) lines.push(`| ${p.name} (\`${p.path}\`) | ${p.scripts} | ${int(p.gzipBytes)} B | ${int(p.decodedBytes)} B |`);
     const b = report.browser;
-    lines.push("", `Option click to updated total on the Vela configurator: median ${b.clickToTotalMs.median} ms, p95 ${b.clickToTotalMs.p95} ms, max ${b.clickToTotalMs.max} ms; to the next frame: median ${b.clickToNextFrameMs.median} ms.`, "");
+    lines.push("", `Option click to updated total on the Vela configurator: median ${b.clickToTotalMs.median} ms, p95 ${b.clickToTotalMs.p95} ms, max ${b.clickToTotalMs.max} ms; to the next frame: median ${b.clickToNextFrameMs.median} ms${b.firstClickWithEngineLoadMs === undefined ? "" : `; the first click on a fresh page, the engine's load included: ${b.firstClickWithEngineLoadMs} ms`}.`, "");
     lines.push(...lighthouseMarkdown(b.lighthouse));
   }
   return lines.join("\n");

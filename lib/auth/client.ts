@@ -1,15 +1,13 @@
 import { useEffect, useState } from "react";
 import type { Role } from "@/lib/users/schema";
+import { AUTH_BASE, BROADCAST_KEY, SESSION_EVENT } from "./endpoints";
 
 // The browser side of next-auth, instead of next-auth/react and its SessionProvider on every page: the
 // session for the header here, and signing in and out in ./credentials (loaded by the sign-in forms, and by
 // the header only when Sign out is clicked). The endpoints under /api/auth and their answers are
 // next-auth's own; the server side (lib/auth/options.ts) is unchanged.
 
-export const AUTH_BASE = "/api/auth";
-// next-auth/react's cross-tab channel: a write to this localStorage key tells the other tabs to re-read the session.
-export const BROADCAST_KEY = "nextauth.message";
-export const SESSION_EVENT = "atelier:session";
+export { AUTH_BASE, BROADCAST_KEY, SESSION_EVENT } from "./endpoints";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 export type ClientSession = { status: "loading" } | { status: "authenticated"; user: SessionUser } | { status: "unauthenticated" };

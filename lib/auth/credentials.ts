@@ -1,4 +1,4 @@
-import { AUTH_BASE, BROADCAST_KEY, SESSION_EVENT } from "./client";
+import { AUTH_BASE, BROADCAST_KEY, SESSION_EVENT } from "./endpoints";
 
 // Signing in and out from the browser through next-auth's endpoints (credentials callback, signout), the
 // way next-auth/react does it. Loaded by the sign-in and sign-up forms, and by the header's Sign out button

@@ -7,7 +7,6 @@ import { processWide } from "@/lib/process-wide";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig } from "./config";
 import { acquireDataDirLock } from "./ops/lock";
-import type { Tx } from "./types";
 
 /** The Prisma client with secrets omitted from every result by default. */
 export function buildPrismaClient(adapter: SqlDriverAdapterFactory) {
@@ -15,6 +14,9 @@ export function buildPrismaClient(adapter: SqlDriverAdapterFactory) {
 }
 
 export type Prisma = ReturnType<typeof buildPrismaClient>;
+
+/** The Prisma client or an interactive transaction: services accept either. */
+export type Tx = Omit<Prisma, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /**
  * Runs one statement straight on the driver under the Prisma client (the same pg pool, or the same PGlite

@@ -1,4 +1,3 @@
-import type { Prisma } from "./client";
-
-/** The Prisma client or an interactive transaction: services accept either. */
-export type Tx = Omit<Prisma, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+// The Prisma client or an interactive transaction (services accept either): defined beside the client in
+// ./client, which uses it too, and re-exported here for the services that import it from this file.
+export type { Tx } from "./client";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadResult } from "@/bench/lib/load";
-import { checkBudgets, netGrowth, renderMarkdown, sideBySideGrowth, type BenchReport, type GrowthRound, type PassResult, type SizeResult } from "@/bench/lib/report";
+import { checkBudgets, netGrowth, renderMarkdown, sideBySideGrowth, unmetBudgets, type BenchReport, type GrowthRound, type PassResult, type SizeResult } from "@/bench/lib/report";
 
 // How npm run bench judges its budgets from the loads it ran (bench/lib/report.ts).
 const load = (scenario: string, connections: number, requestsPerSecond: number, meanMs = 1, round?: number): LoadResult => ({
@@ -36,13 +36,36 @@ describe("the benchmark's budgets", () => {
       { insert: 400, place: 160, staticPage: 1000, configurator: 800 },
       { insert: 400, place: 220, staticPage: 1000, configurator: 760 },
     ];
-    const budgets = checkBudgets(report({ database: "pglite", sizes: [step(1000, 2, 8, 40, rounds), step(100000, 2, 8, 40, rounds)] }));
+    const budgets = checkBudgets(report({ database: "postgres", sizes: [step(1000, 2, 8, 40, rounds), step(100000, 2, 8, 40, rounds)] }));
     const placement = budgets.find((b) => b.name.startsWith("order placement"))!;
     expect(placement.figure).toBe("0.55x (0.60, 0.40, 0.55); 0.55x (0.60, 0.40, 0.55) (by size)");
     expect(placement.met).toBe(true);
     const configurator = budgets.find((b) => b.name.startsWith("configurator page"))!;
     expect(configurator.figure).toBe("0.76x (0.50, 0.80, 0.76); 0.76x (0.50, 0.80, 0.76) (by size)");
     expect(configurator.met).toBe(true);
+  });
+
+  it("judge order placement on PostgreSQL only: on PGlite it is measured and reported with no target", () => {
+    // Placement at 0.30x the one-row insert in every round; the configurator meets its budget.
+    const slow = [{ insert: 400, place: 120, staticPage: 1000, configurator: 800 }, { insert: 400, place: 120, staticPage: 1000, configurator: 800 }];
+    const pass = (database: PassResult["database"]): PassResult => ({ database, sizes: [step(1000, 2, 8, 40, slow), step(100000, 2, 8, 40, slow)] });
+
+    const pglite = checkBudgets(report(pass("pglite")));
+    const embedded = pglite.find((b) => b.name.startsWith("order placement"))!;
+    expect(embedded.figure).toBe("0.30x (0.30, 0.30); 0.30x (0.30, 0.30) (by size)");
+    expect(embedded.met).toBeNull();
+    expect(embedded.target).toContain("no target");
+    expect(unmetBudgets(pglite)).toEqual([]);
+    // The configurator's budget is still judged on PGlite.
+    expect(pglite.find((b) => b.name.startsWith("configurator page"))!.met).toBe(true);
+    expect(renderMarkdown({ ...report(pass("pglite")), machine: { loadAverageAtStart: [1, 1, 1] } })).toMatch(/\| order placement [^\n]*\(pglite[^\n]*\| no target \|\n/);
+
+    const postgres = checkBudgets(report(pass("postgres")));
+    const production = postgres.find((b) => b.name.startsWith("order placement"))!;
+    expect(production.target).toBe(">= 0.50x");
+    expect(production.met).toBe(false);
+    expect(unmetBudgets(postgres)).toEqual([production]);
+    expect(renderMarkdown({ ...report(pass("postgres")), machine: { loadAverageAtStart: [1, 1, 1] } })).toContain("**1 budget not met**: order placement");
   });
 
   it("judge latency growth net of the machine's drift between the steps, and report the raw growth beside it", () => {
