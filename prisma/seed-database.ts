@@ -142,6 +142,7 @@ async function createDemoOrder(
       notes: "",
       placedAt,
     });
+    if (order.status !== "placed") throw new Error(`Demo order ${input.slug} not written: ${order.status}`);
     await walkTo(tx, order.id, placedAt, input.status, input.staffId);
   });
 }

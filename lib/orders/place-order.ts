@@ -1,19 +1,18 @@
-import { writeAudit } from "@/lib/audit/write";
 import { getPublishedProduct, type PublishedProduct } from "@/lib/catalog/queries";
 import { evaluate, normalize, type EvaluateResult, type Problem, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import { bookCapacity, planBooking } from "@/lib/delivery/capacity";
+import { planBooking } from "@/lib/delivery/capacity";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { formatCents } from "@/lib/money";
-import { enqueueEmail } from "@/lib/notifications/email";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
 import { retryMessage } from "@/lib/security/rate-limit";
 import { getSettings } from "@/lib/settings/queries";
 import { nextOrderNumber } from "./number";
-import { checkOrderRate, type OrderRateLimit } from "./rate-limit";
+import type { OrderRateLimit } from "./rate-limit";
+import { writeOrder, type WriteResult } from "./record";
 import type { ShippingAddress } from "./schema";
 import { buildSnapshot } from "./snapshot";
 
@@ -72,42 +71,48 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
   const checked = await checkConfiguration(db, input);
   if (!checked.ok) return checked.result;
 
-  // 3. One transaction: the rate limit, then the booking and every row of the order.
+  // 3. One transaction: the booking lock, the plan, and every row of the order with its bookings.
   const order: NewOrder = { ...input, ...checked, placedAt };
+  let result: WriteResult;
   try {
-    return await runTransaction(db, async (tx) => {
-      if (input.limit) {
-        const retryAt = await checkOrderRate(tx, input.customer.id, input.limit, placedAt);
-        if (retryAt) {
-          const retryAfterMs = Math.max(0, retryAt.getTime() - placedAt.getTime());
-          return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs } as const;
-        }
-      }
-      const { number } = await recordOrder(tx, order);
-      return { ok: true, number, existing: false } as const;
-    }, 10);
+    result = await runTransaction(db, (tx) => recordOrder(tx, order, input.limit), 10);
   } catch (error) {
     // A simultaneous submission with the same key won: answer with its order.
     const winner = isUniqueViolation(error) ? await findByKey(db, input.idempotencyKey) : null;
     if (winner) return replayResult(winner, input.customer.id);
     throw error;
   }
+  if (result.status === "replay") return replayResult(result, input.customer.id);
+  if (result.status === "limited") {
+    const retryAfterMs = Math.max(0, new Date(result.retryAt).getTime() - placedAt.getTime());
+    return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
+  }
+  return { ok: true, number: result.number, existing: false };
 }
 
 /**
- * Records an order inside the caller's transaction: takes the booking lock, plans the order's production
- * into the free weeks, and writes the order with its immutable snapshot, option rows and PLACED event, its
- * capacity bookings, the confirmation email (when the customer has an address) and the audit entry.
+ * Records an order inside the caller's transaction: takes the booking lock and reads the capacity, plans
+ * the order's production into the free weeks, and writes the order with its immutable snapshot, option
+ * rows, PLACED event, confirmation email (when the customer has an address), audit entry and bookings.
+ * With `limit`, writes nothing when the customer reached their order rate limit.
  */
-export async function recordOrder(tx: Tx, order: NewOrder): Promise<{ id: string; number: string; promisedDate: Date }> {
+export async function recordOrder(tx: Tx, order: NewOrder, limit?: OrderRateLimit): Promise<WriteResult> {
   const { customer, product, evaluation, placedAt } = order;
   const { settings, capacity } = await readPlanningContext(tx, placedAt);
   const plan = planBooking({ today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings }, capacity);
-
   const number = await nextOrderNumber(tx, placedAt);
   const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate: plan.promisedDate });
-  const created = await tx.order.create({
-    data: {
+  const email = customer.email
+    ? {
+        to: customer.email,
+        ...orderPlacedEmail({
+          number, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
+          currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
+        }),
+      }
+    : null;
+  return writeOrder(tx, {
+    order: {
       number,
       customerId: customer.id,
       productId: product.id,
@@ -121,27 +126,18 @@ export async function recordOrder(tx: Tx, order: NewOrder): Promise<{ id: string
       totalCents: evaluation.totalCents,
       leadDays: evaluation.leadDays,
       productionHours: evaluation.productionHours,
-      promisedDate: plan.promisedDate,
+      promisedDate: snapshot.json.promisedDate,
       shippingAddress: order.shippingAddress,
       notes: order.notes,
       idempotencyKey: order.idempotencyKey,
-      createdAt: placedAt,
-      updatedAt: placedAt,
-      options: { createMany: { data: snapshot.optionRows } },
-      events: { create: { toStatus: "PLACED", actorId: customer.id, createdAt: placedAt } },
+      placedAt: placedAt.toISOString(),
     },
-    select: { id: true },
+    choices: snapshot.choices,
+    email,
+    limit,
+    bookings: plan.bookings,
+    defaultWeeklyHours: settings.defaultWeeklyHours,
   });
-  await bookCapacity(tx, created.id, plan.bookings, settings.defaultWeeklyHours);
-  if (customer.email) {
-    const email = orderPlacedEmail({
-      number, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
-      currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
-    });
-    await enqueueEmail(tx, { to: customer.email, ...email, orderId: created.id });
-  }
-  await writeAudit(tx, { actorId: customer.id, action: "order.place", entityType: "Order", entityId: created.id, summary: `Placed ${number}` });
-  return { id: created.id, number, promisedDate: plan.promisedDate };
 }
 
 type Checked = { ok: true; product: PublishedProduct; selection: Selection; evaluation: EvaluateResult } | { ok: false; result: PlaceOrderResult };

@@ -54,7 +54,7 @@ export function describeChoices(definition: Definition, selection: Selection, ev
   return choices;
 }
 
-/** The snapshot an order keeps, its option rows and the hash of its configuration, as recorded when it is placed. */
+/** The snapshot an order keeps, its choices (one option row each) and the hash of its configuration, as recorded when it is placed. */
 export function buildSnapshot(order: {
   product: { id: string; slug: string; name: string; version: { id: string; version: number; definition: Definition } };
   selection: Selection;
@@ -79,8 +79,5 @@ export function buildSnapshot(order: {
     bom: evaluation.bom,
     promisedDate: order.promisedDate.toISOString().slice(0, 10),
   };
-  const optionRows = choices.map((c) => ({
-    groupId: c.group, groupLabel: c.groupLabel, optionId: c.option, label: c.label, value: c.value, unit: c.unit, priceCents: c.priceCents,
-  }));
-  return { json, optionRows, configHash: configurationHash(product.version.id, selection, evaluation.quantity) };
+  return { json, choices, configHash: configurationHash(product.version.id, selection, evaluation.quantity) };
 }

@@ -14,6 +14,11 @@ export type SqlRunner = {
 export type Migration = { name: string; sql: string; checksum: string };
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+/**
+ * Database functions kept in one file each (CREATE OR REPLACE, so applying them again changes nothing):
+ * applied after the migrations on every run, so the file is the one place to read and change them.
+ */
+export const DEFINITIONS_DIR = path.join(process.cwd(), "prisma", "sql");
 
 // Same bookkeeping table as Prisma Migrate, so `prisma migrate status` reads what this runner applied.
 const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -70,5 +75,15 @@ export async function applyMigrations(db: SqlRunner, migrations = readMigrations
     });
     done.push(migration.name);
   }
+  await applyDefinitions(db);
   return done;
+}
+
+/** Applies every file of prisma/sql (see DEFINITIONS_DIR), in name order, in one transaction. */
+export async function applyDefinitions(db: SqlRunner, dir: string = DEFINITIONS_DIR): Promise<void> {
+  if (!fs.existsSync(dir)) return;
+  const files = fs.readdirSync(dir).filter((name) => name.endsWith(".sql")).sort();
+  await db.transaction(async (tx) => {
+    for (const file of files) await tx.exec(fs.readFileSync(path.join(dir, file), "utf8"));
+  });
 }

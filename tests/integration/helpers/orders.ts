@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { runTransaction } from "@/lib/db/transaction";
-import { bookCapacity, planBooking } from "@/lib/delivery/capacity";
-import { readPlanningContext } from "@/lib/delivery/context";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { transitionOrder } from "@/lib/orders/transition";
@@ -10,7 +6,7 @@ import type { TestDatabase } from "./test-db";
 
 // The one order fixture of the integration tests: orders are placed through placeOrder, the path the
 // checkout's server action takes (booking, snapshot, event, email, audit), then moved through the stages by
-// transitionOrder, as staff move them.
+// transitionOrder as staff move them, or put straight into a status.
 
 type Customer = PlaceOrderInput["customer"];
 
@@ -64,39 +60,22 @@ export async function moveTestOrder(t: TestDatabase, number: string, status: Ord
   }
 }
 
-let created = 0;
-
 /**
- * An order already in `status`, written directly (no events, no emails: a transition test sees only what the
- * transition writes), with its hours booked by the production code: planned on the capacity as it is
- * (readPlanningContext, planBooking) unless `bookings` names the weeks, and booked by bookCapacity, in one
- * transaction. A job is opened when production has started. The rest of the order can be given in `data`.
+ * An order placed through placeOrder (see placeTestOrder), then put straight into `status` (the status set
+ * directly, with its production job when production has started): for tests of what happens from a given
+ * status on, without the events of getting there.
  */
-export async function createTestOrder(
-  t: TestDatabase,
-  options: {
-    customerId: string; productId: string; versionId: string; status: OrderStatus; hours: number; today: Date;
-    bookings?: { week: string; hours: number }[]; data?: Partial<Prisma.OrderUncheckedCreateInput>;
-  },
-) {
-  const n = ++created;
-  return runTransaction(t.prisma, async (tx) => {
-    const { settings, capacity } = await readPlanningContext(tx, options.today);
-    const plan = planBooking({ today: options.today, leadDays: 0, productionHours: options.hours, settings }, capacity);
+export async function createTestOrder(t: TestDatabase, options: { customer: Customer; status: OrderStatus; hours: number; now: Date }) {
+  const order = await placeTestOrder(t, options);
+  if (options.status !== "PLACED") {
     const started = ORDER_STAGES.indexOf(options.status) >= ORDER_STAGES.indexOf("IN_PRODUCTION");
-    const order = await tx.order.create({
-      data: {
-        number: `AT-2031-${String(n).padStart(6, "0")}`, customerId: options.customerId, productId: options.productId,
-        productVersionId: options.versionId, quantity: 1, selection: {}, snapshot: {}, configHash: "h", currency: settings.currency,
-        unitPriceCents: 1000, totalCents: 1000, leadDays: 0, productionHours: options.hours, promisedDate: plan.promisedDate,
-        shippingAddress: {}, idempotencyKey: `fixture-${n}-${randomUUID()}`, status: started ? "CONFIRMED" : options.status, ...options.data,
-      },
-    });
-    await bookCapacity(tx, order.id, options.bookings ?? plan.bookings, settings.defaultWeeklyHours);
-    if (started) {
-      await tx.productionJob.create({ data: { orderId: order.id } });
+    await t.prisma.$transaction(async (tx) => {
+      if (started) {
+        await tx.order.update({ where: { id: order.id }, data: { status: "CONFIRMED" } });
+        await tx.productionJob.create({ data: { orderId: order.id } });
+      }
       await tx.order.update({ where: { id: order.id }, data: { status: options.status } });
-    }
-    return { id: order.id, number: order.number };
-  }, 20);
+    });
+  }
+  return { id: order.id, number: order.number };
 }

@@ -1,0 +1,102 @@
+-- The order write: the one place the place_order and read_capacity functions are defined. The migration
+-- runner (lib/db/ops/migrate.ts) applies every file in prisma/sql after the migrations, each time it runs:
+-- edit the function here, never in a migration. lib/orders/place-order.ts calls both, in this order, inside
+-- one transaction:
+--   1. read_capacity(since, true): takes the booking lock, then reads what planning needs;
+--   2. the order is planned in TypeScript (lib/delivery/promise.ts, the planner the browser runs too);
+--   3. place_order(p): writes the order and books the planned hours, in one statement.
+-- Why SQL at all: see docs/performance.md ("Order placement: two statements").
+
+-- What planning reads: the shop settings (null without a settings row) and the capacity rows of the weeks
+-- from `since` on, as {"settings": {...}, "weeks": [[week, capacity, isOverride, booked], ...]}. With
+-- `take_lock`, first takes the transaction-scoped booking lock (72707370, as lib/delivery/capacity.ts): the
+-- rows are read after it is granted, so they include every booking committed before.
+CREATE OR REPLACE FUNCTION "read_capacity"(since date, take_lock boolean) RETURNS jsonb AS $$
+DECLARE
+  result jsonb;
+BEGIN
+  IF take_lock THEN
+    PERFORM pg_advisory_xact_lock(72707370);
+  END IF;
+  SELECT jsonb_build_object(
+    'settings', (SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency",
+        'defaultWeeklyHours', s."default_weekly_hours", 'shippingDays', s."shipping_days") FROM "settings" s WHERE s."id" = 1),
+    'weeks', (SELECT COALESCE(jsonb_agg(jsonb_build_array(w."week", w."capacity_hours", w."is_override", w."booked_hours")), '[]'::jsonb)
+        FROM "capacity_weeks" w WHERE w."week_start" >= since))
+    INTO result;
+  RETURN result;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Writes one planned order, inside the caller's transaction (which holds the booking lock), and answers:
+--   {"status": "replay", "number", "customerId"}  an order with this idempotency key exists (nothing written);
+--   {"status": "limited", "retryAt"}              the customer placed limit.count orders in the window (nothing written);
+--   {"status": "placed", "id", "number"}          written: the order, its option rows, the PLACED event (its trigger
+--                                                 tells live pages), the email, the audit entry and the bookings.
+-- p: {"order": {...columns}, "choices": [...], "email": {...} | null, "limit": {"count", "windowSeconds"} | null,
+--     "bookings": [{"week", "weekStart", "hours"}], "defaultWeeklyHours"}.
+-- capacity_weeks_hours_check refuses an overbooked week (the backstop: under the lock it cannot happen).
+CREATE OR REPLACE FUNCTION "place_order"(p jsonb) RETURNS jsonb AS $$
+DECLARE
+  o jsonb := p -> 'order';
+  order_id text := gen_random_uuid()::text;
+  placed_at timestamptz := (o ->> 'placedAt')::timestamptz;
+  found_order record;
+  recent int;
+  oldest timestamptz;
+BEGIN
+  SELECT x."number", x."customer_id" INTO found_order FROM "orders" x WHERE x."idempotency_key" = o ->> 'idempotencyKey';
+  IF FOUND THEN
+    RETURN jsonb_build_object('status', 'replay', 'number', found_order."number", 'customerId', found_order."customer_id");
+  END IF;
+
+  IF jsonb_typeof(p -> 'limit') = 'object' THEN
+    SELECT count(*), min(x."created_at") INTO recent, oldest FROM "orders" x
+      WHERE x."customer_id" = o ->> 'customerId'
+        AND x."created_at" > placed_at - make_interval(secs => (p -> 'limit' ->> 'windowSeconds')::float8);
+    IF recent >= (p -> 'limit' ->> 'count')::int THEN
+      RETURN jsonb_build_object('status', 'limited', 'retryAt', oldest + make_interval(secs => (p -> 'limit' ->> 'windowSeconds')::float8));
+    END IF;
+  END IF;
+
+  INSERT INTO "orders" ("id", "number", "customer_id", "product_id", "product_version_id", "quantity", "selection", "snapshot",
+      "config_hash", "currency", "unit_price_cents", "total_cents", "lead_days", "production_hours", "promised_date",
+      "shipping_address", "notes", "idempotency_key", "created_at", "updated_at")
+    SELECT order_id, x."number", x."customerId", x."productId", x."productVersionId", x."quantity", x."selection", x."snapshot",
+      x."configHash", x."currency", x."unitPriceCents", x."totalCents", x."leadDays", x."productionHours", x."promisedDate",
+      x."shippingAddress", x."notes", x."idempotencyKey", placed_at, placed_at
+    FROM jsonb_to_record(o) AS x("number" text, "customerId" text, "productId" text, "productVersionId" text, "quantity" int,
+      "selection" jsonb, "snapshot" jsonb, "configHash" text, "currency" text, "unitPriceCents" int, "totalCents" int,
+      "leadDays" int, "productionHours" float8, "promisedDate" date, "shippingAddress" jsonb, "notes" text, "idempotencyKey" text);
+
+  INSERT INTO "order_options" ("id", "order_id", "group_id", "group_label", "option_id", "label", "value", "unit", "price_cents")
+    SELECT gen_random_uuid()::text, order_id, c."group", c."groupLabel", c."option", c."label", c."value", c."unit", c."priceCents"
+    FROM jsonb_to_recordset(p -> 'choices') AS c("group" text, "groupLabel" text, "option" text, "label" text, "value" text,
+      "unit" text, "priceCents" int);
+
+  INSERT INTO "order_events" ("id", "order_id", "to_status", "actor_id", "created_at")
+    VALUES (gen_random_uuid()::text, order_id, 'PLACED', o ->> 'customerId', placed_at);
+
+  IF jsonb_typeof(p -> 'email') = 'object' THEN
+    INSERT INTO "email_outbox" ("id", "to", "subject", "text", "html", "order_id")
+      VALUES (gen_random_uuid()::text, p -> 'email' ->> 'to', p -> 'email' ->> 'subject', p -> 'email' ->> 'text',
+        p -> 'email' ->> 'html', order_id);
+  END IF;
+
+  INSERT INTO "audit_log" ("id", "actor_id", "action", "entity_type", "entity_id", "summary", "created_at")
+    VALUES (gen_random_uuid()::text, o ->> 'customerId', 'order.place', 'Order', order_id, 'Placed ' || (o ->> 'number'), placed_at);
+
+  -- Each week gets its hours (a week without a row is created at the default capacity), in calendar order.
+  INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
+    SELECT b."week", b."weekStart", (p ->> 'defaultWeeklyHours')::float8, b."hours", now()
+    FROM jsonb_to_recordset(p -> 'bookings') AS b("week" text, "weekStart" date, "hours" float8)
+    ORDER BY b."week"
+  ON CONFLICT ("week") DO UPDATE
+    SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now();
+  INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
+    SELECT gen_random_uuid()::text, order_id, b."week", b."hours", now()
+    FROM jsonb_to_recordset(p -> 'bookings') AS b("week" text, "hours" float8);
+
+  RETURN jsonb_build_object('status', 'placed', 'id', order_id, 'number', o ->> 'number');
+END;
+$$ LANGUAGE plpgsql;
