@@ -1,10 +1,10 @@
-import { evaluate } from "./evaluate";
-import { normalize } from "./normalize";
-import { previewLayers, type PreviewLayer } from "./preview";
-import type { Definition } from "./schema";
-import type { Selection } from "./selection-types";
-import { encodeSelection } from "./share-codec";
-import type { EvaluateResult, OptionState } from "./types";
+import { evaluate } from "./evaluate/evaluate";
+import { normalize } from "./evaluate/normalize";
+import { previewLayers, type PreviewLayer } from "./evaluate/preview";
+import type { Definition } from "./definition/schema";
+import type { Selection } from "./definition/selection-types";
+import { encodeSelection } from "./share/share-codec";
+import type { EvaluateResult, OptionState } from "./evaluate/types";
 
 // What the configurator page shows for a selection and quantity: the evaluation (price, availability with
 // reasons and fixes, problems, lead time), the preview layers and the share code. The server computes it

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { selectionSchema } from "@/lib/configurator/selection";
-import { MAX_SELECTION_GROUPS } from "@/lib/configurator/selection-types";
-import { isSelectionShape } from "@/lib/configurator/share-codec";
+import { selectionSchema } from "@/lib/configurator/definition/selection";
+import { MAX_SELECTION_GROUPS } from "@/lib/configurator/definition/selection-types";
+import { isSelectionShape } from "@/lib/configurator/share/share-codec";
 
 // The browser checks a decoded share link by hand (isSelectionShape, no zod in its bundle); the server checks
 // it with selectionSchema. Both must accept exactly the same JSON and give the same selection back.

@@ -1,4 +1,4 @@
-import { ID_PATTERN, MAX_SELECTION_GROUPS, type Selection } from "./selection-types";
+import { ID_PATTERN, MAX_SELECTION_GROUPS, type Selection } from "../definition/selection-types";
 
 // Share links: a selection as "v1." + base64url(JSON). Works in browsers and Node (TextEncoder,
 // btoa/atob; no Buffer). Decoding never throws.

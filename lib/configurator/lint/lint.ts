@@ -1,11 +1,11 @@
 import { findRequiresCycles } from "./cycles";
-import { evaluate } from "./evaluate";
+import { evaluate } from "../evaluate/evaluate";
 import { definitionImplications, ruleImplication } from "./implications";
-import { normalize } from "./normalize";
-import { parseDefinition } from "./parse";
+import { normalize } from "../evaluate/normalize";
+import { parseDefinition } from "../definition/parse";
 import { Conflict, Propagator } from "./propagate";
 import { lintRanges } from "./lint-ranges";
-import type { Condition, Definition, Rule } from "./schema";
+import type { Condition, Definition, Rule } from "../definition/schema";
 
 // Checks an admin's rule set before publishing. Errors: things no customer can ever do (options that
 // can never be chosen, required groups that can never be filled, contradictory rules, broken

@@ -1,7 +1,7 @@
 import { currentRange, isViolated } from "./checks";
 import type { Compiled } from "./compile";
 import { isFilledText, type State, type Value } from "./conditions";
-import { compilePattern, isOnStep } from "./references";
+import { compilePattern, isOnStep } from "../definition/references";
 import type { Resolution } from "./state";
 import type { CurrentRange, Problem } from "./types";
 

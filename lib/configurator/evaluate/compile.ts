@@ -9,7 +9,7 @@ import type {
   PriceRule,
   Rule,
   VisibleWhenRule,
-} from "./schema";
+} from "../definition/schema";
 import type { OptionState } from "./types";
 
 // Per-definition indexes, built once and cached: compiled rules, and which rules each group/option can affect.

@@ -1,6 +1,6 @@
 import { candidates } from "./fix-candidates";
 import type { CompiledRule, GroupEntry } from "./compile";
-import type { Selection } from "./selection";
+import type { Selection } from "../definition/selection-types";
 import type { Change } from "./changes";
 import type { Scenarios } from "./scenarios";
 import type { Fix, OptionState } from "./types";

@@ -1,4 +1,4 @@
-import { selectionSchema } from "./selection";
+import { selectionSchema } from "../definition/selection";
 import { decodeSelectionWith, type DecodeResult } from "./share-codec";
 
 // Share links: a selection as "v1." + base64url(JSON); the codec itself is in ./share-codec (no zod, so the

@@ -1,6 +1,6 @@
-import { normalize } from "./normalize";
-import type { Definition } from "./schema";
-import { MAX_QUANTITY, type Selection } from "./selection-types";
+import { normalize } from "../evaluate/normalize";
+import type { Definition } from "../definition/schema";
+import { MAX_QUANTITY, type Selection } from "../definition/selection-types";
 // Share links are checked by hand here (no zod in the browser); the server re-validates with the full schema.
 import { decodeSelectionLight } from "./share-codec";
 

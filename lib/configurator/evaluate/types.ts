@@ -1,4 +1,4 @@
-import type { Selection } from "./selection";
+import type { Selection } from "../definition/selection-types";
 
 // Result types of evaluate(): what the configurator page and the order service read.
 
