@@ -1,4 +1,4 @@
-import type { CompiledRule, GroupEntry } from "./compile";
+import type { CompiledRule, GroupEntry } from "./compiled-types";
 import type { State, Test } from "./conditions";
 import type { CurrentRange } from "./types";
 

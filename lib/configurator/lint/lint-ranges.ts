@@ -1,4 +1,4 @@
-import type { LintFinding } from "./lint";
+import type { LintFinding } from "./finding";
 import type { Condition, Definition, NumberGroup, RangeRule } from "../definition/schema";
 
 // Range rules that leave no allowed value: one rule outside the group's own range, or two rules
