@@ -4,6 +4,7 @@ export * from "./definition/selection";
 export * from "./evaluate/types";
 export { parseDefinition, formatIssues, type ParseIssue, type ParseDefinitionResult } from "./definition/parse";
 export { evaluate, MAX_QUANTITY } from "./evaluate/evaluate";
+export { fixFor, allFixes, type OptionFixes } from "./evaluate/fix";
 export { normalize, type NormalizeError, type NormalizeResult } from "./evaluate/normalize";
 export { lint } from "./lint/lint";
 export type { LintFinding } from "./lint/finding";

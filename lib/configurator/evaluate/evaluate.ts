@@ -40,7 +40,7 @@ export function evaluate(definition: Definition, selection: Selection, options: 
   return {
     valid: problems.length === 0,
     problems,
-    options: optionStates(scenarios, selection),
+    options: optionStates(scenarios),
     visibleGroups,
     hiddenOptions,
     ranges: scan.ranges,
