@@ -9,5 +9,5 @@ export { normalize, type NormalizeError, type NormalizeResult } from "./evaluate
 export { lint } from "./lint/lint";
 export type { LintFinding } from "./lint/finding";
 export { previewLayers, type PreviewLayer } from "./evaluate/preview";
-export { encodeSelection, decodeSelection, type DecodeResult } from "./share/share";
+export { encodeSelection, decodeSelection, type DecodeResult } from "./share/share-codec";
 export { roundHalfAwayFromZero } from "./evaluate/rounding";

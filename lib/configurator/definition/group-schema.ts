@@ -18,7 +18,7 @@ export const optionSchema = z.strictObject({
   leadDays: days,
   productionHours: hours,
   components: z.array(componentSchema).max(50).optional(),
-  preview: z.strictObject({ layer: idSchema.optional(), color: colorSchema.optional() }).optional(),
+  preview: z.strictObject({ layer: z.optional(idSchema), color: colorSchema.optional() }).optional(),
 });
 
 const groupBase = {
@@ -35,7 +35,7 @@ export const singleGroupSchema = z.strictObject({
   type: z.literal("single"),
   display: displaySchema.optional(),
   options: optionsSchema,
-  default: idSchema.optional(),
+  default: z.optional(idSchema),
 });
 
 export const multiGroupSchema = z.strictObject({

@@ -53,7 +53,7 @@ export const excludesRuleSchema = z.strictObject({
 export const visibleWhenRuleSchema = z.strictObject({
   ...ruleBase,
   kind: z.literal("visibleWhen"),
-  target: z.strictObject({ group: idSchema, option: idSchema.optional() }),
+  target: z.strictObject({ group: idSchema, option: z.optional(idSchema) }),
   when: conditionSchema,
 });
 export const rangeRuleSchema = z.strictObject({

@@ -1,12 +1,10 @@
-import { ID_PATTERN, MAX_SELECTION_GROUPS, type Selection } from "../definition/selection-types";
+import { selectionSchema } from "../definition/selection";
+import type { Selection } from "../definition/selection-types";
 
 // Share links: a selection as "v1." + base64url(JSON). Works in browsers and Node (TextEncoder,
-// btoa/atob; no Buffer). Decoding never throws.
-//
-// This module has no zod in it, so the configurator's browser bundle stays small: the browser checks a
-// decoded link by hand (`isSelectionShape`, the same rules as `selectionSchema`), then normalizes it
-// against the definition. The server decodes with the full zod schema (`decodeSelection` in ./share)
-// and trusts nothing the browser sent.
+// btoa/atob; no Buffer). Decoding never throws, and checks the content with the selection schema
+// (zod/mini): the browser then normalizes it against the definition, and the server, which trusts
+// nothing the browser sent, decodes and checks it the same way.
 
 const PREFIX = "v1.";
 const MAX_LENGTH = 16_000;
@@ -21,8 +19,8 @@ export function encodeSelection(selection: Selection): string {
   return PREFIX + btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Decodes a share-link string and checks its content with `check`, with a clear message when it is not a selection. */
-export function decodeSelectionWith(value: unknown, check: (json: unknown) => Selection | null): DecodeResult {
+/** Decodes a share-link string back to a validated selection, with a clear message when it is not one. */
+export function decodeSelection(value: unknown): DecodeResult {
   if (typeof value !== "string" || value.length === 0) return { ok: false, message: "The link has no configuration in it" };
   if (value.length > MAX_LENGTH) return { ok: false, message: "The configuration in this link is too long" };
   const version = /^v(\d+)\./.exec(value);
@@ -38,43 +36,17 @@ export function decodeSelectionWith(value: unknown, check: (json: unknown) => Se
   } catch {
     return { ok: false, message: "The configuration link is damaged (it could not be read)" };
   }
-  const selection = check(json);
+  const selection = isSelectionShape(json);
   if (!selection) return { ok: false, message: "The configuration link is damaged (its content is not a configuration)" };
   return { ok: true, selection };
 }
 
-const isId = (value: unknown): value is string => typeof value === "string" && ID_PATTERN.test(value);
-
 /**
- * The rules of `selectionSchema` by hand: a plain object of at most MAX_SELECTION_GROUPS entries, keyed by
- * ids, whose values are a string of at most 1,000 characters, at most 200 option ids, or a finite number.
- * Like zod's record, an own "__proto__" key (JSON.parse makes one) is left out of the result.
+ * The selection a decoded link's JSON is, by the selection schema, or null: a plain object of at most
+ * MAX_SELECTION_GROUPS entries keyed by ids, whose values are a string of at most 1,000 characters, at
+ * most 200 option ids, or a finite number (an own "__proto__" key, which JSON.parse makes, is left out).
  */
 export function isSelectionShape(value: unknown): Selection | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return null;
-  const keys = Object.keys(value);
-  if (keys.length > MAX_SELECTION_GROUPS) return null;
-  if (Object.getOwnPropertySymbols(value).length > 0) return null;
-  const selection: Selection = {};
-  for (const key of keys) {
-    if (key === "__proto__") continue;
-    if (!isId(key)) return null;
-    const entry = (value as Record<string, unknown>)[key];
-    if (typeof entry === "string") {
-      if (entry.length > 1000) return null;
-    } else if (Array.isArray(entry)) {
-      if (entry.length > 200 || !entry.every(isId)) return null;
-    } else if (typeof entry !== "number" || !Number.isFinite(entry)) {
-      return null;
-    }
-    selection[key] = Array.isArray(entry) ? [...entry] : (entry as string | number);
-  }
-  return selection;
-}
-
-/** Decodes a share link with the hand check (the browser's path: the result is normalized, and the server re-validates). */
-export function decodeSelectionLight(value: unknown): DecodeResult {
-  return decodeSelectionWith(value, isSelectionShape);
+  const parsed = selectionSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

@@ -4,8 +4,8 @@ import { selectionSchema } from "@/lib/configurator/definition/selection";
 import { MAX_SELECTION_GROUPS } from "@/lib/configurator/definition/selection-types";
 import { isSelectionShape } from "@/lib/configurator/share/share-codec";
 
-// The browser checks a decoded share link by hand (isSelectionShape, no zod in its bundle); the server checks
-// it with selectionSchema. Both must accept exactly the same JSON and give the same selection back.
+// A decoded share link is checked with isSelectionShape (in the browser and on the server), which is
+// selectionSchema (zod/mini): both must accept exactly the same JSON and give the same selection back.
 
 const validId = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const key = fc.oneof(
