@@ -36,7 +36,7 @@ function zodResult(json: unknown) {
   return parsed.success ? parsed.data : null;
 }
 
-describe("the browser's hand check of a share link agrees with the server's schema", () => {
+describe("the share-link check (isSelectionShape) agrees with the selection schema", () => {
   it("accepts and rejects the same decoded JSON, and gives the same selection", () => {
     fc.assert(
       fc.property(decodedJson, (json) => {
