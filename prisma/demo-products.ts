@@ -1,4 +1,4 @@
-import type { Definition } from "../lib/configurator/schema";
+import type { Definition } from "../lib/configurator/definition/schema";
 
 // Demo catalog used by the seed and the tests: three made-to-order products that exercise every
 // group type and rule kind. Prices are integer cents; previews are 640x480 SVG layers.

@@ -4,7 +4,8 @@
 import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/lib/delivery/estimate";
 
 export { configuratorView, tidySelection } from "@/lib/configurator/view";
-export { readShareLink } from "@/lib/configurator/share-link";
+export { fixFor } from "@/lib/configurator/evaluate/fix";
+export { readShareLink } from "@/lib/configurator/share/share-link";
 export { LinkNotice } from "./link-notice";
 export { replayChanges } from "./queued-changes";
 

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { Option, OptionState, Selection } from "@/lib/configurator";
+import type { FixOf } from "./use-configuration";
 
 type Props = {
   groupId: string;
@@ -10,6 +11,8 @@ type Props = {
   display: "swatch" | "card" | "radio";
   checked: boolean;
   state: OptionState | undefined;
+  /** Asked for this option's fix when it is shown blocked. */
+  fixOf: FixOf;
   /** Label, description, price and supply days, built once per definition (./static-content). */
   details: ReactNode;
   onSelect: () => void;
@@ -21,11 +24,11 @@ type Props = {
  * usual) styled as a swatch, card or row. An unavailable option stays visible, disabled, with its reason
  * and, when there is one, a button that applies the one-step fix.
  */
-export function OptionChoice({ groupId, option, type, display, checked, state, details, onSelect, onFix }: Props) {
+export function OptionChoice({ groupId, option, type, display, checked, state, fixOf, details, onSelect, onFix }: Props) {
   const available = state?.available ?? true;
   const inputId = `opt-${groupId}-${option.id}`;
   const reasonId = `${inputId}-reason`;
-  const fix = available ? undefined : state?.fix; // read only here: fixes are searched lazily
+  const fix = available ? undefined : fixOf(groupId, option.id); // asked for only here: a fix is searched on demand
   const reason = available ? undefined : state?.reason;
   const input = (
     <input

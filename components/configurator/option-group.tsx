@@ -5,20 +5,22 @@ import type { EvaluateResult, OptionGroup, Selection, SelectionValue } from "@/l
 import { optionDisplay } from "./option-display";
 import { OptionChoice } from "./option-choice";
 import type { GroupContent } from "./static-content";
-import type { ConfigurationActions } from "./use-configuration";
+import type { ConfigurationActions, FixOf } from "./use-configuration";
 
 type Props = {
   group: OptionGroup;
   value: SelectionValue | undefined;
   states: EvaluateResult["options"][string] | undefined;
   hidden: string[] | undefined;
+  /** The one-step fix of a blocked option, asked for by the options shown blocked. */
+  fixOf: FixOf;
   problems: string[];
   content: GroupContent;
   actions: ConfigurationActions;
 };
 
 /** A single or multi group: a fieldset of swatches, cards or rows, with its problems under it. */
-export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, problems, content, actions }: Props) {
+export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, fixOf, problems, content, actions }: Props) {
   const display = optionDisplay(group);
   const isMulti = group.type === "multi";
   const chosen = isMulti ? (Array.isArray(value) ? value : []) : [];
@@ -55,6 +57,7 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
             display={display}
             checked={isMulti ? chosen.includes(option.id) : value === option.id}
             state={states?.[option.id]}
+            fixOf={fixOf}
             details={content.options[option.id]}
             onSelect={() => (isMulti ? actions.toggle(group.id, option.id) : actions.choose(group.id, option.id))}
             onFix={onFix}
@@ -66,7 +69,7 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
           Clear {group.label.toLowerCase()}
         </button>
       ) : null}
-      {hidden && hidden.length > 0 ? <HiddenOptions group={group} hidden={hidden} states={states} onFix={onFix} /> : null}
+      {hidden && hidden.length > 0 ? <HiddenOptions group={group} hidden={hidden} states={states} fixOf={fixOf} onFix={onFix} /> : null}
       {problems.length ? (
         <ul id={problemId} className="mt-2 space-y-1 text-sm text-red-700">
           {problems.map((p) => <li key={p}>{p}</li>)}
@@ -77,14 +80,14 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
 });
 
 /** Options a visibility rule hides for now, named with the rule's message and its fix, so they can be found. */
-function HiddenOptions({ group, hidden, states, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; onFix: (s: Selection) => void }) {
+function HiddenOptions({ group, hidden, states, fixOf, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; fixOf: FixOf; onFix: (s: Selection) => void }) {
   return (
     <ul className="mt-3 space-y-1.5 rounded-lg bg-stone-100/70 px-3 py-2 text-xs text-stone-600">
       {hidden.map((id) => {
         const option = group.options.find((o) => o.id === id);
         const state = states?.[id];
         if (!option) return null;
-        const fix = state?.fix;
+        const fix = fixOf(group.id, id);
         return (
           <li key={id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span>

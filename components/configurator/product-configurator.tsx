@@ -39,7 +39,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
   // Built here rather than on the server: as server-rendered nodes they doubled the page's RSC payload (every
   // option's markup a second time), which the cached page then serves, and gzips, on every request.
   const content = useMemo(() => configuratorContent(definition, currency), [definition, currency]);
-  const { selection, quantity, view, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
+  const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
   const { result, code } = view;
   const delivery = useDeliveryContext(initial.result);
   const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
@@ -77,6 +77,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
                   value={selection[group.id]}
                   states={result.options[group.id]}
                   hidden={result.hiddenOptions[group.id]}
+                  fixOf={fixOf}
                   problems={problems}
                   content={groupContent}
                   actions={actions}

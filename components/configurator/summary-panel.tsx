@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
-import { MAX_QUANTITY } from "@/lib/configurator/selection-types";
+import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import { formatCents } from "@/lib/money";
 import { DeliveryEstimate } from "./delivery-estimate";
 import type { ConfigurationActions } from "./use-configuration";

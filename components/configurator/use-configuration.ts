@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Definition, Selection } from "@/lib/configurator";
+import type { Definition, Fix, Selection } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import type { QueuedChange as Change } from "./queued-changes";
+import { useLazy } from "./use-lazy";
 
 export type ConfiguratorEngine = typeof import("./configurator-engine");
 
@@ -14,40 +15,13 @@ type State = {
   queued: { from: Selection; changes: Change[] } | null;
 };
 
-const loadModule = () => import("./configurator-engine");
+const loadEngine = () => import("./configurator-engine");
 
 const replay = (engine: ConfiguratorEngine, definition: Definition, state: State): State =>
   state.queued ? { ...state, selection: engine.replayChanges(definition, state.queued.from, state.queued.changes), queued: null } : state;
 
-/**
- * The engine, loaded once on demand. `load` is called on the first pointer, focus or key event on the
- * configurator; a change made before it arrives is queued, shown at once on its control, and applied
- * when it arrives.
- */
-function useEngine(onLoaded: (engine: ConfiguratorEngine) => void) {
-  const [engine, setEngine] = useState<ConfiguratorEngine | null>(null);
-  const ref = useRef<ConfiguratorEngine | null>(null);
-  const loading = useRef<Promise<ConfiguratorEngine> | null>(null);
-  const loaded = useRef(onLoaded);
-  loaded.current = onLoaded;
-  const load = useCallback(() => {
-    loading.current ??= loadModule().then(
-      (module) => {
-        ref.current = module;
-        setEngine(module);
-        loaded.current(module);
-        return module;
-      },
-      (error: unknown) => {
-        loading.current = null; // the next interaction tries again
-        console.error("configurator engine", error);
-        throw error;
-      },
-    );
-    return loading.current;
-  }, []);
-  return { engine, ref, load };
-}
+/** The one-step fix of an option of the view on screen (undefined when it has none). */
+export type FixOf = (groupId: string, optionId: string) => Fix | undefined;
 
 type Options = { definition: Definition; initial: ConfiguratorView; syncUrl: boolean };
 
@@ -61,7 +35,12 @@ export function useConfiguration({ definition, initial, syncUrl }: Options) {
   const [notice, setNotice] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
   const [linkRead, setLinkRead] = useState(false);
-  const { engine, ref: engineRef, load } = useEngine((module) => setState((current) => replay(module, definition, current)));
+  // The engine, loaded once on demand: `load` is called on the first pointer, focus or key event on the
+  // configurator; a change made before it arrives is queued, shown at once on its control, and applied
+  // when it arrives.
+  const { value: engine, ref: engineRef, load } = useLazy(loadEngine, "configurator engine", (module) =>
+    setState((current) => replay(module, definition, current)),
+  );
   const warm = useCallback(() => void load().catch(() => undefined), [load]);
 
   // The page is cached and the same for everyone, so the share link is read in the browser after hydration;
@@ -102,6 +81,22 @@ export function useConfiguration({ definition, initial, syncUrl }: Options) {
     if (wanted) last.current = wanted;
   });
   const view = wanted ?? last.current;
+
+  // The fix of a blocked option, asked for by the option that shows it: the server's first view has them
+  // all (so its HTML does), later views ask the engine, once per option and view.
+  const fixOf = useMemo((): FixOf => {
+    if (view.fixes) {
+      const { fixes } = view;
+      return (groupId, optionId) => fixes[groupId]?.[optionId];
+    }
+    const found = new Map<string, Fix | undefined>();
+    return (groupId, optionId) => {
+      if (!engine) return undefined;
+      const key = `${groupId}\u0000${optionId}`;
+      if (!found.has(key)) found.set(key, engine.fixFor(definition, view.selection, groupId, optionId));
+      return found.get(key);
+    };
+  }, [view, engine, definition]);
 
   useEffect(() => {
     if (!syncUrl || !linkRead) return;
@@ -159,7 +154,7 @@ export function useConfiguration({ definition, initial, syncUrl }: Options) {
     [change, warm, initial],
   );
 
-  return { selection, quantity, view, updating: wanted === null, engine, warm, notice, restored, actions };
+  return { selection, quantity, view, fixOf, updating: wanted === null, engine, warm, notice, restored, actions };
 }
 
 export type ConfigurationActions = ReturnType<typeof useConfiguration>["actions"];

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { readEstimateJson, type DeliveryEstimate } from "@/lib/delivery/estimate-json";
 import type { ConfiguratorEngine } from "./use-configuration";
+import { useLazy } from "./use-lazy";
 
 type ServerEstimate = NonNullable<ReturnType<typeof readEstimateJson>>;
 /** `context` is checked by the engine when it needs it (the first view needs only `first`). */
@@ -13,23 +14,22 @@ export type DeliveryState = { status: "loading" } | { status: "ready"; context: 
  * first view's lead days and production hours (so the week shows before the engine loads).
  */
 export function useDeliveryContext(first: { leadDays: number; productionHours: number }): DeliveryState {
-  const [state, setState] = useState<DeliveryState>({ status: "loading" });
   const { leadDays, productionHours } = first;
-  useEffect(() => {
-    const controller = new AbortController();
-    const query = new URLSearchParams({ leadDays: String(leadDays), productionHours: String(productionHours) });
-    fetch(`/api/delivery-context?${query}`, { signal: controller.signal, cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-      .then((body: { estimate?: unknown }) => setState({ status: "ready", context: body, first: readEstimateJson(body?.estimate) }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          console.error("delivery context", error);
-          setState({ status: "error" });
-        }
-      });
-    return () => controller.abort();
-  }, [leadDays, productionHours]);
-  return state;
+  const context = useLazy(() => fetchContext(leadDays, productionHours), "delivery context");
+  const { load } = context;
+  useEffect(() => void load().catch(() => undefined), [load]);
+  return context.value ?? (context.failed ? ERROR : LOADING);
+}
+
+const LOADING: DeliveryState = { status: "loading" };
+const ERROR: DeliveryState = { status: "error" };
+
+async function fetchContext(leadDays: number, productionHours: number): Promise<DeliveryState> {
+  const query = new URLSearchParams({ leadDays: String(leadDays), productionHours: String(productionHours) });
+  const response = await fetch(`/api/delivery-context?${query}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(String(response.status));
+  const body = (await response.json()) as { estimate?: unknown } | null;
+  return { status: "ready", context: body, first: readEstimateJson(body?.estimate) };
 }
 
 export type EstimateState = { status: "loading" } | { status: "error" } | { status: "ready"; estimate: DeliveryEstimate };

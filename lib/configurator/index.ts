@@ -1,11 +1,13 @@
 // Public API of the configuration engine: pure, no I/O, runs in the browser and on the server.
-export * from "./schema";
-export * from "./selection";
-export * from "./types";
-export { parseDefinition, formatIssues, type ParseIssue, type ParseDefinitionResult } from "./parse";
-export { evaluate, MAX_QUANTITY } from "./evaluate";
-export { normalize, type NormalizeError, type NormalizeResult } from "./normalize";
-export { lint, type LintFinding } from "./lint";
-export { previewLayers, type PreviewLayer } from "./preview";
-export { encodeSelection, decodeSelection, type DecodeResult } from "./share";
-export { roundHalfAwayFromZero } from "./rounding";
+export * from "./definition/schema";
+export * from "./definition/selection";
+export * from "./evaluate/types";
+export { parseDefinition, formatIssues, type ParseIssue, type ParseDefinitionResult } from "./definition/parse";
+export { evaluate, MAX_QUANTITY } from "./evaluate/evaluate";
+export { fixFor, allFixes, type OptionFixes } from "./evaluate/fix";
+export { normalize, type NormalizeError, type NormalizeResult } from "./evaluate/normalize";
+export { lint } from "./lint/lint";
+export type { LintFinding } from "./lint/finding";
+export { previewLayers, type PreviewLayer } from "./evaluate/preview";
+export { encodeSelection, decodeSelection, type DecodeResult } from "./share/share-codec";
+export { roundHalfAwayFromZero } from "./evaluate/rounding";

@@ -1,13 +1,14 @@
-import { evaluate } from "./evaluate";
-import { normalize } from "./normalize";
-import { previewLayers, type PreviewLayer } from "./preview";
-import type { Definition } from "./schema";
-import type { Selection } from "./selection-types";
-import { encodeSelection } from "./share-codec";
-import type { EvaluateResult, OptionState } from "./types";
+import { evaluate } from "./evaluate/evaluate";
+import { normalize } from "./evaluate/normalize";
+import { previewLayers, type PreviewLayer } from "./evaluate/preview";
+import type { Definition } from "./definition/schema";
+import type { Selection } from "./definition/selection-types";
+import { encodeSelection } from "./share/share-codec";
+import { allFixes, type OptionFixes } from "./evaluate/fix";
+import type { EvaluateResult } from "./evaluate/types";
 
 // What the configurator page shows for a selection and quantity: the evaluation (price, availability with
-// reasons and fixes, problems, lead time), the preview layers and the share code. The server computes it
+// reasons, problems, lead time), the preview layers and the share code. The server computes it
 // for the first render, so the page's HTML is complete before any JavaScript; the browser computes it
 // with the same functions once the engine has loaded (on the first interaction).
 
@@ -20,9 +21,11 @@ export type ConfiguratorView = {
   preview: PreviewImage | null;
   /** The selection as a share-link code ("v1.…"). */
   code: string;
+  /** The server's first view only: the fix of every blocked option, so its HTML shows them before the engine loads. */
+  fixes?: OptionFixes;
 };
 
-/** Evaluates a selection for the configurator (fixes stay lazy: they are searched when read). */
+/** Evaluates a selection for the configurator (no fixes: they are asked for one by one, with fixFor). */
 export function configuratorView(definition: Definition, selection: Selection, quantity: number): ConfiguratorView {
   return {
     selection,
@@ -45,31 +48,12 @@ export function tidySelection(definition: Definition, selection: Selection): Sel
   return result.ok ? result.selection : selection;
 }
 
-/** Every option state as plain data: the fixes of unavailable options are searched now. */
-function plainOptions(options: EvaluateResult["options"]): EvaluateResult["options"] {
-  const out: EvaluateResult["options"] = {};
-  for (const [group, states] of Object.entries(options)) {
-    const plain: Record<string, OptionState> = {};
-    for (const [option, state] of Object.entries(states)) {
-      const { available, reason, ruleId } = state;
-      const fix = available ? undefined : state.fix;
-      plain[option] = {
-        available,
-        ...(reason !== undefined ? { reason } : {}),
-        ...(ruleId !== undefined ? { ruleId } : {}),
-        ...(fix ? { fix: { label: fix.label, selection: fix.selection } } : {}),
-      };
-    }
-    out[group] = plain;
-  }
-  return out;
-}
-
 /**
  * The first view of a definition (its defaults, quantity 1) as plain data that can be sent to the browser:
- * the configurator page renders it on the server, before the engine loads.
+ * the configurator page renders it on the server, before the engine loads, with the fix of every blocked
+ * option (the browser asks for fixes one by one, with fixFor, once the engine has loaded).
  */
 export function initialView(definition: Definition): ConfiguratorView {
   const view = configuratorView(definition, defaultSelection(definition), 1);
-  return { ...view, result: { ...view.result, options: plainOptions(view.result.options) } };
+  return { ...view, fixes: allFixes(definition, view.selection) };
 }

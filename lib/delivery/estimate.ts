@@ -1,8 +1,28 @@
 import { planDelivery } from "@/lib/delivery/promise";
 import { weekKey, weekStart } from "@/lib/delivery/weeks";
+import * as z from "zod/mini";
 import type { DeliveryContext, DeliveryEstimate } from "./estimate-json";
 
-export { isDeliveryContext, type DeliveryContext, type DeliveryEstimate } from "./estimate-json";
+export type { DeliveryContext, DeliveryEstimate } from "./estimate-json";
+
+const hoursByWeek = z.record(z.string(), z.number());
+
+/**
+ * The delivery context /api/delivery-context sends (zod/mini: the browser checks it when the engine,
+ * which this module belongs to, has loaded). Other fields of the response (its `estimate`) are allowed.
+ */
+export const deliveryContextSchema: z.ZodMiniType<DeliveryContext> = z.object({
+  today: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  shippingDays: z.number(),
+  defaultWeeklyHours: z.number(),
+  overrides: hoursByWeek,
+  booked: hoursByWeek,
+});
+
+/** True when a value received from the network has the shape of a DeliveryContext. */
+export function isDeliveryContext(value: unknown): value is DeliveryContext {
+  return deliveryContextSchema.safeParse(value).success;
+}
 
 // The capacity-aware delivery estimate. The configurator page is cached, so it cannot carry today's load:
 // the browser fetches the context once per page load, with the server's estimate for the first view, and

@@ -1,5 +1,5 @@
 import { addDays, startOfDay } from "date-fns";
-import { cleanFloat } from "../configurator/rounding";
+import { cleanFloat } from "../configurator/evaluate/rounding";
 import { plain, utc } from "./utc-date";
 import { nextWeeks, weekEnd } from "./weeks";
 

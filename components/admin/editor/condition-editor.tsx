@@ -1,13 +1,8 @@
 "use client";
 
-import type { CompareOp, Condition, Definition } from "@/lib/configurator";
+import type { Condition, Definition } from "@/lib/configurator";
+import { compareOps } from "@/lib/configurator/definition/condition-types";
 import { NumberInput, PathErrors, SelectInput, SmallButton, type ErrorsAt } from "./fields";
-
-// The engine's `compareOps`, spelled out here because its module also builds the zod schemas (kept out of
-// this page's first load). The check below fails to compile if the engine gains an operator not listed.
-const compareOps = ["<", "<=", ">", ">=", "==", "!="] as const satisfies readonly CompareOp[];
-const everyOpListed: [Exclude<CompareOp, (typeof compareOps)[number]>] extends [never] ? true : false = true;
-void everyOpListed;
 
 type Kind = "selected" | "compare" | "filled" | "all" | "any" | "not";
 

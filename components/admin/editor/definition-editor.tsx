@@ -36,7 +36,7 @@ function useDefinitionValidator(): [Validate | null, () => void] {
   const load = useCallback(() => {
     if (started.current) return;
     started.current = true;
-    import("@/lib/configurator/parse")
+    import("@/lib/configurator/definition/parse")
       .then(({ parseDefinition }) =>
         setValidate(() => (definition: Definition) => {
           const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, type Selection } from "@/lib/configurator";
+import { evaluate, fixFor, type Selection } from "@/lib/configurator";
 import { carDefinition, sel } from "./fixtures";
 
 const base: Selection = { trim: "base", packages: [], width: 180 };
@@ -9,25 +9,29 @@ describe("option availability and fixes", () => {
     const result = evaluate(carDefinition(), base);
     const seats = result.options.packages!["sport-seats"]!;
     expect(seats).toMatchObject({ available: false, reason: "Sport seats require the Comfort package", ruleId: "seats-need-comfort" });
-    expect(seats.fix?.label).toBe("Choose Comfort package");
-    expect(seats.fix?.selection).toEqual({ trim: "base", packages: ["comfort", "sport-seats"], width: 180 });
-    expect(evaluate(carDefinition(), seats.fix!.selection).valid).toBe(true);
+    const fix = fixFor(carDefinition(), base, "packages", "sport-seats");
+    expect(fix?.label).toBe("Choose Comfort package");
+    expect(fix?.selection).toEqual({ trim: "base", packages: ["comfort", "sport-seats"], width: 180 });
+    expect(evaluate(carDefinition(), fix!.selection).valid).toBe(true);
   });
 
   it("an option excluded by a current choice offers to remove that choice", () => {
-    const result = evaluate(carDefinition(), { ...base, packages: ["tow-bar"] });
+    const selection: Selection = { ...base, packages: ["tow-bar"] };
+    const result = evaluate(carDefinition(), selection);
     const track = result.options.packages!.track!;
     expect(track).toMatchObject({ available: false, reason: "The Track package and the tow bar cannot be combined" });
-    expect(track.fix?.label).toBe("Remove Tow bar");
-    expect(track.fix?.selection).toEqual({ trim: "base", packages: ["track"], width: 180 });
+    const fix = fixFor(carDefinition(), selection, "packages", "track");
+    expect(fix?.label).toBe("Remove Tow bar");
+    expect(fix?.selection).toEqual({ trim: "base", packages: ["track"], width: 180 });
     expect(result.options.packages!["tow-bar"]!.available).toBe(true);
   });
 
   it("a single-group option is judged in place of the current choice", () => {
     const definition = carDefinition([{ id: "sport-no-tow", kind: "excludes", when: sel("trim", "sport"), then: sel("packages", "tow-bar"), message: "The Sport trim has no tow bar" }]);
-    const result = evaluate(definition, { ...base, packages: ["tow-bar"] });
+    const selection: Selection = { ...base, packages: ["tow-bar"] };
+    const result = evaluate(definition, selection);
     expect(result.options.trim!.sport).toMatchObject({ available: false, reason: "The Sport trim has no tow bar" });
-    expect(result.options.trim!.sport!.fix?.label).toBe("Remove Tow bar");
+    expect(fixFor(definition, selection, "trim", "sport")?.label).toBe("Remove Tow bar");
     expect(result.options.trim!.luxury!.available).toBe(true);
     expect(result.options.trim!.base!.available).toBe(true);
   });
@@ -53,38 +57,54 @@ describe("option availability and fixes", () => {
 
   it("an option that would push a number out of its range offers to set the number to the new bound", () => {
     const definition = carDefinition([{ id: "lux-width", kind: "range", group: "width", when: sel("trim", "luxury"), max: 200, message: "The Luxury trim is made up to 200 cm wide" }]);
-    const result = evaluate(definition, { ...base, width: 230 });
+    const selection: Selection = { ...base, width: 230 };
+    const result = evaluate(definition, selection);
     const lux = result.options.trim!.luxury!;
     expect(lux).toMatchObject({ available: false, reason: "The Luxury trim is made up to 200 cm wide", ruleId: "lux-width" });
-    expect(lux.fix?.label).toBe("Set Width to 200 cm");
-    expect(lux.fix?.selection).toEqual({ trim: "luxury", packages: [], width: 200 });
+    const fix = fixFor(definition, selection, "trim", "luxury");
+    expect(fix?.label).toBe("Set Width to 200 cm");
+    expect(fix?.selection).toEqual({ trim: "luxury", packages: [], width: 200 });
   });
 
   it("a hidden option offers the change that shows it", () => {
     const definition = carDefinition([{ id: "track-sport", kind: "visibleWhen", target: { group: "packages", option: "track" }, when: sel("trim", "sport"), message: "The Track package needs the Sport trim" }]);
-    const track = evaluate(definition, base).options.packages!.track!;
-    expect(track.fix?.label).toBe("Choose Sport trim");
-    expect(evaluate(definition, track.fix!.selection).options.packages!.track!.available).toBe(true);
+    expect(evaluate(definition, base).options.packages!.track!.available).toBe(false);
+    const fix = fixFor(definition, base, "packages", "track");
+    expect(fix?.label).toBe("Choose Sport trim");
+    expect(evaluate(definition, fix!.selection).options.packages!.track!.available).toBe(true);
   });
 
   it("offers no fix when no single change is enough", () => {
     const definition = carDefinition([{ id: "track-sport", kind: "requires", when: sel("packages", "track"), then: sel("trim", "sport"), message: "The Track package needs the Sport trim" }]);
-    const track = evaluate(definition, { ...base, packages: ["tow-bar"] }).options.packages!.track!;
+    const selection: Selection = { ...base, packages: ["tow-bar"] };
+    const track = evaluate(definition, selection).options.packages!.track!;
     expect(track.available).toBe(false);
-    expect(track.fix).toBeUndefined();
+    expect(fixFor(definition, selection, "packages", "track")).toBeUndefined();
   });
 
   it("does not offer a fix that breaks another rule", () => {
     const definition = carDefinition([{ id: "comfort-no-tow", kind: "excludes", when: sel("packages", "comfort"), then: sel("packages", "tow-bar"), message: "Comfort and tow bar clash" }]);
-    const seats = evaluate(definition, { ...base, packages: ["tow-bar"] }).options.packages!["sport-seats"]!;
+    const selection: Selection = { ...base, packages: ["tow-bar"] };
+    const seats = evaluate(definition, selection).options.packages!["sport-seats"]!;
     expect(seats.available).toBe(false);
-    expect(seats.fix).toBeUndefined();
+    expect(fixFor(definition, selection, "packages", "sport-seats")).toBeUndefined();
   });
 
   it("fixes serialize like plain data", () => {
     const result = evaluate(carDefinition(), base);
-    const copy = JSON.parse(JSON.stringify(result.options.packages));
-    expect(copy["sport-seats"].fix).toEqual({ label: "Choose Comfort package", selection: { trim: "base", packages: ["comfort", "sport-seats"], width: 180 } });
+    const fix = fixFor(carDefinition(), base, "packages", "sport-seats");
+    const copy = JSON.parse(JSON.stringify({ ...result.options.packages, fix }));
+    expect(copy.fix).toEqual({ label: "Choose Comfort package", selection: { trim: "base", packages: ["comfort", "sport-seats"], width: 180 } });
+    expect(structuredClone(fix)).toEqual(copy.fix);
     expect(structuredClone(result.options.packages!["sport-seats"])).toEqual(copy["sport-seats"]);
+  });
+
+  it("a fix is for the selection as it is when asked, also when the same object is asked about again after a change", () => {
+    const selection: Selection = { ...base, packages: [] };
+    expect(fixFor(carDefinition(), selection, "packages", "sport-seats")?.label).toBe("Choose Comfort package");
+    (selection.packages as string[]).push("comfort");
+    expect(fixFor(carDefinition(), selection, "packages", "sport-seats")).toBeUndefined();
+    expect(fixFor(carDefinition(), selection, "packages", "no-such-option")).toBeUndefined();
+    expect(fixFor(carDefinition(), selection, "width", "180")).toBeUndefined();
   });
 });

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { largeFixture, random } from "@/bench/lib/engine-fixture";
-import { normalize, parseDefinition, type Condition, type Definition, type EvaluateOptions, type EvaluateResult, type Group, type Rule, type Selection } from "@/lib/configurator";
+import { fixFor, normalize, parseDefinition, type Condition, type Definition, type EvaluateOptions, type EvaluateResult, type Group, type Rule, type Selection } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
 import { definitionWithSelectionArb, selectionArb } from "./arbitraries";
 
 // Fixed inputs for evaluate, and a digest of each result, so a change to the engine's internals can
 // be checked against digests recorded from the engine before the change (evaluate-digests.json).
-// A digest covers the whole result as JSON: every option state, and every fix and its selection
-// (they are enumerable getters, so JSON.stringify searches and reads them all).
+// A digest covers the whole result as JSON: every option state, and every blocked option's fix and its
+// selection (asked for with fixFor, and put where the digests were recorded: last in the option's state).
 
 type Evaluate = (definition: Definition, selection: Selection, options?: EvaluateOptions) => EvaluateResult;
 type Case = { definition: Definition; selection: Selection; quantity: number };
@@ -17,9 +17,25 @@ export type Digests = Record<Family, string[]>;
 
 const SEED = 20_260_101;
 
-/** A short, stable fingerprint of an evaluate result (reads every lazy fix). */
+/** A short, stable fingerprint of an evaluate result. */
 export function resultDigest(result: EvaluateResult): string {
   return createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 16);
+}
+
+/** The result with each blocked option's fix in its state, as `fix` (left out when it has none). */
+function withFixes(definition: Definition, selection: Selection, result: EvaluateResult): EvaluateResult {
+  const options = Object.fromEntries(
+    Object.entries(result.options).map(([group, states]) => [
+      group,
+      Object.fromEntries(
+        Object.entries(states).map(([option, state]) => {
+          const fix = state.available ? undefined : fixFor(definition, selection, group, option);
+          return [option, fix ? { ...state, fix } : state];
+        }),
+      ),
+    ]),
+  );
+  return { ...result, options };
 }
 
 /** The normalized form of a selection, or the selection itself when it does not normalize. */
@@ -153,5 +169,5 @@ function visibilityCases(): Case[] {
 /** The digest of every case of a family, in order. */
 export function familyDigests(family: Family, evaluate: Evaluate): string[] {
   const cases = { large: largeCases, small: smallCases, demo: demoCases, visibility: visibilityCases }[family]();
-  return cases.map(({ definition, selection, quantity }) => resultDigest(evaluate(definition, selection, { quantity })));
+  return cases.map(({ definition, selection, quantity }) => resultDigest(withFixes(definition, selection, evaluate(definition, selection, { quantity }))));
 }

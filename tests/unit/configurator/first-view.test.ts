@@ -3,7 +3,7 @@ import { replayChanges, type QueuedChange } from "@/components/configurator/queu
 import { estimateDelivery, type DeliveryContext } from "@/lib/delivery/estimate";
 import { estimateRequest } from "@/lib/delivery/estimate-request";
 import { readEstimateJson, toEstimateJson } from "@/lib/delivery/estimate-json";
-import { encodeSelection, evaluate, previewLayers, type Selection } from "@/lib/configurator";
+import { allFixes, encodeSelection, evaluate, fixFor, previewLayers, type Selection } from "@/lib/configurator";
 import { configuratorView, defaultSelection, initialView, tidySelection } from "@/lib/configurator/view";
 import { demoProducts } from "@/prisma/demo-products";
 
@@ -24,6 +24,10 @@ describe("initialView", () => {
     expect(view.result).toEqual(evaluate(definition, defaults, { quantity: 1 }));
     expect(view.preview).toEqual(previewLayers(definition, defaults));
     expect(view.code).toBe(encodeSelection(defaults));
+    expect(view.fixes).toEqual(allFixes(definition, defaults));
+    for (const [group, states] of Object.entries(view.result.options)) {
+      for (const [option, state] of Object.entries(states)) expect(view.fixes?.[group]?.[option]).toEqual(state.available ? undefined : fixFor(definition, defaults, group, option));
+    }
   });
 
   it("is plain data: it survives the trip to the browser unchanged", () => {
@@ -33,8 +37,11 @@ describe("initialView", () => {
     const seats = view.result.options.packages!["sport-seats"]!;
     expect(seats.available).toBe(false);
     expect(seats.reason).toMatch(/Comfort package/);
-    expect(seats.fix?.label).toMatch(/Comfort package/);
+    const fix = view.fixes?.packages?.["sport-seats"];
+    expect(fix?.label).toMatch(/Comfort package/);
+    expect(fix).toEqual(fixFor(vela, view.selection, "packages", "sport-seats"));
     expect(Object.getOwnPropertyDescriptor(seats, "fix")?.get).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(fix, "selection")?.get).toBeUndefined();
   });
 });
 

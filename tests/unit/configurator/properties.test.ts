@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeSelection, encodeSelection, evaluate, lint, normalize, type Condition, type Definition, type Selection } from "@/lib/configurator";
+import { decodeSelection, encodeSelection, evaluate, fixFor, lint, normalize, type Condition, type Definition, type Selection } from "@/lib/configurator";
 import { definitionArb, definitionWithSelectionArb, selectionArb } from "./arbitraries";
 
 // Invariants of the engine, checked on random definitions and selections.
@@ -87,9 +87,10 @@ describe("engine properties", () => {
             const chosen = evaluate(definition, choose(definition, selection, groupId, option));
             expect(chosen.valid, `${groupId}/${option}: ${state.reason}`).toBe(false);
             expect(chosen.problems.some((p) => p.ruleId === state.ruleId || p.code === "range"), `${groupId}/${option}`).toBe(true);
-            if (state.fix) {
-              const fixed = evaluate(definition, state.fix.selection);
-              expect(fixed.options[groupId]![option]!.available, `fix "${state.fix.label}" for ${groupId}/${option}`).toBe(true);
+            const fix = fixFor(definition, selection, groupId, option);
+            if (fix) {
+              const fixed = evaluate(definition, fix.selection);
+              expect(fixed.options[groupId]![option]!.available, `fix "${fix.label}" for ${groupId}/${option}`).toBe(true);
             }
           }
         }

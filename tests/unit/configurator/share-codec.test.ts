@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { selectionSchema } from "@/lib/configurator/selection";
-import { MAX_SELECTION_GROUPS } from "@/lib/configurator/selection-types";
-import { isSelectionShape } from "@/lib/configurator/share-codec";
+import { selectionSchema } from "@/lib/configurator/definition/selection";
+import { MAX_SELECTION_GROUPS } from "@/lib/configurator/definition/selection-types";
+import { isSelectionShape } from "@/lib/configurator/share/share-codec";
 
-// The browser checks a decoded share link by hand (isSelectionShape, no zod in its bundle); the server checks
-// it with selectionSchema. Both must accept exactly the same JSON and give the same selection back.
+// A decoded share link is checked with isSelectionShape (in the browser and on the server), which is
+// selectionSchema (zod/mini): both must accept exactly the same JSON and give the same selection back.
 
 const validId = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const key = fc.oneof(
@@ -36,7 +36,7 @@ function zodResult(json: unknown) {
   return parsed.success ? parsed.data : null;
 }
 
-describe("the browser's hand check of a share link agrees with the server's schema", () => {
+describe("the share-link check (isSelectionShape) agrees with the selection schema", () => {
   it("accepts and rejects the same decoded JSON, and gives the same selection", () => {
     fc.assert(
       fc.property(decodedJson, (json) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readShareLink } from "@/lib/configurator/share-link";
+import { readShareLink } from "@/lib/configurator/share/share-link";
 import { defaultSelection } from "@/lib/configurator/view";
 import { encodeSelection, evaluate } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";

@@ -1,7 +1,7 @@
 import type { CapacitySnapshot } from "@/lib/orders/checkout";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 // Deep imports: the engine's index also carries the zod schemas and the admin linter.
-import { evaluate } from "@/lib/configurator/evaluate";
+import { evaluate } from "@/lib/configurator/evaluate/evaluate";
 import { planDelivery } from "@/lib/delivery/promise";
 
 // What the checkout shows for a quantity: the price (itemized) and the delivery promise. The page computes

@@ -1,5 +1,5 @@
-import type { LintFinding } from "./lint";
-import type { Condition, Definition, NumberGroup, RangeRule } from "./schema";
+import type { LintFinding } from "./finding";
+import type { Condition, Definition, NumberGroup, RangeRule } from "../definition/schema";
 
 // Range rules that leave no allowed value: one rule outside the group's own range, or two rules
 // that can apply together with min > max (or no step of the grid between them).

@@ -1,4 +1,4 @@
-import type { Condition, Group } from "./schema";
+import type { Condition, Group } from "../definition/schema";
 
 // Conditions compiled to closures over a state array (one slot per group, in definition order).
 

@@ -1,6 +1,6 @@
 import { getCompiled } from "./compile";
-import type { Definition } from "./schema";
-import type { Selection } from "./selection";
+import type { Definition } from "../definition/schema";
+import type { Selection } from "../definition/selection-types";
 import { readSelection, resolveVisibility } from "./state";
 
 // The product preview for a selection: the definition's SVG layers, with each chosen option showing

@@ -1,4 +1,4 @@
-import type { CompareOp, Condition, Group } from "./schema";
+import type { CompareOp, Condition, Group } from "../definition/schema";
 
 // What is known about a valid configuration during lint's propagation: which options are chosen or
 // not, which groups are filled, and which grid steps (value = min + k * step) a number can take.

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { cents, colorSchema, days, descriptionSchema, hours, idSchema, labelSchema, messageSchema, pathDataSchema } from "./primitives";
-import { checkDefinitionReferences } from "./references";
-import { ruleSchema } from "./rule-schema";
 
-export * from "./rule-schema";
-export { ID_PATTERN, idSchema } from "./primitives";
-
-// The product definition: one JSON document stored in ProductVersion.definition.
-// Field shapes live here; cross-references (ids that must exist, ranges, patterns) in references.ts.
+// The shapes of groups, their options and the preview: the fields of a definition, checked one by one
+// (cross-references between them are checked in ./references).
 
 export const componentSchema = z.strictObject({
   sku: z.string().trim().min(1).max(64),
@@ -23,7 +18,7 @@ export const optionSchema = z.strictObject({
   leadDays: days,
   productionHours: hours,
   components: z.array(componentSchema).max(50).optional(),
-  preview: z.strictObject({ layer: idSchema.optional(), color: colorSchema.optional() }).optional(),
+  preview: z.strictObject({ layer: z.optional(idSchema), color: colorSchema.optional() }).optional(),
 });
 
 const groupBase = {
@@ -40,7 +35,7 @@ export const singleGroupSchema = z.strictObject({
   type: z.literal("single"),
   display: displaySchema.optional(),
   options: optionsSchema,
-  default: idSchema.optional(),
+  default: z.optional(idSchema),
 });
 
 export const multiGroupSchema = z.strictObject({
@@ -93,20 +88,6 @@ export const previewSchema = z.strictObject({
     .max(200),
 });
 
-// The whole definition, with cross-reference checks whose issue paths point at the offending field.
-export const definitionSchema = z
-  .strictObject({
-    basePriceCents: cents,
-    baseLeadDays: days,
-    baseProductionHours: hours,
-    premiumPercent: z.number().min(0).max(1000),
-    groups: z.array(groupSchema).max(200),
-    rules: z.array(ruleSchema).max(2000),
-    preview: previewSchema.optional(),
-  })
-  .superRefine((definition, ctx) => checkDefinitionReferences(definition, ctx));
-
-export type Definition = z.infer<typeof definitionSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type SingleGroup = z.infer<typeof singleGroupSchema>;
 export type MultiGroup = z.infer<typeof multiGroupSchema>;

@@ -1,7 +1,7 @@
-import { currentRange, isViolated } from "./checks";
+import { currentRange, violatedConstraints } from "./checks";
 import type { Compiled } from "./compile";
 import { isFilledText, type State, type Value } from "./conditions";
-import { compilePattern, isOnStep } from "./references";
+import { compilePattern, isOnStep } from "../definition/references";
 import type { Resolution } from "./state";
 import type { CurrentRange, Problem } from "./types";
 
@@ -103,7 +103,7 @@ export function scanProblems(compiled: Compiled, raw: State, resolution: Resolut
     }
   }
 
-  const violated = compiled.constraints.map((c) => isViolated(c, eff));
+  const violated = violatedConstraints(compiled, eff);
   compiled.constraints.forEach((c, ci) => {
     if (violated[ci] && c.rule.kind !== "range") {
       problems.push({ code: "rule", ruleId: c.rule.id, message: c.rule.message, ...(c.primaryGroup ? { group: c.primaryGroup } : {}) });

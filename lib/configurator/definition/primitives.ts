@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { ID_PATTERN } from "./selection-types";
 
-// Field shapes shared by the definition and rule schemas.
+// Field shapes shared by the definition and rule schemas (ids: ./id, shared with the selection schema).
 
-export { ID_PATTERN };
-const ID_MESSAGE = "Use 1-64 lowercase letters, digits, '-' or '_' (starting with a letter or digit)";
-
-export const idSchema = z.string().regex(ID_PATTERN, ID_MESSAGE);
+export { ID_PATTERN } from "./selection-types";
+export { idSchema } from "./id";
 export const labelSchema = z.string().trim().min(1).max(120);
 export const descriptionSchema = z.string().max(2000);
 export const messageSchema = z.string().trim().min(1).max(300);

@@ -1,4 +1,4 @@
-import type { Compiled, GroupEntry } from "./compile";
+import type { Compiled, GroupEntry } from "./compiled-types";
 
 // The order in which group visibility is decided, and which groups depend on which.
 

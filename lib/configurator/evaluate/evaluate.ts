@@ -3,9 +3,9 @@ import { getCompiled } from "./compile";
 import { fulfilment } from "./lead";
 import { priceBreakdown } from "./pricing";
 import { scanProblems } from "./problems";
-import type { Definition } from "./schema";
-import type { Selection } from "./selection";
-import { MAX_QUANTITY } from "./selection-types";
+import type { Definition } from "../definition/schema";
+import type { Selection } from "../definition/selection-types";
+import { MAX_QUANTITY } from "../definition/selection-types";
 import { Scenarios } from "./scenarios";
 import { readSelection, resolveVisibility } from "./state";
 import type { EvaluateOptions, EvaluateResult, Problem } from "./types";
@@ -40,7 +40,7 @@ export function evaluate(definition: Definition, selection: Selection, options: 
   return {
     valid: problems.length === 0,
     problems,
-    options: optionStates(scenarios, selection),
+    options: optionStates(scenarios),
     visibleGroups,
     hiddenOptions,
     ranges: scan.ranges,

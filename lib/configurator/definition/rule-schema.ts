@@ -1,20 +1,12 @@
 import { z } from "zod";
+import { compareOps, type Condition } from "./condition-types";
 import { days, hours, idSchema, messageSchema } from "./primitives";
+
+export { compareOps, type CompareOp, type Condition } from "./condition-types";
 
 const signedCents = z.number().int().min(-100_000_000_00).max(100_000_000_00);
 
 // Conditions and rules: the data that says which combinations are allowed, shown, priced and timed.
-
-export const compareOps = ["<", "<=", ">", ">=", "==", "!="] as const;
-export type CompareOp = (typeof compareOps)[number];
-
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { selected: { group: string; option: string } }
-  | { compare: { group: string; op: CompareOp; value: number } }
-  | { filled: { group: string } };
 
 const conditionKeys = ["all", "any", "not", "selected", "compare", "filled"] as const;
 
@@ -61,7 +53,7 @@ export const excludesRuleSchema = z.strictObject({
 export const visibleWhenRuleSchema = z.strictObject({
   ...ruleBase,
   kind: z.literal("visibleWhen"),
-  target: z.strictObject({ group: idSchema, option: idSchema.optional() }),
+  target: z.strictObject({ group: idSchema, option: z.optional(idSchema) }),
   when: conditionSchema,
 });
 export const rangeRuleSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { Condition, Definition } from "./schema";
+import type { Condition, Definition } from "../definition/schema";
 
 // Cycles of `requires` between options: A requires B, B requires A (directly or through others).
 

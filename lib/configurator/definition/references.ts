@@ -1,4 +1,6 @@
-import type { Condition, Group, Preview, Rule } from "./schema";
+import type { Condition } from "./condition-types";
+import type { Group, Preview } from "./group-schema";
+import type { Rule } from "./rule-schema";
 
 // Cross-reference checks for a definition whose fields already have the right shapes.
 

@@ -1,5 +1,5 @@
 import { Facts, type GroupMeta } from "./facts";
-import type { CompareOp, Condition, Definition } from "./schema";
+import type { CompareOp, Condition, Definition } from "../definition/schema";
 
 // Static reasoning for lint: facts about a *valid* configuration (which options are chosen, which
 // groups are filled, which grid steps a number may take) are propagated through the rules as

@@ -1,25 +1,16 @@
 import { findRequiresCycles } from "./cycles";
-import { evaluate } from "./evaluate";
+import { evaluate } from "../evaluate/evaluate";
 import { definitionImplications, ruleImplication } from "./implications";
-import { normalize } from "./normalize";
-import { parseDefinition } from "./parse";
+import { normalize } from "../evaluate/normalize";
+import { parseDefinition } from "../definition/parse";
 import { Conflict, Propagator } from "./propagate";
+import type { LintFinding } from "./finding";
 import { lintRanges } from "./lint-ranges";
-import type { Condition, Definition, Rule } from "./schema";
+import type { Condition, Definition, Rule } from "../definition/schema";
 
 // Checks an admin's rule set before publishing. Errors: things no customer can ever do (options that
 // can never be chosen, required groups that can never be filled, contradictory rules, broken
 // references). Warnings: rules that never apply, requires cycles, defaults that break rules.
-
-export type LintFinding = {
-  severity: "error" | "warning";
-  code: string;
-  message: string;
-  ruleId?: string;
-  ruleIds?: string[];
-  group?: string;
-  options?: { group: string; option: string }[];
-};
 
 /** Lints a definition (parsed or raw JSON); a definition that does not parse yields its issues as errors. */
 export function lint(input: unknown): LintFinding[] {

@@ -1,4 +1,4 @@
-import type { CompiledRule, GroupEntry } from "./compile";
+import type { Compiled, CompiledRule, GroupEntry } from "./compiled-types";
 import type { State, Test } from "./conditions";
 import type { CurrentRange } from "./types";
 
@@ -9,6 +9,11 @@ const EPSILON = 1e-9;
 /** True when a requires/excludes/range rule is broken by the given state. */
 export function isViolated(compiled: CompiledRule, state: State): boolean {
   return compiled.violated(state);
+}
+
+/** By constraint index: is the rule broken by the state? */
+export function violatedConstraints(compiled: Compiled, state: State): boolean[] {
+  return compiled.constraints.map((c) => isViolated(c, state));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { getCompiled } from "./compile";
+import { getCompiled } from "../evaluate/compile";
 import type { Implication } from "./propagate";
-import type { Condition, Definition, Rule } from "./schema";
+import type { Condition, Definition, Rule } from "../definition/schema";
 
 // The rules of a definition as implications "when -> then" that hold in every valid configuration.
 

@@ -1,6 +1,6 @@
 import { getCompiled } from "./compile";
-import type { Definition } from "./schema";
-import { MAX_SELECTION_GROUPS, type Selection } from "./selection-types";
+import type { Definition } from "../definition/schema";
+import { MAX_SELECTION_GROUPS, type Selection } from "../definition/selection-types";
 import { readSelection, resolveVisibility } from "./state";
 
 export type NormalizeError = { group?: string; option?: string; message: string };

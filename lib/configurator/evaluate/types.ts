@@ -1,4 +1,4 @@
-import type { Selection } from "./selection";
+import type { Selection } from "../definition/selection-types";
 
 // Result types of evaluate(): what the configurator page and the order service read.
 
@@ -14,12 +14,10 @@ export type Fix = {
 };
 
 /**
- * `fix` is only present on unavailable options. It is searched when first read and then cached, and
- * its `selection` is built when first read: both are enumerable getters, so JSON.stringify,
- * structuredClone and deep equality see plain values (`fix` is undefined when no one-step fix exists).
- * Evaluate results describe the selection at call time; later reads do not see later changes.
+ * Whether an option can be chosen now, and when not, the message and id of the first rule that blocks
+ * it. Plain data; the one-step fix of a blocked option is asked for separately (fixFor in ./fix).
  */
-export type OptionState = { available: boolean; reason?: string; ruleId?: string; fix?: Fix };
+export type OptionState = { available: boolean; reason?: string; ruleId?: string };
 
 export type CurrentRange = { min: number; max: number; step: number; unit: string; minRuleId?: string; maxRuleId?: string };
 

@@ -1,6 +1,6 @@
 import { currentRange } from "./checks";
 import type { CompiledRule, GroupEntry } from "./compile";
-import type { Condition } from "./schema";
+import type { Condition } from "../definition/schema";
 import type { Change } from "./changes";
 import type { Scenarios } from "./scenarios";
 

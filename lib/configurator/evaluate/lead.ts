@@ -1,7 +1,7 @@
 import { chosenIndexes, plural, type Compiled } from "./compile";
 import { isFilledText, type State } from "./conditions";
 import { cleanFloat } from "./rounding";
-import type { Component } from "./schema";
+import type { Component } from "../definition/schema";
 import type { BomLine, LeadDriver } from "./types";
 
 // Lead time, production hours and bill of materials for one effective state.

@@ -1,8 +1,7 @@
-import { normalize } from "./normalize";
-import type { Definition } from "./schema";
-import { MAX_QUANTITY, type Selection } from "./selection-types";
-// Share links are checked by hand here (no zod in the browser); the server re-validates with the full schema.
-import { decodeSelectionLight } from "./share-codec";
+import { normalize } from "../evaluate/normalize";
+import type { Definition } from "../definition/schema";
+import { MAX_QUANTITY, type Selection } from "../definition/selection-types";
+import { decodeSelection } from "./share-codec";
 
 export type ShareLink = { selection?: Selection; quantity?: number; notice?: string };
 
@@ -14,7 +13,7 @@ export function readShareLink(definition: Definition, search: string): ShareLink
   if (params.has("q") && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY) out.quantity = q;
   const code = params.get("c");
   if (code === null) return out;
-  const decoded = decodeSelectionLight(code);
+  const decoded = decodeSelection(code);
   if (!decoded.ok) return { ...out, notice: `${decoded.message}. We started from the standard configuration instead.` };
   const normalized = normalize(definition, decoded.selection);
   if (!normalized.ok) {

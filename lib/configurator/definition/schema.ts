@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { groupSchema, previewSchema } from "./group-schema";
+import { cents, days, hours } from "./primitives";
+import { checkDefinitionReferences } from "./references";
+import { ruleSchema } from "./rule-schema";
+
+export * from "./group-schema";
+export * from "./rule-schema";
+export { ID_PATTERN, idSchema } from "./primitives";
+
+// The product definition: one JSON document stored in ProductVersion.definition.
+// Field shapes live in ./group-schema and ./rule-schema; cross-references (ids that must exist, ranges,
+// patterns) in ./references.
+
+// The whole definition, with cross-reference checks whose issue paths point at the offending field.
+export const definitionSchema = z
+  .strictObject({
+    basePriceCents: cents,
+    baseLeadDays: days,
+    baseProductionHours: hours,
+    premiumPercent: z.number().min(0).max(1000),
+    groups: z.array(groupSchema).max(200),
+    rules: z.array(ruleSchema).max(2000),
+    preview: previewSchema.optional(),
+  })
+  .superRefine((definition, ctx) => checkDefinitionReferences(definition, ctx));
+
+export type Definition = z.infer<typeof definitionSchema>;
