@@ -1,3 +1,4 @@
+import { writeAudit } from "@/lib/audit/write";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
 import type { Prisma } from "@/lib/db/client";
@@ -66,9 +67,7 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
         },
       });
       await tx.product.update({ where: { id: product.id }, data: { currentVersionId: version.id } });
-      await tx.auditLog.create({
-        data: { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` },
-      });
+      await writeAudit(tx, { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` });
     });
     createdProducts++;
   }

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { initialFormState } from "@/lib/forms/state";
-import { transitionOrderAction } from "@/lib/production/actions";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
 import { PendingButton } from "./pending-button";
 

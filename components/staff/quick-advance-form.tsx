@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/state";
 import type { OrderStatus } from "@/lib/orders/status";
-import { transitionOrderAction } from "@/lib/production/actions";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import { PendingButton } from "./pending-button";
 
 /**

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialFormState } from "@/lib/forms/state";
-import { transitionOrderAction } from "@/lib/production/actions";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import { PendingButton } from "./pending-button";
 
 /** Records the carrier and tracking number and marks the order shipped. */

@@ -7,7 +7,8 @@ import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
-import { forbiddenState, formText, getAdmin } from "../../auth/guards";
+import { authorizeAction } from "@/lib/auth/guards";
+import { formText } from "@/lib/forms/read";
 import { discardDraft, saveDraft } from "./draft";
 import { publishDraft } from "./publish";
 import { productDetailsSchema, publishSchema } from "./schema";
@@ -45,13 +46,13 @@ async function readDetails(formData: FormData) {
 
 /** Creates a product (with an empty draft) and opens its editor. */
 export async function createProductAction(_: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   const { values, parsed, errors } = await readDetails(formData);
   if (!parsed) return { ok: false, errors: errors ?? {}, values };
   let id: string;
   try {
-    const result = await createProduct(await getDb(), admin, { imageUrl: "", ...parsed });
+    const result = await createProduct(await getDb(), caller.user, { imageUrl: "", ...parsed });
     if (!result.ok) return { ok: false, errors: result.field ? { [result.field]: [result.message] } : undefined, message: result.message, values };
     id = result.id;
   } catch (error) {
@@ -64,13 +65,13 @@ export async function createProductAction(_: FormState, formData: FormData): Pro
 
 /** Saves a product's name, slug, texts and image; the catalog shows them at once. */
 export async function updateProductAction(productId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   const { values, parsed, errors } = await readDetails(formData);
   if (!parsed) return { ok: false, errors: errors ?? {}, values };
   try {
-    const result = await updateProduct(await getDb(), admin, productId, parsed);
+    const result = await updateProduct(await getDb(), caller.user, productId, parsed);
     if (!result.ok) return { ok: false, errors: result.field ? { [result.field]: [result.message] } : undefined, message: result.message, values };
     revalidateCatalog(result.slug);
     if (result.previousSlug && result.previousSlug !== result.slug) revalidateCatalog(result.previousSlug);
@@ -85,8 +86,8 @@ export async function updateProductAction(productId: string, _: FormState, formD
 
 /** Saves the draft definition; field errors come back keyed by their path in the definition. */
 export async function saveDraftAction(productId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   const raw = formData.get("definition");
   if (typeof raw !== "string" || raw.length > 2_000_000) return { ok: false, message: "The definition is missing or too large." };
@@ -95,7 +96,7 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
     return { ok: false, message: "The definition contains an invisible control character (NUL); remove it and save again." };
   }
   try {
-    const result = await saveDraft(await getDb(), admin, productId, raw);
+    const result = await saveDraft(await getDb(), caller.user, productId, raw);
     if (!result.ok) {
       const errors: Record<string, string[]> = {};
       for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message);
@@ -111,11 +112,11 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
 
 /** Discards the draft of a product that has a published version. */
 export async function discardDraftAction(productId: string, _: FormState): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   try {
-    const done = await discardDraft(await getDb(), admin, productId);
+    const done = await discardDraft(await getDb(), caller.user, productId);
     if (!done) return { ok: false, message: "There is no draft to discard (or nothing published to fall back on)." };
   } catch (error) {
     console.error("discard draft failed", error);
@@ -129,8 +130,8 @@ export type PublishState = FormState & { findings?: LintFinding[] };
 
 /** Lints and publishes the draft, then revalidates the catalog and the product's configurator page. */
 export async function publishAction(_: PublishState, formData: FormData): Promise<PublishState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   const parsed = publishSchema.safeParse({
     productId: formText(formData, "productId"),
     note: formText(formData, "note"),
@@ -139,7 +140,7 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
   if (!idSchema.safeParse(parsed.data.productId).success) return { ok: false, message: "Unknown product." };
   try {
-    const result = await publishDraft(await getDb(), admin, parsed.data);
+    const result = await publishDraft(await getDb(), caller.user, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, findings: result.findings };
     revalidateCatalog(result.slug);
     revalidatePath(`/admin/products/${parsed.data.productId}`);

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { LiveUpdates } from "@/components/staff/live-updates";
 import { OrderTimeline } from "@/components/staff/order-timeline";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getBuildSheet } from "@/lib/production/order-detail";
-import { orderNumberSchema } from "@/lib/production/schema";
+import { orderNumberSchema } from "@/lib/orders/schema";
 import { OrderActions } from "./order-actions";
 import { PrintButton } from "./print-button";
 import "./build-sheet.css";
@@ -25,7 +25,7 @@ const ADDRESS_KEYS = ["name", "line1", "line2", "postalCode", "city", "region", 
 /** The build sheet of one order (every choice, BOM, notes), its timeline and the steps allowed now. */
 export default async function StaffOrderPage({ params }: Props) {
   const { number: raw } = await params;
-  const user = await requireRole(["STAFF", "ADMIN"], `/staff/orders/${raw}`);
+  const user = await requireStaff(`/staff/orders/${raw}`);
   const number = orderNumberSchema.safeParse(decodeURIComponent(raw));
   if (!number.success) notFound();
   const order = await getBuildSheet(await getDb(), number.data);

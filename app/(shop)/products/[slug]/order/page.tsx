@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { encodeSelection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
