@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
 import { OverrideForm, SettingsForm } from "@/components/admin/settings-form";
 import { clearCapacityOverrideAction, setCapacityOverrideAction } from "@/lib/delivery/actions";
 import { updateSettingsAction } from "@/lib/settings/actions";

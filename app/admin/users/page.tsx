@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
 import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
 import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
 import { userSearchSchema } from "@/lib/users/manage-schema";

@@ -5,7 +5,7 @@ import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
 import { ProductDetails } from "@/components/admin/product-details";
 import { PublishPanel } from "@/components/admin/publish-panel";
 import { VersionTable } from "@/components/admin/version-table";
-import { ActionForm } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
 import { discardDraftAction, publishAction, saveDraftAction, updateProductAction } from "@/lib/catalog/editor/actions";
 import { getProductForEditing } from "@/lib/catalog/editor/queries";
 import { starterDefinition } from "@/lib/catalog/editor/schema";
