@@ -1,11 +1,11 @@
 import { writeAudit } from "@/lib/audit/write";
-import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
+import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { insertOrder } from "@/lib/orders/record";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
-import { releaseCapacity } from "@/lib/delivery/capacity";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schema";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { LoadChart, WeeklyChart } from "@/components/admin/dashboard-charts";
-import { getDashboard } from "@/lib/reports/dashboard";
 import { requireAdmin } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { STATUS_LABELS } from "@/lib/orders/status";
+import { getDashboard } from "@/lib/reports/dashboard";
 import { getSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Admin dashboard" };

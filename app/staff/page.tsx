@@ -5,8 +5,8 @@ import { LiveUpdates } from "@/components/staff/live-updates";
 import { OrderCard } from "@/components/staff/order-card";
 import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
-import { findBoard } from "@/lib/production/board";
 import { STATUS_LABELS } from "@/lib/orders/status";
+import { findBoard } from "@/lib/production/board";
 import { parseBoardQuery } from "@/lib/production/schema";
 import { boardHref } from "./board-link";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
 import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /** One click moves an order to its next stage; the status the page showed travels along, so a stale page cannot skip a stage. */
 export function AdvanceForm({ number, from, to, label, size = "md" }: { number: string; from: OrderStatus; to: OrderStatus; label: string; size?: "sm" | "md" }) {

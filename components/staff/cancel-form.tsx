@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
 import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Cancelling asks for confirmation and a reason (the customer reads it) in a dialog; capacity is released. */
 export function CancelForm({ number, from, size = "md" }: { number: string; from: OrderStatus; size?: "sm" | "md" }) {

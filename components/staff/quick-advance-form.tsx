@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/state";
-import type { OrderStatus } from "@/lib/orders/status";
-import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { initialFormState, type FormState } from "@/lib/forms/state";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
+import type { OrderStatus } from "@/lib/orders/status";
 
 /**
  * The board card's one-click advance. Unlike AdvanceForm (the build sheet's, which also works without

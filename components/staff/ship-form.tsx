@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
 import { transitionOrderAction } from "@/lib/orders/staff-actions";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Records the carrier and tracking number and marks the order shipped. */
 export function ShipForm({ number }: { number: string }) {

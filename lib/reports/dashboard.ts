@@ -1,7 +1,7 @@
-import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
-import type { OrderStatus } from "@/lib/orders/status";
 import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
+import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
+import type { OrderStatus } from "@/lib/orders/status";
 
 export type WeekPoint = { week: string; orders: number; revenueCents: number };
 export type LoadPoint = { week: string; capacityHours: number; bookedHours: number; loadPercent: number };

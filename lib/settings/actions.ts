@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { revalidateCatalog } from "@/lib/catalog/cache";
 import { authorizeAction } from "@/lib/auth/guards";
+import { revalidateCatalog } from "@/lib/catalog/cache";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";

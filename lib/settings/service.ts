@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
-import { writeAudit } from "@/lib/audit/write";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { getSettings } from "./queries";
 

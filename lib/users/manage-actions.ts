@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
-import type { FormState } from "@/lib/forms/state";
 import { authorizeAction } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
+import type { FormState } from "@/lib/forms/state";
 import { changeRoleSchema, setActiveSchema } from "./manage-schema";
 import { changeRole, setUserActive } from "./manage";
 

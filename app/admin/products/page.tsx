@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findAdminProducts } from "@/lib/catalog/editor/queries";
 import { requireAdmin } from "@/lib/auth/guards";
+import { findAdminProducts } from "@/lib/catalog/editor/queries";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getSettings } from "@/lib/settings/queries";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { OverrideForm, SettingsForm } from "@/components/admin/settings-form";
-import { clearCapacityOverrideAction, setCapacityOverrideAction } from "@/lib/delivery/actions";
-import { updateSettingsAction } from "@/lib/settings/actions";
-import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks";
 import { requireAdmin } from "@/lib/auth/guards";
-import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
+import { clearCapacityOverrideAction, setCapacityOverrideAction } from "@/lib/delivery/actions";
+import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks";
+import { updateSettingsAction } from "@/lib/settings/actions";
 import { getSettings } from "@/lib/settings/queries";
 import { CURRENCIES } from "@/lib/settings/service";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
-import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
-import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
-import { userSearchSchema } from "@/lib/users/manage-schema";
 import { requireAdmin } from "@/lib/auth/guards";
-import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
+import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
+import { userSearchSchema } from "@/lib/users/manage-schema";
+import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
 import { roles } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Users" };

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { authorizeAction } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
-import type { FormState } from "@/lib/forms/state";
-import { authorizeAction } from "@/lib/auth/guards";
 import { formText } from "@/lib/forms/read";
+import type { FormState } from "@/lib/forms/state";
 import { discardDraft, saveDraft } from "./draft";
 import { publishDraft } from "./publish";
 import { productDetailsSchema, publishSchema } from "./schema";
@@ -135,7 +135,7 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
   const parsed = publishSchema.safeParse({
     productId: formText(formData, "productId"),
     note: formText(formData, "note"),
-    acknowledgeWarnings: formData.get("acknowledgeWarnings") === "on",
+    acknowledgeWarnings: formText(formData, "acknowledgeWarnings") === "on",
   });
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
   if (!idSchema.safeParse(parsed.data.productId).success) return { ok: false, message: "Unknown product." };

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/admin/action-form";
 import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
 import { ProductDetails } from "@/components/admin/product-details";
 import { PublishPanel } from "@/components/admin/publish-panel";
 import { VersionTable } from "@/components/admin/version-table";
-import { ActionForm } from "@/components/admin/action-form";
+import { requireAdmin } from "@/lib/auth/guards";
 import { discardDraftAction, publishAction, saveDraftAction, updateProductAction } from "@/lib/catalog/editor/actions";
 import { getProductForEditing } from "@/lib/catalog/editor/queries";
 import { starterDefinition } from "@/lib/catalog/editor/schema";
-import { requireAdmin } from "@/lib/auth/guards";
 import { lint, parseDefinition } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { getSettings } from "@/lib/settings/queries";

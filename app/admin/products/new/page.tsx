@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductForm } from "@/components/admin/product-form";
-import { createProductAction } from "@/lib/catalog/editor/actions";
 import { requireAdmin } from "@/lib/auth/guards";
+import { createProductAction } from "@/lib/catalog/editor/actions";
 
 export const metadata: Metadata = { title: "New product" };
 

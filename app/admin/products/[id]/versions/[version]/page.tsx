@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getProductVersion } from "@/lib/catalog/editor/queries";
 import { requireAdmin } from "@/lib/auth/guards";
-import { getDb } from "@/lib/db";
+import { getProductVersion } from "@/lib/catalog/editor/queries";
 import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getSettings } from "@/lib/settings/queries";
 
