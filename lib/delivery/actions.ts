@@ -5,11 +5,9 @@ import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
-import type { FormState } from "@/lib/forms/state";
+import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
 import { capacityOverrideSchema, clearCapacityOverride, setCapacityOverride } from "./overrides";
 import { isWeekKey } from "./weeks";
-
-const failure = "Something went wrong on our side. Nothing was saved; please try again.";
 
 /** Sets one ISO week's capacity (holiday, overtime). */
 export async function setCapacityOverrideAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -26,7 +24,7 @@ export async function setCapacityOverrideAction(_: FormState, formData: FormData
     return { ok: true, message: result.message };
   } catch (error) {
     console.error("capacity override failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
 }
 
@@ -42,6 +40,6 @@ export async function clearCapacityOverrideAction(_: FormState, formData: FormDa
     return { ok: result.ok, message: result.message };
   } catch (error) {
     console.error("clear override failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
 }

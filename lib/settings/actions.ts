@@ -6,10 +6,8 @@ import { authorizeAction } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/cache";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
-import type { FormState } from "@/lib/forms/state";
+import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
 import { settingsSchema, updateSettings } from "./service";
-
-const failure = "Something went wrong on our side. Nothing was saved; please try again.";
 
 /** Saves company name, currency, default weekly hours and shipping days. */
 export async function updateSettingsAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -28,7 +26,7 @@ export async function updateSettingsAction(_: FormState, formData: FormData): Pr
     if (!result.ok) return { ok: false, message: result.message, values };
   } catch (error) {
     console.error("update settings failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
   revalidateCatalog(); // prices are shown in the currency, delivery dates use shipping days and capacity
   revalidatePath("/admin/settings");

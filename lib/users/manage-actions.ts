@@ -6,7 +6,7 @@ import { authorizeAction } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
-import { changeRoleSchema, setActiveSchema } from "./manage-schema";
+import { changeRoleSchema, setActiveSchema } from "./schema";
 import { changeRole, setUserActive } from "./manage";
 
 /** Changes one user's role (not the caller's own admin role). */

@@ -5,9 +5,8 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
-import { userSearchSchema } from "@/lib/users/manage-schema";
 import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
-import { roles } from "@/lib/users/schema";
+import { roles, userSearchSchema } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Users" };
 

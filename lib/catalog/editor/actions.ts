@@ -8,7 +8,7 @@ import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
-import type { FormState } from "@/lib/forms/state";
+import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
 import { discardDraft, saveDraft } from "./draft";
 import { publishDraft } from "./publish";
 import { productDetailsSchema, publishSchema } from "./schema";
@@ -16,7 +16,6 @@ import { createProduct, updateProduct } from "./service";
 import { imageToDataUrl } from "./upload";
 
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const failure = "Something went wrong on our side. Nothing was saved; please try again.";
 
 /**
  * Reads the details form. An uploaded image becomes the product's image; with no upload and an empty
@@ -57,7 +56,7 @@ export async function createProductAction(_: FormState, formData: FormData): Pro
     id = result.id;
   } catch (error) {
     console.error("create product failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
   revalidatePath("/admin/products");
   redirect(`/admin/products/${id}`);
@@ -77,7 +76,7 @@ export async function updateProductAction(productId: string, _: FormState, formD
     if (result.previousSlug && result.previousSlug !== result.slug) revalidateCatalog(result.previousSlug);
   } catch (error) {
     console.error("update product failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
   revalidatePath(`/admin/products/${productId}`);
   revalidatePath("/admin/products");
@@ -106,7 +105,7 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
     return { ok: true, message: `Draft v${result.version} saved.` };
   } catch (error) {
     console.error("save draft failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
 }
 
@@ -120,7 +119,7 @@ export async function discardDraftAction(productId: string, _: FormState): Promi
     if (!done) return { ok: false, message: "There is no draft to discard (or nothing published to fall back on)." };
   } catch (error) {
     console.error("discard draft failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
   revalidatePath(`/admin/products/${productId}`);
   return { ok: true, message: "Draft discarded." };
@@ -148,6 +147,6 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
     return { ok: true, message: `Version ${result.version} is published and live in the catalog.` };
   } catch (error) {
     console.error("publish failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
 }
