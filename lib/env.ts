@@ -15,11 +15,19 @@ if (!parsed.success) {
 
 export const env = parsed.data;
 
+/**
+ * True while `next build` runs: it loads route modules and prerenders pages without serving them, so
+ * nothing may read the embedded database or need serving secrets then.
+ */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
 /** The secret that signs session tokens; a fixed development value outside production. */
 export function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  // `next build` loads route modules without serving them; the secret is only needed to serve.
-  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+  // The secret is only needed to serve.
+  if (env.NODE_ENV === "production" && !isBuildPhase()) {
     throw new Error("NEXTAUTH_SECRET is not set (npm start sets one for you; see README).");
   }
   return "atelier-development-secret-not-for-production";

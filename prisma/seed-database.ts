@@ -1,10 +1,11 @@
-import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
+import { writeAudit } from "@/lib/audit/write";
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
+import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { recordOrder } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
-import { releaseCapacity } from "@/lib/delivery/capacity";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schema";
@@ -66,9 +67,7 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
         },
       });
       await tx.product.update({ where: { id: product.id }, data: { currentVersionId: version.id } });
-      await tx.auditLog.create({
-        data: { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` },
-      });
+      await writeAudit(tx, { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` });
     });
     createdProducts++;
   }

@@ -1,9 +1,9 @@
 import { AdminNav } from "@/components/admin/admin-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/guards";
 
 /** Admin section frame: only admins get past it (each page and action checks again on its own). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireRole(["ADMIN"], "/admin");
+  await requireAdmin("/admin");
   return (
     <div>
       <AdminNav />

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { LoadChart, WeeklyChart } from "@/components/admin/dashboard-charts";
-import { getDashboard } from "@/lib/reports/dashboard";
-import { requireRole } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { STATUS_LABELS } from "@/lib/orders/status";
+import { getDashboard } from "@/lib/reports/dashboard";
 import { getSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Admin dashboard" };
@@ -14,7 +14,7 @@ const td = "px-3 py-2";
 
 /** The admin dashboard: orders and revenue per week, statuses, on-time delivery, promised lead time, load ahead. */
 export default async function AdminDashboardPage() {
-  await requireRole(["ADMIN"], "/admin");
+  await requireAdmin("/admin");
   const db = await getDb();
   const settings = await getSettings(db);
   const [d, products, published] = await Promise.all([

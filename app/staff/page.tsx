@@ -3,10 +3,10 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { LiveUpdates } from "@/components/staff/live-updates";
 import { OrderCard } from "@/components/staff/order-card";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
-import { findBoard } from "@/lib/production/board";
 import { STATUS_LABELS } from "@/lib/orders/status";
+import { findBoard } from "@/lib/production/board";
 import { parseBoardQuery } from "@/lib/production/schema";
 import { boardHref } from "./board-link";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Production board" };
 
 /** The staff board: a column per stage with counts, cards sorted by promise, search, product filter, live. */
 export default async function StaffBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole(["STAFF", "ADMIN"], "/staff");
+  await requireStaff("/staff");
   const query = parseBoardQuery(await searchParams);
   const board = await findBoard(await getDb(), query);
   const filtered = Boolean(query.q || query.product);

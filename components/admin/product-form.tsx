@@ -3,13 +3,14 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms/state";
 
 type Values = { name: string; slug: string; summary: string; description: string; imageUrl: string };
 
 /** Create or edit a product's own fields (name, slug, texts, image). */
 export function ProductForm({ action, initial, submitLabel }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: Values; submitLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, {} as FormState);
+  const [state, formAction] = useActionState(action, {} as FormState);
   // An uploaded image (a data URL) is shown, not put in the address box; the server keeps it unless replaced.
   const uploaded = initial.imageUrl.startsWith("data:") ? initial.imageUrl : null;
   const v = { ...initial, ...(uploaded ? { imageUrl: "" } : {}), ...state.values };
@@ -40,9 +41,7 @@ export function ProductForm({ action, initial, submitLabel }: { action: (s: Form
         <Field label="Or upload an image" name="image" type="file" accept="image/png,image/jpeg,image/webp" errors={e.image} hint="PNG, JPEG or WebP, up to 1 MB" />
       </div>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-70">
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { PublishState } from "@/lib/catalog/editor/actions";
 
 /** The publish form's moving parts: the action's state, the release note and the button; the findings come in as children. */
 export function PublishForm({ productId, action, blocked, children }: { productId: string; action: (s: PublishState, f: FormData) => Promise<PublishState>; blocked: boolean; children: React.ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, {} as PublishState);
+  const [state, formAction] = useActionState(action, {} as PublishState);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="productId" value={productId} />
@@ -16,9 +17,7 @@ export function PublishForm({ productId, action, blocked, children }: { productI
         <input id="publish-note" name="note" maxLength={500} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm" />
       </div>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-      <button type="submit" disabled={pending || blocked} className="rounded-md bg-green-700 px-4 py-2 text-sm font-medium text-white hover:bg-green-800 disabled:cursor-not-allowed disabled:opacity-50">
-        {pending ? "Publishing…" : "Publish draft"}
-      </button>
+      <SubmitButton tone="success" disabled={blocked} pendingLabel="Publishing…">Publish draft</SubmitButton>
     </form>
   );
 }

@@ -3,12 +3,13 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms/state";
 import type { ShopSettings } from "@/lib/settings/queries";
 
 /** Shop settings: company name (in emails), currency, default weekly hours, shipping days. */
 export function SettingsForm({ action, initial, currencies }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: ShopSettings; currencies: readonly string[] }) {
-  const [state, formAction, pending] = useActionState(action, {} as FormState);
+  const [state, formAction] = useActionState(action, {} as FormState);
   const v = { ...Object.fromEntries(Object.entries(initial).map(([k, x]) => [k, String(x)])), ...state.values };
   const e = state.errors ?? {};
   return (
@@ -26,14 +27,14 @@ export function SettingsForm({ action, initial, currencies }: { action: (s: Form
         <Field label="Shipping days" name="shippingDays" type="number" step="1" min={0} defaultValue={v.shippingDays} errors={e.shippingDays} />
       </div>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-70">{pending ? "Saving…" : "Save settings"}</button>
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </form>
   );
 }
 
 /** Sets one ISO week's capacity (a holiday: 0 h, or overtime). */
 export function OverrideForm({ action, weeks }: { action: (s: FormState, f: FormData) => Promise<FormState>; weeks: string[] }) {
-  const [state, formAction, pending] = useActionState(action, {} as FormState);
+  const [state, formAction] = useActionState(action, {} as FormState);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
@@ -42,7 +43,7 @@ export function OverrideForm({ action, weeks }: { action: (s: FormState, f: Form
         <datalist id="week-options">{weeks.map((w) => <option key={w} value={w} />)}</datalist>
       </div>
       <Field label="Capacity (hours)" name="capacityHours" type="number" step="0.5" min={0} defaultValue={state.values?.capacityHours} errors={e.capacityHours} />
-      <div className="pt-6"><button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-70">{pending ? "Saving…" : "Set capacity"}</button></div>
+      <div className="pt-6"><SubmitButton pendingLabel="Saving…">Set capacity</SubmitButton></div>
       <div className="basis-full"><FormMessage message={state.message} tone={state.ok ? "success" : "error"} /></div>
     </form>
   );

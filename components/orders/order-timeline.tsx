@@ -1,12 +1,17 @@
 import { formatDate } from "@/lib/dates";
 import type { TimelineStep } from "@/lib/orders/timeline";
 
-/** Vertical timeline of an order's stages: done (with dates), current, to come. */
-export function OrderTimeline({ steps }: { steps: TimelineStep[] }) {
+const stamp = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+/**
+ * Vertical timeline of an order: the customer's stages (done with dates, current, to come; buildTimeline)
+ * or, `detailed`, the workshop's history of every change with its time and who made it (eventHistory).
+ */
+export function OrderTimeline({ steps, detailed = false }: { steps: TimelineStep[]; detailed?: boolean }) {
   return (
-    <ol className="space-y-0" aria-label="Order progress">
+    <ol className="space-y-0" aria-label={detailed ? "Order history" : "Order progress"}>
       {steps.map((step, i) => (
-        <li key={step.status} className="relative flex gap-3 pb-5 last:pb-0" aria-current={step.state === "current" ? "step" : undefined} data-state={step.state}>
+        <li key={step.id ?? step.status} className="relative flex gap-3 pb-5 last:pb-0" aria-current={step.state === "current" ? "step" : undefined} data-state={step.state}>
           {i < steps.length - 1 ? <span aria-hidden className={`absolute left-[11px] top-6 h-full w-0.5 ${step.state === "done" ? "bg-brand-600" : "bg-stone-200"}`} /> : null}
           <span
             aria-hidden
@@ -21,8 +26,13 @@ export function OrderTimeline({ steps }: { steps: TimelineStep[] }) {
               {step.label}
               <span className="sr-only"> ({step.state === "done" ? "done" : step.state === "current" ? "current stage" : "to come"})</span>
             </p>
-            {step.at ? <p className="text-xs text-stone-500">{formatDate(step.at)}</p> : null}
-            {step.note ? <p className="text-xs text-stone-600">{step.note}</p> : null}
+            {step.at && detailed ? (
+              <p className="text-xs text-stone-500">
+                <time dateTime={step.at.toISOString()}>{stamp.format(step.at)} UTC</time>
+                {step.actor ? ` · ${step.actor}` : ""}
+              </p>
+            ) : step.at ? <p className="text-xs text-stone-500">{formatDate(step.at)}</p> : null}
+            {step.note ? <p className={detailed ? "mt-0.5 text-sm text-stone-700" : "text-xs text-stone-600"}>{step.note}</p> : null}
           </div>
         </li>
       ))}

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
-import { transitionOrderAction } from "@/lib/production/actions";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
-import { PendingButton } from "./pending-button";
 
 /** One click moves an order to its next stage; the status the page showed travels along, so a stale page cannot skip a stage. */
 export function AdvanceForm({ number, from, to, label, size = "md" }: { number: string; from: OrderStatus; to: OrderStatus; label: string; size?: "sm" | "md" }) {
@@ -14,10 +14,10 @@ export function AdvanceForm({ number, from, to, label, size = "md" }: { number: 
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="expected" value={from} />
       <input type="hidden" name="to" value={to} />
-      <PendingButton size={size} pendingLabel="Saving…">
+      <SubmitButton size={size} pendingLabel="Saving…">
         {label}
         {size === "sm" ? <span className="sr-only"> {number}</span> : null}
-      </PendingButton>
+      </SubmitButton>
       <div aria-live="polite" className="text-xs">
         {state.message && !state.ok ? <p role="alert" className="text-red-700">{state.message}</p> : null}
       </div>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
-import { transitionOrderAction } from "@/lib/production/actions";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
-import { PendingButton } from "./pending-button";
 
 /** Cancelling asks for confirmation and a reason (the customer reads it) in a dialog; capacity is released. */
 export function CancelForm({ number, from, size = "md" }: { number: string; from: OrderStatus; size?: "sm" | "md" }) {
@@ -56,7 +56,7 @@ export function CancelForm({ number, from, size = "md" }: { number: string; from
             <div aria-live="polite">{state.message && !state.ok ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}</div>
             <div className="flex flex-wrap justify-end gap-2">
               <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 px-4 py-2 text-sm hover:bg-stone-100">Keep order</button>
-              <PendingButton tone="danger" pendingLabel="Cancelling…">Cancel order</PendingButton>
+              <SubmitButton tone="danger" pendingLabel="Cancelling…">Cancel order</SubmitButton>
             </div>
           </form>
         </dialog>

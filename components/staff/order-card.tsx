@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/dates";
-import { nextStage, TRANSITION_LABELS } from "@/lib/orders/state-machine";
+import { allowedTransitions, nextStage, TRANSITION_LABELS } from "@/lib/orders/state-machine";
 import type { BoardCard } from "@/lib/production/board";
 import { CancelForm } from "./cancel-form";
 import { QuickAdvanceForm } from "./quick-advance-form";
@@ -10,7 +10,8 @@ const EDGE = { late: "border-l-red-600", at_risk: "border-l-amber-400", on_track
 /** One order on the board: who, what, when, how it stands, and its next step. */
 export function OrderCard({ card }: { card: BoardCard }) {
   const next = nextStage(card.status);
-  const cancellable = card.status !== "SHIPPED" && card.status !== "DELIVERED" && card.status !== "CANCELLED";
+  // The board is the workshop's: staff and admins may cancel in the same stages.
+  const cancellable = allowedTransitions(card.status, "STAFF").includes("CANCELLED");
   return (
     <li className={`rounded-lg border border-l-4 border-stone-200 bg-white p-3 shadow-sm ${EDGE[card.risk]}`} data-testid="order-card" data-risk={card.risk}>
       <div className="flex items-start justify-between gap-2">

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms/state";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
-import { transitionOrderAction } from "@/lib/production/actions";
-import { PendingButton } from "./pending-button";
 
 /**
  * The board card's one-click advance. Unlike AdvanceForm (the build sheet's, which also works without
@@ -22,10 +22,10 @@ export function QuickAdvanceForm({ number, from, to, label }: { number: string; 
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="expected" value={from} />
       <input type="hidden" name="to" value={to} />
-      <PendingButton size="sm" pendingLabel="Saving…">
+      <SubmitButton size="sm" pendingLabel="Saving…">
         {label}
         <span className="sr-only"> {number}</span>
-      </PendingButton>
+      </SubmitButton>
       <div aria-live="polite" className="text-xs">
         {state.message && !state.ok ? <p role="alert" className="text-red-700">{state.message}</p> : null}
       </div>

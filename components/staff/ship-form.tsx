@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms/state";
-import { transitionOrderAction } from "@/lib/production/actions";
-import { PendingButton } from "./pending-button";
+import { transitionOrderAction } from "@/lib/orders/staff-actions";
 
 /** Records the carrier and tracking number and marks the order shipped. */
 export function ShipForm({ number }: { number: string }) {
@@ -20,7 +20,7 @@ export function ShipForm({ number }: { number: string }) {
         <Field label="Tracking number" name="trackingNumber" required maxLength={80} autoComplete="off" defaultValue={state.values?.trackingNumber} errors={state.errors?.trackingNumber} />
       </div>
       <FormMessage message={state.ok ? undefined : state.message} />
-      <PendingButton pendingLabel="Saving…">Ship</PendingButton>
+      <SubmitButton pendingLabel="Saving…">Ship</SubmitButton>
     </form>
   );
 }

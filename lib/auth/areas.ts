@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/users/schema";
+import { isAdmin, isStaff } from "./roles";
 
 export type Area = { href: string; label: string };
 
@@ -7,7 +8,7 @@ export function areasFor(role: Role | null | undefined): Area[] {
   const areas: Area[] = [{ href: "/", label: "Catalog" }];
   if (!role) return areas;
   areas.push({ href: "/orders", label: "My orders" });
-  if (role === "STAFF" || role === "ADMIN") areas.push({ href: "/staff", label: "Production" });
-  if (role === "ADMIN") areas.push({ href: "/admin", label: "Admin" });
+  if (isStaff(role)) areas.push({ href: "/staff", label: "Production" });
+  if (isAdmin(role)) areas.push({ href: "/admin", label: "Admin" });
   return areas;
 }

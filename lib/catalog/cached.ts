@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
+import { isBuildPhase } from "@/lib/env";
 import { getSettings } from "@/lib/settings/queries";
 import { CATALOG_TAG, productTag } from "./cache";
 import { findCatalog, getPublishedProduct, type CatalogEntry, type PublishedProduct } from "./queries";
@@ -9,9 +10,6 @@ import { findCatalog, getPublishedProduct, type CatalogEntry, type PublishedProd
 // revalidateCatalog(slug) on publish; the hour is only a safety net.
 
 const SAFETY_NET_SECONDS = 3600;
-
-/** True while `next build` prerenders: the embedded database must not be read then. */
-export const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
 
 export type CatalogPageData = { products: CatalogEntry[]; currency: string };
 export type ProductPageData = { product: PublishedProduct; currency: string };

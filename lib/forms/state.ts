@@ -8,3 +8,6 @@ export type FormState = {
 };
 
 export const initialFormState: FormState = {};
+
+/** What a form shows when saving failed on the server's side (the error itself is logged). */
+export const SAVE_FAILED = "Something went wrong on our side. Nothing was saved; please try again.";

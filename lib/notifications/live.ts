@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { getDatabase } from "@/lib/db";
+import { processWide } from "@/lib/process-wide";
 
 /** What the database announces (trigger on order_events) whenever an order changes status. */
 export type OrderEventNotice = { orderId: string; eventId: string; from: string | null; to: string };
@@ -11,8 +12,7 @@ type Listener = (notice: OrderEventNotice) => void;
 
 // One LISTEN connection per process, fanned out to every open stream; works across instances because
 // PostgreSQL delivers each NOTIFY to every listening connection.
-const state = globalThis as unknown as { atelierLive?: { listeners: Set<Listener>; started?: Promise<void> } };
-const live = (state.atelierLive ??= { listeners: new Set() });
+const live = processWide<{ listeners: Set<Listener>; started?: Promise<void> }>("live-order-events", () => ({ listeners: new Set() }));
 
 function dispatch(payload: string | undefined) {
   if (!payload) return;

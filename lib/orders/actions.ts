@@ -2,19 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { authorizeAction } from "@/lib/auth/guards";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
+import { formText } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { ORDER_RATE_LIMIT, placeOrder } from "./place-order";
-import { checkoutSchema, orderNumberSchema } from "./schema";
-import { ORDER_STAGES } from "./status";
+import { checkoutSchema, orderNumberSchema, orderStatusSchema } from "./schema";
 import { transitionOrder } from "./transition";
 
 const cancelSchema = z.object({
   number: orderNumberSchema,
-  expectedStatus: z.enum(ORDER_STAGES as [string, ...string[]]).transform((s) => s as (typeof ORDER_STAGES)[number]),
+  expectedStatus: orderStatusSchema.exclude(["CANCELLED"]),
   reason: z.string().trim().max(500).refine(hasNoNul, NUL_MESSAGE),
 });
 
@@ -111,9 +112,10 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
 
 /** Cancels the customer's own order while it is PLACED or CONFIRMED (the state machine decides). */
 export async function cancelOrderAction(number: string, expectedStatus: string, _: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return { message: "Your session has ended. Sign in again." };
-  const parsed = cancelSchema.safeParse({ number, expectedStatus, reason: formData.get("reason") ?? "" });
+  const caller = await authorizeAction("user");
+  if (!caller.ok) return caller.refusal;
+  const { user } = caller;
+  const parsed = cancelSchema.safeParse({ number, expectedStatus, reason: formText(formData, "reason") });
   if (!parsed.success) return { message: "This order cannot be cancelled from here." };
   try {
     const result = await transitionOrder(await getDb(), {

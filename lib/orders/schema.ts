@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
+import type { OrderStatus } from "./status";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
@@ -61,5 +62,35 @@ export const COUNTRIES: { code: string; name: string }[] = [
   { code: "SE", name: "Sweden" },
 ];
 
-/** A human order number as it appears in URLs (AT-2026-000123). */
+/**
+ * A human order number as it appears in URLs and forms: AT-, the year, then the sequence with at least six
+ * digits (AT-2026-000123; AT-2027-1234567 once the sequence passes 999,999). Customers and staff use this one.
+ */
 export const orderNumberSchema = z.string().regex(/^AT-\d{4}-\d{6,}$/, "Not an order number");
+
+/** Every order status, in lifecycle order. */
+export const ORDER_STATUSES = ["PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters.`).refine(hasNoNul, NUL_MESSAGE).optional().transform((v) => (v ? v : undefined));
+
+/** A staff member's request to move an order (from a board card or the order page). */
+export const transitionFormSchema = z
+  .object({
+    number: orderNumberSchema,
+    to: orderStatusSchema,
+    expected: orderStatusSchema,
+    note: optionalText(500),
+    reason: optionalText(500),
+    carrier: optionalText(80),
+    trackingNumber: optionalText(80),
+  })
+  .superRefine((value, ctx) => {
+    if (value.to === "CANCELLED" && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason; the customer will read it." });
+    if (value.to === "SHIPPED" && !value.carrier) ctx.addIssue({ code: "custom", path: ["carrier"], message: "Enter the carrier." });
+    if (value.to === "SHIPPED" && !value.trackingNumber) ctx.addIssue({ code: "custom", path: ["trackingNumber"], message: "Enter the tracking number." });
+  });
+
+export type TransitionForm = z.infer<typeof transitionFormSchema>;

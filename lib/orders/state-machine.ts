@@ -1,5 +1,6 @@
-import type { OrderStatus } from "./status";
+import { isStaff } from "@/lib/auth/roles";
 import type { Role } from "@/lib/users/schema";
+import type { OrderStatus } from "./status";
 
 // The one order state machine (DESIGN.md "Order lifecycle"): pure, shared by the service, the pages and tests.
 
@@ -43,7 +44,6 @@ export type TransitionInput = {
 
 export type TransitionCheck = { ok: true } | { ok: false; code: "forbidden" | "invalid"; message: string };
 
-const isStaff = (role: Role) => role === "STAFF" || role === "ADMIN";
 const filled = (value: string | undefined) => typeof value === "string" && value.trim() !== "";
 
 /** The transitions a role may make from a status (customers: only cancelling their own order early). */

@@ -1,6 +1,15 @@
 import { ORDER_STAGES, STATUS_LABELS, type OrderStatus } from "./status";
 
-export type TimelineStep = { status: OrderStatus; label: string; state: "done" | "current" | "upcoming"; at: Date | null; note: string };
+export type TimelineStep = {
+  status: OrderStatus;
+  label: string;
+  state: "done" | "current" | "upcoming";
+  at: Date | null;
+  note: string;
+  /** Set on the workshop's history (eventHistory): the event's id and who made the change. */
+  id?: string;
+  actor?: string | null;
+};
 
 /** The production line as the customer sees it: stages done (with dates), the current one, those to come. */
 export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStatus; createdAt: Date; note: string }[]): TimelineStep[] {
@@ -20,5 +29,18 @@ export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStat
     state: i < currentIndex ? "done" : i === currentIndex ? (s === "DELIVERED" ? "done" : "current") : "upcoming",
     at: i <= currentIndex ? reached.get(s)?.createdAt ?? null : null,
     note: i <= currentIndex ? reached.get(s)?.note ?? "" : "",
+  }));
+}
+
+/** Every status change of an order as the workshop sees it: when, what, who and why; the latest is where the order stands. */
+export function eventHistory(events: { id: string; to: OrderStatus; at: Date; note: string; actor: string | null }[]): TimelineStep[] {
+  return events.map((e, i) => ({
+    id: e.id,
+    status: e.to,
+    label: STATUS_LABELS[e.to],
+    state: i < events.length - 1 || e.to === "DELIVERED" ? "done" : "current",
+    at: e.at,
+    note: e.note,
+    actor: e.actor,
   }));
 }

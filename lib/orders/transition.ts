@@ -1,9 +1,10 @@
+import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { renderEmail } from "@/lib/notifications/templates";
-import { releaseCapacity } from "@/lib/delivery/capacity";
 import type { Role } from "@/lib/users/schema";
 import { checkTransition } from "./state-machine";
 import { STATUS_LABELS, type OrderStatus } from "./status";
@@ -98,15 +99,13 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
       footer: "Atelier: made to order.",
     }),
   });
-  await tx.auditLog.create({
-    data: {
-      actorId: actor.id,
-      action: to === "CANCELLED" ? "order.cancel" : "order.transition",
-      entityType: "Order",
-      entityId: order.id,
-      summary: `${order.number}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`,
-      data: { from, to, note: eventNote, releasedHours: released, version: order.version + 1 },
-    },
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: to === "CANCELLED" ? "order.cancel" : "order.transition",
+    entityType: "Order",
+    entityId: order.id,
+    summary: `${order.number}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`,
+    data: { from, to, note: eventNote, releasedHours: released, version: order.version + 1 },
   });
   return { ok: true, order: { id: order.id, number: order.number, status: to } };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { orderNumberSchema } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";
 
@@ -32,8 +33,9 @@ export type BuildSheet = {
   events: { id: string; from: OrderStatus | null; to: OrderStatus; at: Date; note: string; actor: string | null }[];
 };
 
-/** Everything the workshop needs to build and track one order, or null when there is no such order. */
+/** Everything the workshop needs to build and track one order, or null when there is no such order (or `number` is not an order number). */
 export async function getBuildSheet(db: Prisma, number: string): Promise<BuildSheet | null> {
+  if (!orderNumberSchema.safeParse(number).success) return null;
   const order = await db.order.findUnique({
     where: { number },
     select: {

@@ -1,7 +1,7 @@
-import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
+import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
+import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { OrderStatus } from "@/lib/orders/status";
-import { findCapacityWeeks } from "../delivery/capacity-weeks-admin";
 
 export type WeekPoint = { week: string; orders: number; revenueCents: number };
 export type LoadPoint = { week: string; capacityHours: number; bookedHours: number; loadPercent: number };
@@ -27,7 +27,7 @@ export async function getDashboard(db: Prisma, defaultWeeklyHours: number, weeks
     db.order.groupBy({ by: ["status"], _count: { _all: true } }),
     db.order.findMany({ where: { status: "DELIVERED", deliveredAt: { not: null } }, select: { promisedDate: true, deliveredAt: true } }),
     db.order.findMany({ where: { status: { not: "CANCELLED" }, createdAt: { gte: first } }, select: { createdAt: true, promisedDate: true } }),
-    findCapacityWeeks(db, defaultWeeklyHours, 8, today),
+    findCapacityWeeks(db, today, { count: 8, withOrders: false, defaultWeeklyHours }),
   ]);
   const keys = nextWeeks(first, weeks);
   const points = new Map<string, WeekPoint>(keys.map((week) => [week, { week, orders: 0, revenueCents: 0 }]));

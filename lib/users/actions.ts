@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { formTexts } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
 import { clientIp, hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
 import { signUpSchema } from "./schema";
@@ -10,12 +11,7 @@ import { signUp } from "./service";
 
 /** Creates a customer account from the sign-up form; the client then signs in with the same credentials. */
 export async function signUpAction(_: FormState, formData: FormData): Promise<FormState> {
-  const raw = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    password: String(formData.get("password") ?? ""),
-    confirmPassword: String(formData.get("confirmPassword") ?? ""),
-  };
+  const raw = formTexts(formData, ["name", "email", "password", "confirmPassword"], { trim: false });
   const values = { name: raw.name.slice(0, 100), email: raw.email.slice(0, 254) };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/users/schema";
-import type { UserSearch } from "./manage-schema";
+import type { UserSearch } from "./schema";
 
 export type AdminUserRow = { id: string; name: string; email: string; role: Role; active: boolean; createdAt: Date; orders: number };
 

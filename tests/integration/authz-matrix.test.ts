@@ -7,7 +7,7 @@ import { encodeSelection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
 import { findCustomerOrders, getCustomerOrder } from "@/lib/orders/queries";
 import { ORDER_STAGES } from "@/lib/orders/status";
-import { setCapacityOverride } from "@/lib/settings/service";
+import { setCapacityOverride } from "@/lib/delivery/overrides";
 import { hashPassword } from "@/lib/users/password";
 import { demoUsers } from "@/prisma/seed-database";
 import {
@@ -124,7 +124,7 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ["customerA"],
     call: (fn, ctx) => fn(ctx.orderA.placed, "PLACED", {}, form({ reason: "Changed my mind" })),
   },
-  "lib/production/actions.ts#transitionOrderAction": {
+  "lib/orders/staff-actions.ts#transitionOrderAction": {
     allow: STAFF,
     call: async (fn, ctx) => {
       const expected = await orderStatus(ctx, ctx.confirmedB);
@@ -174,8 +174,8 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ADMIN,
     call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", defaultWeeklyHours: "80", shippingDays: "5" })),
   },
-  "lib/settings/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
-  "lib/settings/actions.ts#clearCapacityOverrideAction": {
+  "lib/delivery/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
+  "lib/delivery/actions.ts#clearCapacityOverrideAction": {
     allow: ADMIN,
     setup: async (ctx) => {
       expect(await setCapacityOverride(ctx.t.prisma, { id: ctx.ids.admin }, "2031-W06", 12)).toMatchObject({ ok: true });
@@ -335,7 +335,7 @@ describe("IDOR: customer B against customer A's orders", () => {
   it("cannot follow, cancel or move any of A's orders, and writes nothing trying", async () => {
     const orders = await t.prisma.order.findMany({ where: { customerId: ctx.ids.customerA }, select: { number: true, status: true } });
     const { cancelOrderAction } = await import("@/lib/orders/actions");
-    const { transitionOrderAction } = await import("@/lib/production/actions");
+    const { transitionOrderAction } = await import("@/lib/orders/staff-actions");
     const { GET } = await import("@/app/api/orders/[number]/events/route");
     actAs(ctx.ids, "customerB");
     const before = await fingerprint(t);

@@ -144,7 +144,7 @@ const FUZZ: Record<string, FuzzRow> = {
     }),
   },
   "lib/orders/actions.ts#cancelOrderAction": { as: "customerA", bound: 2, form: formArbitrary(["reason"]) },
-  "lib/production/actions.ts#transitionOrderAction": {
+  "lib/orders/staff-actions.ts#transitionOrderAction": {
     as: "staff",
     bound: 0,
     form: formArbitrary(["number", "to", "expected", "note", "reason", "carrier", "trackingNumber"], {
@@ -168,12 +168,12 @@ const FUZZ: Record<string, FuzzRow> = {
     bound: 0,
     form: formArbitrary(["companyName", "currency", "defaultWeeklyHours", "shippingDays"], { defaultWeeklyHours: numeric, shippingDays: numeric, currency: fc.constantFrom("EUR", "USD", "XXX", "eur", "EURO", "") }),
   },
-  "lib/settings/actions.ts#setCapacityOverrideAction": {
+  "lib/delivery/actions.ts#setCapacityOverrideAction": {
     as: "admin",
     bound: 0,
     form: formArbitrary(["week", "capacityHours"], { capacityHours: numeric, week: fc.tuple(fc.integer({ min: -1, max: 10_000 }), fc.integer({ min: -1, max: 60 })).map(([y, w]) => `${y}-W${String(w).padStart(2, "0")}`) }),
   },
-  "lib/settings/actions.ts#clearCapacityOverrideAction": { as: "admin", bound: 0, form: formArbitrary(["week"]) },
+  "lib/delivery/actions.ts#clearCapacityOverrideAction": { as: "admin", bound: 0, form: formArbitrary(["week"]) },
   "lib/users/manage-actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
   "lib/users/manage-actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
 };
@@ -342,7 +342,7 @@ describe("regressions found by fuzzing", () => {
     [
       "transitionOrderAction",
       "staff",
-      async (number) => (await import("@/lib/production/actions")).transitionOrderAction({}, toFormData([["number", number], ["to", "CONFIRMED"], ["expected", "PLACED"], ["note", nul]])),
+      async (number) => (await import("@/lib/orders/staff-actions")).transitionOrderAction({}, toFormData([["number", number], ["to", "CONFIRMED"], ["expected", "PLACED"], ["note", nul]])),
       true,
     ],
     ["cancelOrderAction", "customerA", async (number) => (await import("@/lib/orders/actions")).cancelOrderAction(number, "PLACED", {}, toFormData([["reason", nul]])), true],

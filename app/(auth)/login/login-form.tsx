@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { signInWithCredentials } from "@/lib/auth/credentials";
+import { formText } from "@/lib/forms/read";
 
 /** Email + password form that signs in through next-auth and shows its message on failure. */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -11,8 +12,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, startTransition] = useTransition();
 
   function submit(formData: FormData) {
-    const email = String(formData.get("email") ?? "");
-    const password = String(formData.get("password") ?? "");
+    const email = formText(formData, "email", { trim: false });
+    const password = formText(formData, "password", { trim: false });
     startTransition(async () => {
       setMessage(undefined);
       const result = await signInWithCredentials(email, password);

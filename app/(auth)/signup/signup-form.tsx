@@ -43,7 +43,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <Field label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
       <FormMessage message={state.ok ? "Account created. Signing you in…" : state.message} tone={state.ok ? "success" : "error"} />
-      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      <SubmitButton size="block" pendingLabel="Creating your account…">Create account</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderTable } from "@/components/orders/order-table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { findCustomerOrders } from "@/lib/orders/queries";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AUDIT_ENTITIES, findAuditRows } from "@/lib/audit/queries";
-import { requireRole } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -18,7 +18,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 /** Who changed what and when: catalog, versions, settings, capacity, users and order transitions. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole(["ADMIN"], "/admin/audit");
+  await requireAdmin("/admin/audit");
   const raw = await searchParams;
   const pick = (k: string) => (typeof raw[k] === "string" && raw[k] !== "" ? raw[k] : undefined);
   const f = filterSchema.parse({ entity: pick("entity"), actor: pick("actor"), q: pick("q"), from: pick("from"), to: pick("to") });

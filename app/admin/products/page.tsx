@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/guards";
 import { findAdminProducts } from "@/lib/catalog/editor/queries";
-import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getSettings } from "@/lib/settings/queries";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Products" };
 
 /** Every product with its published version, pending draft and orders. */
 export default async function AdminProductsPage() {
-  await requireRole(["ADMIN"], "/admin/products");
+  await requireAdmin("/admin/products");
   const db = await getDb();
   const [products, settings] = await Promise.all([findAdminProducts(db), getSettings(db)]);
   return (

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
 import { OverrideForm, SettingsForm } from "@/components/admin/settings-form";
-import { clearCapacityOverrideAction, setCapacityOverrideAction, updateSettingsAction } from "@/lib/settings/actions";
-import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks-admin";
-import { requireRole } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { requireAdmin } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
+import { clearCapacityOverrideAction, setCapacityOverrideAction } from "@/lib/delivery/actions";
+import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks";
+import { updateSettingsAction } from "@/lib/settings/actions";
 import { getSettings } from "@/lib/settings/queries";
 import { CURRENCIES } from "@/lib/settings/service";
 
@@ -13,11 +14,11 @@ export const metadata: Metadata = { title: "Capacity & settings" };
 
 /** Shop settings and production capacity per ISO week (default plus overrides). */
 export default async function SettingsPage() {
-  await requireRole(["ADMIN"], "/admin/settings");
+  await requireAdmin("/admin/settings");
   const db = await getDb();
   const settings = await getSettings(db);
-  const weeks = await findCapacityWeeks(db, settings.defaultWeeklyHours, 12);
-  const later = await findLaterOverrides(db, weeks.at(-1)!.weekStart);
+  const weeks = await findCapacityWeeks(db, new Date(), { withOrders: false, defaultWeeklyHours: settings.defaultWeeklyHours });
+  const later = await findLaterOverrides(db, weeks.at(-1)!.start);
   const rows = [...weeks, ...later];
   return (
     <div className="space-y-8">
@@ -42,7 +43,7 @@ export default async function SettingsPage() {
                 return (
                   <tr key={w.week}>
                     <th scope="row" className="px-3 py-2 text-left font-medium">{w.week}</th>
-                    <td className="px-3 py-2">{formatDate(w.weekStart)}</td>
+                    <td className="px-3 py-2">{formatDate(w.start)}</td>
                     <td className="px-3 py-2 text-right">{w.capacityHours} h</td>
                     <td className="px-3 py-2 text-right">{Math.round(w.bookedHours * 10) / 10} h</td>
                     <td className="px-3 py-2"><div className="h-2 w-24 rounded bg-stone-200" role="img" aria-label={`${load}% booked`}><div className={`h-2 rounded ${load >= 90 ? "bg-red-600" : "bg-brand-600"}`} style={{ width: `${load}%` }} /></div></td>

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
+import { requireAdmin } from "@/lib/auth/guards";
+import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
 import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
 import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
-import { userSearchSchema } from "@/lib/users/manage-schema";
-import { requireRole } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { formatDate } from "@/lib/dates";
-import { roles } from "@/lib/users/schema";
+import { roles, userSearchSchema } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -15,7 +14,7 @@ const ROLE_LABELS = { CUSTOMER: "Customer", STAFF: "Staff", ADMIN: "Admin" } as 
 
 /** Users: search, change role, deactivate or reactivate (never oneself). */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const me = await requireRole(["ADMIN"], "/admin/users");
+  const me = await requireAdmin("/admin/users");
   const raw = await searchParams;
   const search = userSearchSchema.parse({ q: raw.q ?? "", role: raw.role || undefined, status: raw.status || undefined, page: raw.page ?? 1 });
   const { rows, total } = await findUsers(await getDb(), search);

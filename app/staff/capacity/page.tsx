@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
@@ -12,7 +12,7 @@ const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 
 /** The next 12 weeks: capacity, booked hours and the orders booked into each week. */
 export default async function CapacityPage() {
-  await requireRole(["STAFF", "ADMIN"], "/staff/capacity");
+  await requireStaff("/staff/capacity");
   const weeks = await findCapacityWeeks(await getDb());
   const total = weeks.reduce((a, w) => ({ capacity: a.capacity + w.capacityHours, booked: a.booked + w.bookedHours }), { capacity: 0, booked: 0 });
   return (

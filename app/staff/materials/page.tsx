@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { findMaterialsAhead } from "@/lib/production/materials";
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Materials" };
 
 /** Just in time: the components to have in the week each order's production is booked to start. */
 export default async function MaterialsPage() {
-  await requireRole(["STAFF", "ADMIN"], "/staff/materials");
+  await requireStaff("/staff/materials");
   const weeks = await findMaterialsAhead(await getDb());
   const withNeeds = weeks.filter((w) => w.lines.length > 0);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { findOutbox } from "@/lib/notifications/queries";
 
@@ -10,7 +10,7 @@ const TONE = { PENDING: "bg-amber-50 text-amber-800", SENT: "bg-green-50 text-gr
 
 /** The emails the app wrote (sent by the worker when SMTP_URL is set), readable in the app. */
 export default async function OutboxPage() {
-  await requireRole(["STAFF", "ADMIN"], "/staff/outbox");
+  await requireStaff("/staff/outbox");
   const emails = await findOutbox(await getDb());
   return (
     <div>

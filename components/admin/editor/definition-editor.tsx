@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Definition, Group, ParseIssue, Rule } from "@/lib/configurator";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { Definition, Group, ParseIssue, Rule } from "@/lib/configurator";
 import type { FormState } from "@/lib/forms/state";
 import { MoneyInput, NumberInput, SmallButton, type ErrorsAt } from "./fields";
 import { convertGroup, GroupEditor, move } from "./group-editor";
@@ -58,7 +59,7 @@ function useDefinitionValidator(): [Validate | null, () => void] {
 export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency }: Props) {
   const [definition, setDefinition] = useState<Definition>(initial);
   const [dirty, setDirty] = useState(false);
-  const [state, formAction, pending] = useActionState(action, {} as FormState);
+  const [state, formAction] = useActionState(action, {} as FormState);
   // When the saved draft changes on the server (discarded, or saved elsewhere) and nothing is being
   // edited here, follow it; a save from this form leaves the same definition, so nothing visibly changes.
   const initialJson = JSON.stringify(initial);
@@ -108,9 +109,7 @@ export function DefinitionEditor({ initial, initialIssues, action, draftVersion,
             <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">Valid</span>
           )}
         </p>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-70">
-          {pending ? "Saving…" : "Save draft"}
-        </button>
+        <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
       </div>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
       {issues.length ? (

@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { authorizeAction } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
-import type { FormState } from "@/lib/forms/state";
-import { forbiddenState, formText, getAdmin } from "../../auth/guards";
+import { formText } from "@/lib/forms/read";
+import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
 import { discardDraft, saveDraft } from "./draft";
 import { publishDraft } from "./publish";
 import { productDetailsSchema, publishSchema } from "./schema";
@@ -15,7 +16,6 @@ import { createProduct, updateProduct } from "./service";
 import { imageToDataUrl } from "./upload";
 
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const failure = "Something went wrong on our side. Nothing was saved; please try again.";
 
 /**
  * Reads the details form. An uploaded image becomes the product's image; with no upload and an empty
@@ -45,18 +45,18 @@ async function readDetails(formData: FormData) {
 
 /** Creates a product (with an empty draft) and opens its editor. */
 export async function createProductAction(_: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   const { values, parsed, errors } = await readDetails(formData);
   if (!parsed) return { ok: false, errors: errors ?? {}, values };
   let id: string;
   try {
-    const result = await createProduct(await getDb(), admin, { imageUrl: "", ...parsed });
+    const result = await createProduct(await getDb(), caller.user, { imageUrl: "", ...parsed });
     if (!result.ok) return { ok: false, errors: result.field ? { [result.field]: [result.message] } : undefined, message: result.message, values };
     id = result.id;
   } catch (error) {
     console.error("create product failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
   revalidatePath("/admin/products");
   redirect(`/admin/products/${id}`);
@@ -64,19 +64,19 @@ export async function createProductAction(_: FormState, formData: FormData): Pro
 
 /** Saves a product's name, slug, texts and image; the catalog shows them at once. */
 export async function updateProductAction(productId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   const { values, parsed, errors } = await readDetails(formData);
   if (!parsed) return { ok: false, errors: errors ?? {}, values };
   try {
-    const result = await updateProduct(await getDb(), admin, productId, parsed);
+    const result = await updateProduct(await getDb(), caller.user, productId, parsed);
     if (!result.ok) return { ok: false, errors: result.field ? { [result.field]: [result.message] } : undefined, message: result.message, values };
     revalidateCatalog(result.slug);
     if (result.previousSlug && result.previousSlug !== result.slug) revalidateCatalog(result.previousSlug);
   } catch (error) {
     console.error("update product failed", error);
-    return { ok: false, message: failure, values };
+    return { ok: false, message: SAVE_FAILED, values };
   }
   revalidatePath(`/admin/products/${productId}`);
   revalidatePath("/admin/products");
@@ -85,8 +85,8 @@ export async function updateProductAction(productId: string, _: FormState, formD
 
 /** Saves the draft definition; field errors come back keyed by their path in the definition. */
 export async function saveDraftAction(productId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   const raw = formData.get("definition");
   if (typeof raw !== "string" || raw.length > 2_000_000) return { ok: false, message: "The definition is missing or too large." };
@@ -95,7 +95,7 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
     return { ok: false, message: "The definition contains an invisible control character (NUL); remove it and save again." };
   }
   try {
-    const result = await saveDraft(await getDb(), admin, productId, raw);
+    const result = await saveDraft(await getDb(), caller.user, productId, raw);
     if (!result.ok) {
       const errors: Record<string, string[]> = {};
       for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message);
@@ -105,21 +105,21 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
     return { ok: true, message: `Draft v${result.version} saved.` };
   } catch (error) {
     console.error("save draft failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
 }
 
 /** Discards the draft of a product that has a published version. */
 export async function discardDraftAction(productId: string, _: FormState): Promise<FormState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
   try {
-    const done = await discardDraft(await getDb(), admin, productId);
+    const done = await discardDraft(await getDb(), caller.user, productId);
     if (!done) return { ok: false, message: "There is no draft to discard (or nothing published to fall back on)." };
   } catch (error) {
     console.error("discard draft failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
   revalidatePath(`/admin/products/${productId}`);
   return { ok: true, message: "Draft discarded." };
@@ -129,17 +129,17 @@ export type PublishState = FormState & { findings?: LintFinding[] };
 
 /** Lints and publishes the draft, then revalidates the catalog and the product's configurator page. */
 export async function publishAction(_: PublishState, formData: FormData): Promise<PublishState> {
-  const admin = await getAdmin();
-  if (!admin) return forbiddenState;
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
   const parsed = publishSchema.safeParse({
     productId: formText(formData, "productId"),
     note: formText(formData, "note"),
-    acknowledgeWarnings: formData.get("acknowledgeWarnings") === "on",
+    acknowledgeWarnings: formText(formData, "acknowledgeWarnings") === "on",
   });
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
   if (!idSchema.safeParse(parsed.data.productId).success) return { ok: false, message: "Unknown product." };
   try {
-    const result = await publishDraft(await getDb(), admin, parsed.data);
+    const result = await publishDraft(await getDb(), caller.user, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, findings: result.findings };
     revalidateCatalog(result.slug);
     revalidatePath(`/admin/products/${parsed.data.productId}`);
@@ -147,6 +147,6 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
     return { ok: true, message: `Version ${result.version} is published and live in the catalog.` };
   } catch (error) {
     console.error("publish failed", error);
-    return { ok: false, message: failure };
+    return { ok: false, message: SAVE_FAILED };
   }
 }

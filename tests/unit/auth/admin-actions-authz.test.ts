@@ -9,8 +9,9 @@ vi.mock("next/navigation", () => ({ redirect: vi.fn() }));
 
 const { createProductAction, updateProductAction, saveDraftAction, discardDraftAction, publishAction } = await import("@/lib/catalog/editor/actions");
 const { changeRoleAction, setUserActiveAction } = await import("@/lib/users/manage-actions");
-const { updateSettingsAction, setCapacityOverrideAction, clearCapacityOverrideAction } = await import("@/lib/settings/actions");
-const { forbiddenState } = await import("@/lib/auth/guards");
+const { updateSettingsAction } = await import("@/lib/settings/actions");
+const { setCapacityOverrideAction, clearCapacityOverrideAction } = await import("@/lib/delivery/actions");
+const { adminRefusal: forbiddenState } = await import("@/lib/auth/guards");
 
 function form(values: Record<string, string>) {
   const data = new FormData();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { csvCell as csvField, toCsv } from "@/lib/csv";
 import { materialsCsv, sumMaterials } from "@/lib/production/materials";
-import { parseBoardQuery, transitionFormSchema } from "@/lib/production/schema";
+import { transitionFormSchema } from "@/lib/orders/schema";
+import { parseBoardQuery } from "@/lib/production/schema";
 
 describe("materials plan", () => {
   it("sums each component over orders and lists the orders needing it", () => {

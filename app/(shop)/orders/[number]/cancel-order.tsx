@@ -2,12 +2,13 @@
 
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms/state";
 import { cancelOrderAction } from "@/lib/orders/actions";
 
 /** Cancel button with an explicit confirmation step. */
 export function CancelOrder({ number, status }: { number: string; status: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(cancelOrderAction.bind(null, number, status), {});
+  const [state, action] = useActionState<FormState, FormData>(cancelOrderAction.bind(null, number, status), {});
   const [confirming, setConfirming] = useState(false);
   if (state.ok) return <FormMessage message={state.message} tone="success" />;
   return (
@@ -19,9 +20,7 @@ export function CancelOrder({ number, status }: { number: string; status: string
           <label htmlFor="reason" className="block text-sm font-medium">Reason (optional)</label>
           <input id="reason" name="reason" maxLength={500} className="block w-full rounded-md border border-stone-300 px-3 py-2 text-base sm:text-sm" />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
-              {pending ? "Cancelling…" : "Yes, cancel this order"}
-            </button>
+            <SubmitButton tone="danger" pendingLabel="Cancelling…">Yes, cancel this order</SubmitButton>
             <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-stone-300 px-4 py-2 text-sm">Keep my order</button>
           </div>
           <FormMessage message={state.message} />

@@ -6,7 +6,7 @@ import { LiveRefresh } from "@/components/orders/live-refresh";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { SpecificationList } from "@/components/orders/specification-list";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { encodeSelection } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";

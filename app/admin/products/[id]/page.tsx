@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/admin/action-form";
 import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
 import { ProductDetails } from "@/components/admin/product-details";
 import { PublishPanel } from "@/components/admin/publish-panel";
 import { VersionTable } from "@/components/admin/version-table";
-import { ActionForm } from "@/components/admin/action-button";
+import { requireAdmin } from "@/lib/auth/guards";
 import { discardDraftAction, publishAction, saveDraftAction, updateProductAction } from "@/lib/catalog/editor/actions";
 import { getProductForEditing } from "@/lib/catalog/editor/queries";
 import { starterDefinition } from "@/lib/catalog/editor/schema";
-import { requireRole } from "@/lib/auth/session";
 import { lint, parseDefinition } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { getSettings } from "@/lib/settings/queries";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Edit product" };
 /** One product: its details, the draft definition editor, publishing and the version history. */
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireRole(["ADMIN"], `/admin/products/${id}`);
+  await requireAdmin(`/admin/products/${id}`);
   const db = await getDb();
   const [product, settings] = await Promise.all([getProductForEditing(db, id), getSettings(db)]);
   if (!product) notFound();

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductForm } from "@/components/admin/product-form";
+import { requireAdmin } from "@/lib/auth/guards";
 import { createProductAction } from "@/lib/catalog/editor/actions";
-import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New product" };
 
 /** Create a product; its definition is edited next, as a draft. */
 export default async function NewProductPage() {
-  await requireRole(["ADMIN"], "/admin/products/new");
+  await requireAdmin("/admin/products/new");
   return (
     <div className="max-w-2xl">
       <p className="text-sm"><Link href="/admin/products" className="text-brand-700 underline">Products</Link></p>

@@ -1,13 +1,13 @@
+import { authorizeRoute } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { findMaterialsAhead, materialsCsv } from "@/lib/production/materials";
-import { refuseUnlessStaff } from "../staff-only";
 
 export const dynamic = "force-dynamic";
 
 /** The materials plan for the next 12 weeks as a CSV download. */
 export async function GET(): Promise<Response> {
-  const refused = await refuseUnlessStaff();
-  if (refused) return refused;
+  const caller = await authorizeRoute("staff");
+  if (!caller.ok) return caller.response;
   const today = new Date();
   const csv = materialsCsv(await findMaterialsAhead(await getDb(), today));
   return new Response(csv, {

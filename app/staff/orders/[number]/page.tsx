@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OrderTimeline } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { LiveUpdates } from "@/components/staff/live-updates";
-import { OrderTimeline } from "@/components/staff/order-timeline";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
+import { eventHistory } from "@/lib/orders/timeline";
 import { getBuildSheet } from "@/lib/production/order-detail";
-import { orderNumberSchema } from "@/lib/production/schema";
 import { OrderActions } from "./order-actions";
 import { PrintButton } from "./print-button";
 import "./build-sheet.css";
@@ -25,10 +25,8 @@ const ADDRESS_KEYS = ["name", "line1", "line2", "postalCode", "city", "region", 
 /** The build sheet of one order (every choice, BOM, notes), its timeline and the steps allowed now. */
 export default async function StaffOrderPage({ params }: Props) {
   const { number: raw } = await params;
-  const user = await requireRole(["STAFF", "ADMIN"], `/staff/orders/${raw}`);
-  const number = orderNumberSchema.safeParse(decodeURIComponent(raw));
-  if (!number.success) notFound();
-  const order = await getBuildSheet(await getDb(), number.data);
+  const user = await requireStaff(`/staff/orders/${raw}`);
+  const order = await getBuildSheet(await getDb(), decodeURIComponent(raw));
   if (!order) notFound();
   const address = ADDRESS_KEYS.map((k) => order.shippingAddress[k]).filter(Boolean);
   return (
@@ -128,7 +126,7 @@ export default async function StaffOrderPage({ params }: Props) {
 
           <section aria-labelledby="timeline" className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm print:p-3">
             <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
-            <div className="mt-3"><OrderTimeline events={order.events} /></div>
+            <div className="mt-3"><OrderTimeline steps={eventHistory(order.events)} detailed /></div>
           </section>
         </div>
       </div>

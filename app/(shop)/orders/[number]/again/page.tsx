@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { getPublishedProduct } from "@/lib/catalog/queries";
 import { encodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";

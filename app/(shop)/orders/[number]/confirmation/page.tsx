@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";

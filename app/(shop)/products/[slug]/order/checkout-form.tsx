@@ -152,7 +152,7 @@ export function CheckoutForm(props: Props) {
               Updating the price…
             </button>
           ) : (
-            <SubmitButton pendingLabel="Placing your order…">
+            <SubmitButton size="block" pendingLabel="Placing your order…">
               {`Place order · ${formatCents(evaluation.totalCents, currency)}`}
             </SubmitButton>
           )}

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import { requireAdmin } from "@/lib/auth/guards";
 import { getProductForEditing } from "@/lib/catalog/editor/queries";
-import { requireRole } from "@/lib/auth/session";
 import { parseDefinition } from "@/lib/configurator";
 import { initialView } from "@/lib/configurator/view";
 import { getDb } from "@/lib/db";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Preview draft" };
 /** The saved draft in the real configurator, before publishing (ordering is off). */
 export default async function PreviewDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireRole(["ADMIN"], `/admin/products/${id}/preview`);
+  await requireAdmin(`/admin/products/${id}/preview`);
   const db = await getDb();
   const [product, settings] = await Promise.all([getProductForEditing(db, id), getSettings(db)]);
   if (!product) notFound();

@@ -1,4 +1,5 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import { authorizeRoute } from "@/lib/auth/guards";
+import { isStaff } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { orderEventStream } from "@/lib/notifications/live";
 import { orderNumberSchema } from "@/lib/orders/schema";
@@ -7,13 +8,13 @@ export const dynamic = "force-dynamic";
 
 /** Live status changes of one order (server-sent events): its customer, or staff and admins. */
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in to follow this order.", { status: 401 });
+  const caller = await authorizeRoute("user");
+  if (!caller.ok) return caller.response;
+  const { user } = caller;
   const parsed = orderNumberSchema.safeParse((await params).number);
   if (!parsed.success) return new Response("Not found", { status: 404 });
-  const staff = user.role === "STAFF" || user.role === "ADMIN";
   const order = await (await getDb()).order.findFirst({
-    where: { number: parsed.data, ...(staff ? {} : { customerId: user.id }) },
+    where: { number: parsed.data, ...(isStaff(user.role) ? {} : { customerId: user.id }) },
     select: { id: true },
   });
   if (!order) return new Response("Not found", { status: 404 });

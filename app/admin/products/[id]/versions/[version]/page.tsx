@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/guards";
 import { getProductVersion } from "@/lib/catalog/editor/queries";
-import { requireRole } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/dates";
+import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getSettings } from "@/lib/settings/queries";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Product version" };
 /** One version of a product, read-only: base figures, groups, options and rules. */
 export default async function VersionPage({ params }: { params: Promise<{ id: string; version: string }> }) {
   const { id, version } = await params;
-  await requireRole(["ADMIN"], `/admin/products/${id}/versions/${version}`);
+  await requireAdmin(`/admin/products/${id}/versions/${version}`);
   const n = Number(version);
   if (!Number.isInteger(n) || n < 1) notFound();
   const db = await getDb();

@@ -2,25 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
+import { formTexts } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
-import { STATUS_LABELS } from "@/lib/orders/status";
-import { transitionOrder, type TransitionResult } from "@/lib/orders/transition";
 import { transitionFormSchema } from "./schema";
+import { STATUS_LABELS } from "./status";
+import { transitionOrder, type TransitionResult } from "./transition";
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-};
+const FIELDS = ["number", "to", "expected", "note", "reason", "carrier", "trackingNumber"] as const;
 
 /** Staff move an order one step (confirm, start production, ..., ship, deliver, cancel) from the board or the order page. */
 export async function transitionOrderAction(_: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (user.role !== "STAFF" && user.role !== "ADMIN") return { ok: false, message: "Only staff can move orders through production." };
+  const caller = await authorizeAction("staff");
+  if (!caller.ok) return caller.refusal;
+  const { user } = caller;
 
-  const values = Object.fromEntries(["number", "to", "expected", "note", "reason", "carrier", "trackingNumber"].map((k) => [k, text(formData, k) ?? ""]));
+  const values = formTexts(formData, FIELDS);
   const parsed = transitionFormSchema.safeParse(values);
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields.", values };
 
