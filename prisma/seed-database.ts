@@ -140,7 +140,7 @@ async function createDemoOrder(
       shippingAddress: { name: "Demo customer", line1: "12 Market Street", line2: "", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
       notes: "",
       placedAt,
-    });
+    }, { lock: true });
     if (order.status !== "placed") throw new Error(`Demo order ${input.slug} not written: ${order.status}`);
     await walkTo(tx, order.id, placedAt, input.status, input.staffId);
   });

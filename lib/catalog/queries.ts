@@ -1,5 +1,5 @@
 import { parseDefinition, type Definition } from "@/lib/configurator";
-import type { Prisma } from "@/lib/db/client";
+import { queryRows, type Prisma } from "@/lib/db/client";
 import { processWide } from "@/lib/process-wide";
 import { cheapestConfiguration } from "./from-price";
 import { typicalDeliveryWeeks, type WeekWindow } from "../delivery/typical-window";
@@ -77,22 +77,17 @@ async function publishedDefinition(db: Prisma, versionId: string): Promise<Defin
 
 /** A product's current published version with its validated definition, or null (unknown, unpublished or unreadable). */
 export async function getPublishedProduct(db: Prisma, slug: string): Promise<PublishedProduct | null> {
-  const product = await db.product.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      summary: true,
-      description: true,
-      imageUrl: true,
-      currentVersion: { select: { id: true, version: true, status: true } },
-    },
-  });
-  const current = product?.currentVersion;
-  if (!product || !current || current.status !== "PUBLISHED") return null;
-  const definition = await publishedDefinition(db, current.id);
+  // One statement on the driver (queryRows): every order placed reads it, and Prisma's nested select takes two.
+  const [row] = await queryRows<Omit<PublishedProduct, "version"> & { versionId: string; version: number }>(
+    db,
+    `SELECT p."id", p."slug", p."name", p."summary", p."description", p."image_url" AS "imageUrl", v."id" AS "versionId", v."version"
+       FROM "products" p JOIN "product_versions" v ON v."id" = p."current_version_id"
+      WHERE p."slug" = $1 AND v."status" = 'PUBLISHED'`,
+    [slug],
+  );
+  if (!row) return null;
+  const definition = await publishedDefinition(db, row.versionId);
   if (!definition) return null;
-  const { currentVersion: _current, ...rest } = product;
-  return { ...rest, version: { id: current.id, version: current.version, definition } };
+  const { versionId, version, ...product } = row;
+  return { ...product, version: { id: versionId, version, definition } };
 }

@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";
 import { capacityFromRows, capacityWindowStart, loadCapacity, type CapacityRow, type CapacityState } from "./capacity";
@@ -15,14 +16,25 @@ export async function getDeliveryContext(db: Tx, now = new Date()): Promise<Deli
   };
 }
 
+export type PlanningContext = {
+  settings: ShopSettings;
+  /** The settings row as read (null: none yet, the defaults apply): place_order checks it is unchanged. */
+  settingsRow: ShopSettings | null;
+  capacity: CapacityState;
+};
+
 /**
- * What an order is planned on, inside its transaction: takes the booking lock, then reads the settings and
- * the capacity of the weeks ahead (the read_capacity function, prisma/sql/place_order.sql: one statement),
- * so the figures include every booking committed before. The lock is held until the transaction ends.
+ * What an order is planned on, in one statement (read_capacity, prisma/sql/place_order.sql): the settings
+ * and the capacity of the weeks ahead. With `lock`, inside a transaction, first takes the booking lock, so the
+ * figures include every booking committed before and stay current until the transaction ends.
  */
-export async function readPlanningContext(tx: Tx, now: Date): Promise<{ settings: ShopSettings; capacity: CapacityState }> {
-  const [row] = await tx.$queryRaw<{ context: { settings: ShopSettings | null; weeks: CapacityRow[] } }[]>`
-    SELECT "read_capacity"(${capacityWindowStart(now).toISOString().slice(0, 10)}::date, true) AS "context"`;
+export async function readPlanningContext(db: Tx, now: Date, options: { lock: boolean }): Promise<PlanningContext> {
+  const [row] = await queryRows<{ context: { settings: ShopSettings | null; weeks: CapacityRow[] } }>(
+    db,
+    `SELECT "read_capacity"($1::date, $2::boolean) AS "context"`,
+    [capacityWindowStart(now).toISOString().slice(0, 10), options.lock],
+  );
   if (!row) throw new Error("read_capacity returned nothing");
-  return { settings: row.context.settings ?? DEFAULT_SETTINGS, capacity: capacityFromRows(row.context.weeks) };
+  const { settings, weeks } = row.context;
+  return { settings: settings ?? DEFAULT_SETTINGS, settingsRow: settings, capacity: capacityFromRows(weeks) };
 }

@@ -10,9 +10,8 @@ import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
 import { retryMessage } from "@/lib/security/rate-limit";
 import { getSettings } from "@/lib/settings/queries";
-import { nextOrderNumber } from "./number";
 import type { OrderRateLimit } from "./rate-limit";
-import { writeOrder, type WriteResult } from "./record";
+import { ORDER_NUMBER, writeOrder, type WriteResult } from "./record";
 import type { ShippingAddress } from "./schema";
 import { buildSnapshot } from "./snapshot";
 
@@ -56,64 +55,72 @@ export type NewOrder = {
 
 /**
  * Places an order. Nothing from the browser is trusted: the configuration is normalized, evaluated and
- * priced again on the product's current published version. Then one transaction books the workshop's
- * hours and writes the order (see recordOrder). The same idempotency key always answers with the same
+ * priced again on the product's current published version. Then the order is planned and written with its
+ * bookings, atomically (see recordOrder). The same idempotency key always answers with the same
  * order, also under simultaneous submissions; with `limit`, a customer over their rate limit is refused.
  */
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const placedAt = input.now ?? new Date();
 
-  // 1. A resubmitted form is answered with the order it placed, whatever changed since.
-  const existing = await findByKey(db, input.idempotencyKey);
-  if (existing) return replayResult(existing, input.customer.id);
-
-  // 2. The configuration, checked and priced as it is now.
+  // 1. The configuration, checked and priced as it is now. A refused form may be a resubmission of an order
+  //    already placed (the product changed since): that is answered with its order.
   const checked = await checkConfiguration(db, input);
-  if (!checked.ok) return checked.result;
+  if (!checked.ok) {
+    const existing = await findByKey(db, input.idempotencyKey);
+    return existing ? replayResult(existing, input.customer.id) : checked.result;
+  }
 
-  // 3. One transaction: the booking lock, the plan, and every row of the order with its bookings.
+  // 2. Plan on the capacity as it is, and write everything in one statement; place_order checks under the
+  //    booking lock that the plan still holds. When it does not (a week filled up or was freed meanwhile),
+  //    plan again in a transaction that takes the lock before it reads.
   const order: NewOrder = { ...input, ...checked, placedAt };
   let result: WriteResult;
   try {
-    result = await runTransaction(db, (tx) => recordOrder(tx, order, input.limit), 10);
+    result = await recordOrder(db, order, { limit: input.limit, lock: false });
+    if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { limit: input.limit, lock: true }), 10);
   } catch (error) {
     // A simultaneous submission with the same key won: answer with its order.
     const winner = isUniqueViolation(error) ? await findByKey(db, input.idempotencyKey) : null;
     if (winner) return replayResult(winner, input.customer.id);
     throw error;
   }
-  if (result.status === "replay") return replayResult(result, input.customer.id);
-  if (result.status === "limited") {
-    const retryAfterMs = Math.max(0, new Date(result.retryAt).getTime() - placedAt.getTime());
-    return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
+  switch (result.status) {
+    case "placed":
+      return { ok: true, number: result.number, existing: false };
+    case "replay":
+      return replayResult(result, input.customer.id);
+    case "limited": {
+      const retryAfterMs = Math.max(0, new Date(result.retryAt).getTime() - placedAt.getTime());
+      return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
+    }
+    case "stale":
+      throw new Error("An order planned under the booking lock was refused as out of date");
   }
-  return { ok: true, number: result.number, existing: false };
 }
 
 /**
- * Records an order inside the caller's transaction: takes the booking lock and reads the capacity, plans
- * the order's production into the free weeks, and writes the order with its immutable snapshot, option
- * rows, PLACED event, confirmation email (when the customer has an address), audit entry and bookings.
- * With `limit`, writes nothing when the customer reached their order rate limit.
+ * Plans an order and writes it (on `db`, or inside the caller's transaction): reads the settings and the
+ * capacity (with `lock`, after taking the booking lock), plans the order's production into the free weeks,
+ * and writes the order with its immutable snapshot, option rows, PLACED event, confirmation email (when the
+ * customer has an address), audit entry and bookings. Writes nothing and answers "replay", "limited" (with
+ * `limit`) or "stale" (the plan went out of date; never with `lock`).
  */
-export async function recordOrder(tx: Tx, order: NewOrder, limit?: OrderRateLimit): Promise<WriteResult> {
+export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: OrderRateLimit; lock: boolean }): Promise<WriteResult> {
   const { customer, product, evaluation, placedAt } = order;
-  const { settings, capacity } = await readPlanningContext(tx, placedAt);
+  const { settings, settingsRow, capacity } = await readPlanningContext(db, placedAt, { lock: options.lock });
   const plan = planBooking({ today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings }, capacity);
-  const number = await nextOrderNumber(tx, placedAt);
   const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate: plan.promisedDate });
   const email = customer.email
     ? {
         to: customer.email,
         ...orderPlacedEmail({
-          number, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
+          number: ORDER_NUMBER, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
           currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
         }),
       }
     : null;
-  return writeOrder(tx, {
+  return writeOrder(db, {
     order: {
-      number,
       customerId: customer.id,
       productId: product.id,
       productVersionId: product.version.id,
@@ -130,12 +137,13 @@ export async function recordOrder(tx: Tx, order: NewOrder, limit?: OrderRateLimi
       shippingAddress: order.shippingAddress,
       notes: order.notes,
       idempotencyKey: order.idempotencyKey,
-      placedAt: placedAt.toISOString(),
+      placedAt,
     },
     choices: snapshot.choices,
     email,
-    limit,
-    bookings: plan.bookings,
+    limit: options.limit,
+    plan,
+    settings: settingsRow,
     defaultWeeklyHours: settings.defaultWeeklyHours,
   });
 }

@@ -1,13 +1,16 @@
+import { randomBytes } from "node:crypto";
+import { queryRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { CapacityConflictError, isCapacityConflict } from "@/lib/delivery/capacity";
+import { CapacityConflictError, isCapacityConflict, type BookingPlan } from "@/lib/delivery/capacity";
 import { weekStart } from "@/lib/delivery/weeks";
 import type { EmailMessage } from "@/lib/notifications/email";
+import type { ShopSettings } from "@/lib/settings/queries";
+import { ORDER_NUMBER_DIGITS, orderNumberPrefix } from "./number";
 import type { OrderRateLimit } from "./rate-limit";
 import type { SnapshotChoice } from "./snapshot";
 
-/** Every column of a new order that is not a default (its status is PLACED). */
+/** Every column of a new order that is not a default (its status is PLACED) and not drawn when it is written (its number). */
 export type OrderRow = {
-  number: string;
   customerId: string;
   productId: string;
   productVersionId: string;
@@ -25,15 +28,18 @@ export type OrderRow = {
   shippingAddress: unknown;
   notes: string;
   idempotencyKey: string;
-  placedAt: string;
+  placedAt: Date;
 };
 
 export type OrderWrite = {
   order: OrderRow;
   choices: SnapshotChoice[];
+  /** Rendered with ORDER_NUMBER where the number goes: it is drawn when the order is written. */
   email: Omit<EmailMessage, "orderId"> | null;
   limit: OrderRateLimit | undefined;
-  bookings: { week: string; hours: number }[];
+  plan: BookingPlan;
+  /** The settings row the plan was made with (null: there is none, the defaults applied). */
+  settings: ShopSettings | null;
   defaultWeeklyHours: number;
 };
 
@@ -41,27 +47,39 @@ export type OrderWrite = {
 export type WriteResult =
   | { status: "placed"; id: string; number: string }
   | { status: "replay"; number: string; customerId: string }
-  | { status: "limited"; retryAt: string };
+  | { status: "limited"; retryAt: string }
+  | { status: "stale" };
+
+/** Stands for the order's number in its email until the database draws it (unguessable: never in what a customer types). */
+export const ORDER_NUMBER = `@@order-number-${randomBytes(8).toString("hex")}@@`;
 
 /**
- * Writes a planned order inside the caller's transaction, which holds the booking lock, in one statement
- * (the place_order function): the order, its option rows, the PLACED event, the email, the audit entry and
- * the capacity bookings; or nothing, when the key was used already or the customer reached their limit.
- * A week that cannot take the hours (only when capacity was lowered at that moment) raises
- * CapacityConflictError, and the transaction runs again on fresh figures.
+ * Writes a planned order in one statement (the place_order function, prisma/sql/place_order.sql): under the
+ * booking lock it checks the plan still holds, then writes the order with its number, option rows, PLACED
+ * event, email, audit entry and capacity bookings. On its own (straight on the driver, see queryRows) it is
+ * its own transaction; inside the caller's transaction it is part of it.
  */
-export async function writeOrder(tx: Tx, write: OrderWrite): Promise<WriteResult> {
+export async function writeOrder(db: Tx, write: OrderWrite): Promise<WriteResult> {
+  const { order, plan } = write;
   const payload = JSON.stringify({
-    ...write,
+    order: { ...order, placedAt: order.placedAt.toISOString() },
+    numberPrefix: orderNumberPrefix(order.placedAt.getUTCFullYear()),
+    numberDigits: ORDER_NUMBER_DIGITS,
+    numberToken: ORDER_NUMBER,
+    choices: write.choices,
+    email: write.email,
     limit: write.limit ? { count: write.limit.count, windowSeconds: write.limit.windowMs / 1000 } : null,
-    bookings: write.bookings.map((b) => ({ ...b, weekStart: weekStart(b.week).toISOString().slice(0, 10) })),
+    settings: write.settings,
+    defaultWeeklyHours: write.defaultWeeklyHours,
+    weeks: plan.weeks.map((w, i) => ({ week: w.week, usedHours: w.usedHours, last: i === plan.weeks.length - 1 })),
+    bookings: plan.bookings.map((b) => ({ ...b, weekStart: weekStart(b.week).toISOString().slice(0, 10) })),
   });
   try {
-    const [row] = await tx.$queryRaw<{ result: WriteResult }[]>`SELECT "place_order"(${payload}::jsonb) AS "result"`;
+    const [row] = await queryRows<{ result: WriteResult }>(db, `SELECT "place_order"($1::jsonb) AS "result"`, [payload]);
     if (!row) throw new Error("place_order returned nothing");
     return row.result;
   } catch (error) {
-    if (isCapacityConflict(error)) throw new CapacityConflictError(write.bookings.map((b) => b.week).join(", "));
+    if (isCapacityConflict(error)) throw new CapacityConflictError(plan.bookings.map((b) => b.week).join(", "));
     throw error;
   }
 }

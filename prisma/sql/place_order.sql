@@ -1,11 +1,12 @@
 -- The order write: the one place the place_order and read_capacity functions are defined. The migration
 -- runner (lib/db/ops/migrate.ts) applies every file in prisma/sql after the migrations, each time it runs:
--- edit the function here, never in a migration. lib/orders/place-order.ts calls both, in this order, inside
--- one transaction:
---   1. read_capacity(since, true): takes the booking lock, then reads what planning needs;
+-- edit the function here, never in a migration. lib/orders/place-order.ts calls both:
+--   1. read_capacity(since, false): what planning needs (the settings and the capacity of the weeks ahead);
 --   2. the order is planned in TypeScript (lib/delivery/promise.ts, the planner the browser runs too);
---   3. place_order(p): writes the order and books the planned hours, in one statement.
--- Why SQL at all: see docs/performance.md ("Order placement: two statements").
+--   3. place_order(p): under the booking lock, checks that the plan is still the one current figures give,
+--      then writes the order and books its hours, in one statement; or answers "stale" and writes nothing,
+--      and the order is planned again inside a transaction that takes the lock first (read_capacity(since, true)).
+-- Why SQL at all: see docs/performance.md ("Order placement in two statements").
 
 -- What planning reads: the shop settings (null without a settings row) and the capacity rows of the weeks
 -- from `since` on, as {"settings": {...}, "weeks": [[week, capacity, isOverride, booked], ...]}. With
@@ -28,14 +29,19 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Writes one planned order, inside the caller's transaction (which holds the booking lock), and answers:
+-- Writes one planned order under the booking lock (taken here, held until the transaction ends), and answers:
 --   {"status": "replay", "number", "customerId"}  an order with this idempotency key exists (nothing written);
 --   {"status": "limited", "retryAt"}              the customer placed limit.count orders in the window (nothing written);
+--   {"status": "stale"}                           the plan is not what current figures give: the settings changed, a
+--                                                 week it uses has fewer free hours, or a week it skipped or filled has
+--                                                 more (nothing written);
 --   {"status": "placed", "id", "number"}          written: the order, its option rows, the PLACED event (its trigger
 --                                                 tells live pages), the email, the audit entry and the bookings.
--- p: {"order": {...columns}, "choices": [...], "email": {...} | null, "limit": {"count", "windowSeconds"} | null,
---     "bookings": [{"week", "weekStart", "hours"}], "defaultWeeklyHours"}.
--- capacity_weeks_hours_check refuses an overbooked week (the backstop: under the lock it cannot happen).
+-- p: {"order": {...columns}, "numberPrefix", "numberDigits", "choices": [...], "email": {...} | null (its "numberToken"
+--     replaced by the order's number: the number is drawn here, once the order is sure to be written), "limit": {"count", "windowSeconds"} | null,
+--     "settings": the settings row the plan used (null: none, the defaults), "defaultWeeklyHours",
+--     "weeks": [{"week", "usedHours", "last"}] every week the plan looked at, "bookings": [{"week", "weekStart", "hours"}]}.
+-- capacity_weeks_hours_check refuses an overbooked week (the backstop: after the check above it cannot happen).
 CREATE OR REPLACE FUNCTION "place_order"(p jsonb) RETURNS jsonb AS $$
 DECLARE
   o jsonb := p -> 'order';
@@ -44,7 +50,14 @@ DECLARE
   found_order record;
   recent int;
   oldest timestamptz;
+  settings_now jsonb;
+  default_hours float8;
+  stale_week text;
+  order_number text;
+  seq bigint;
 BEGIN
+  PERFORM pg_advisory_xact_lock(72707370);
+
   SELECT x."number", x."customer_id" INTO found_order FROM "orders" x WHERE x."idempotency_key" = o ->> 'idempotencyKey';
   IF FOUND THEN
     RETURN jsonb_build_object('status', 'replay', 'number', found_order."number", 'customerId', found_order."customer_id");
@@ -59,13 +72,35 @@ BEGIN
     END IF;
   END IF;
 
+  SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency",
+      'defaultWeeklyHours', s."default_weekly_hours", 'shippingDays', s."shipping_days") INTO settings_now FROM "settings" s WHERE s."id" = 1;
+  IF settings_now IS DISTINCT FROM NULLIF(p -> 'settings', 'null'::jsonb) THEN
+    RETURN '{"status": "stale"}'::jsonb;
+  END IF;
+  default_hours := COALESCE((settings_now ->> 'defaultWeeklyHours')::float8, (p ->> 'defaultWeeklyHours')::float8);
+  SELECT f."week" INTO stale_week
+    FROM jsonb_to_recordset(p -> 'weeks') AS f("week" text, "usedHours" float8, "last" boolean)
+    LEFT JOIN "capacity_weeks" w ON w."week" = f."week"
+    CROSS JOIN LATERAL (SELECT greatest(0, CASE WHEN w."is_override" THEN w."capacity_hours" ELSE default_hours END
+      - COALESCE(w."booked_hours", 0)) AS "free") c
+    WHERE c."free" < f."usedHours" - 0.000001
+       OR (NOT f."last" AND c."free" > f."usedHours" + 0.000001)
+    LIMIT 1;
+  IF FOUND THEN
+    RETURN '{"status": "stale"}'::jsonb;
+  END IF;
+
+  -- The human number (AT-2026-000123): drawn from the sequence only for an order that is written.
+  seq := nextval('order_number_seq');
+  order_number := (p ->> 'numberPrefix') || lpad(seq::text, greatest((p ->> 'numberDigits')::int, length(seq::text)), '0');
+
   INSERT INTO "orders" ("id", "number", "customer_id", "product_id", "product_version_id", "quantity", "selection", "snapshot",
       "config_hash", "currency", "unit_price_cents", "total_cents", "lead_days", "production_hours", "promised_date",
       "shipping_address", "notes", "idempotency_key", "created_at", "updated_at")
-    SELECT order_id, x."number", x."customerId", x."productId", x."productVersionId", x."quantity", x."selection", x."snapshot",
+    SELECT order_id, order_number, x."customerId", x."productId", x."productVersionId", x."quantity", x."selection", x."snapshot",
       x."configHash", x."currency", x."unitPriceCents", x."totalCents", x."leadDays", x."productionHours", x."promisedDate",
       x."shippingAddress", x."notes", x."idempotencyKey", placed_at, placed_at
-    FROM jsonb_to_record(o) AS x("number" text, "customerId" text, "productId" text, "productVersionId" text, "quantity" int,
+    FROM jsonb_to_record(o) AS x("customerId" text, "productId" text, "productVersionId" text, "quantity" int,
       "selection" jsonb, "snapshot" jsonb, "configHash" text, "currency" text, "unitPriceCents" int, "totalCents" int,
       "leadDays" int, "productionHours" float8, "promisedDate" date, "shippingAddress" jsonb, "notes" text, "idempotencyKey" text);
 
@@ -79,16 +114,17 @@ BEGIN
 
   IF jsonb_typeof(p -> 'email') = 'object' THEN
     INSERT INTO "email_outbox" ("id", "to", "subject", "text", "html", "order_id")
-      VALUES (gen_random_uuid()::text, p -> 'email' ->> 'to', p -> 'email' ->> 'subject', p -> 'email' ->> 'text',
-        p -> 'email' ->> 'html', order_id);
+      VALUES (gen_random_uuid()::text, p -> 'email' ->> 'to', replace(p -> 'email' ->> 'subject', p ->> 'numberToken', order_number),
+        replace(p -> 'email' ->> 'text', p ->> 'numberToken', order_number), replace(p -> 'email' ->> 'html', p ->> 'numberToken', order_number),
+        order_id);
   END IF;
 
   INSERT INTO "audit_log" ("id", "actor_id", "action", "entity_type", "entity_id", "summary", "created_at")
-    VALUES (gen_random_uuid()::text, o ->> 'customerId', 'order.place', 'Order', order_id, 'Placed ' || (o ->> 'number'), placed_at);
+    VALUES (gen_random_uuid()::text, o ->> 'customerId', 'order.place', 'Order', order_id, 'Placed ' || order_number, placed_at);
 
   -- Each week gets its hours (a week without a row is created at the default capacity), in calendar order.
   INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
-    SELECT b."week", b."weekStart", (p ->> 'defaultWeeklyHours')::float8, b."hours", now()
+    SELECT b."week", b."weekStart", default_hours, b."hours", now()
     FROM jsonb_to_recordset(p -> 'bookings') AS b("week" text, "weekStart" date, "hours" float8)
     ORDER BY b."week"
   ON CONFLICT ("week") DO UPDATE
@@ -97,6 +133,6 @@ BEGIN
     SELECT gen_random_uuid()::text, order_id, b."week", b."hours", now()
     FROM jsonb_to_recordset(p -> 'bookings') AS b("week" text, "hours" float8);
 
-  RETURN jsonb_build_object('status', 'placed', 'id', order_id, 'number', o ->> 'number');
+  RETURN jsonb_build_object('status', 'placed', 'id', order_id, 'number', order_number);
 END;
 $$ LANGUAGE plpgsql;
