@@ -89,5 +89,18 @@ export async function getPublishedProduct(db: Prisma, slug: string): Promise<Pub
   const definition = await publishedDefinition(db, row.versionId);
   if (!definition) return null;
   const { versionId, version, ...product } = row;
-  return { ...product, version: { id: versionId, version, definition } };
+  const published = { ...product, version: { id: versionId, version, definition } };
+  remembered.delete(slug);
+  if (remembered.size >= MAX_DEFINITIONS) remembered.delete(remembered.keys().next().value!);
+  remembered.set(slug, published);
+  return published;
+}
+
+// The product last read per slug. Only a hint: whoever uses it has the database check, where it writes, that
+// the product still has this name, slug and current version (place_order does), and reads it again otherwise.
+const remembered = processWide("rememberedProducts", () => new Map<string, PublishedProduct>());
+
+/** The published product as this process last read it (see getPublishedProduct), or a fresh read when it has none. */
+export async function getRememberedProduct(db: Prisma, slug: string): Promise<PublishedProduct | null> {
+  return remembered.get(slug) ?? getPublishedProduct(db, slug);
 }

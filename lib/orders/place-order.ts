@@ -1,4 +1,4 @@
-import { getPublishedProduct, type PublishedProduct } from "@/lib/catalog/queries";
+import { getPublishedProduct, getRememberedProduct, type PublishedProduct } from "@/lib/catalog/queries";
 import { evaluate, normalize, type EvaluateResult, type Problem, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -62,27 +62,32 @@ export type NewOrder = {
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const placedAt = input.now ?? new Date();
 
-  // 1. The configuration, checked and priced as it is now. A refused form may be a resubmission of an order
-  //    already placed (the product changed since): that is answered with its order.
-  const checked = await checkConfiguration(db, input);
-  if (!checked.ok) {
-    const existing = await findByKey(db, input.idempotencyKey);
-    return existing ? replayResult(existing, input.customer.id) : checked.result;
-  }
+  let result: WriteResult = { status: "changed" };
+  for (const fresh of [false, true]) {
+    // 1. The configuration, checked and priced on the product as this process last read it (at the second
+    //    round, as it is now). A refused form may be a resubmission of an order already placed (the product
+    //    changed since): that is answered with its order.
+    const checked = await checkConfiguration(db, input, fresh);
+    if (!checked.ok) {
+      if (!fresh) continue;
+      const existing = await findByKey(db, input.idempotencyKey);
+      return existing ? replayResult(existing, input.customer.id) : checked.result;
+    }
 
-  // 2. Plan on the capacity as it is, and write everything in one statement; place_order checks under the
-  //    booking lock that the plan still holds. When it does not (a week filled up or was freed meanwhile),
-  //    plan again in a transaction that takes the lock before it reads.
-  const order: NewOrder = { ...input, ...checked, placedAt };
-  let result: WriteResult;
-  try {
-    result = await recordOrder(db, order, { limit: input.limit, lock: false });
-    if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { limit: input.limit, lock: true }), 10);
-  } catch (error) {
-    // A simultaneous submission with the same key won: answer with its order.
-    const winner = isUniqueViolation(error) ? await findByKey(db, input.idempotencyKey) : null;
-    if (winner) return replayResult(winner, input.customer.id);
-    throw error;
+    // 2. Plan on the capacity as it is, and write everything in one statement; place_order checks under the
+    //    booking lock that the product is still this one and the plan still holds. When the plan does not
+    //    (a week filled up or was freed meanwhile), plan again in a transaction that takes the lock first.
+    const order: NewOrder = { ...input, ...checked, placedAt };
+    try {
+      result = await recordOrder(db, order, { limit: input.limit, lock: false });
+      if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { limit: input.limit, lock: true }), 10);
+    } catch (error) {
+      // A simultaneous submission with the same key won: answer with its order.
+      const winner = isUniqueViolation(error) ? await findByKey(db, input.idempotencyKey) : null;
+      if (winner) return replayResult(winner, input.customer.id);
+      throw error;
+    }
+    if (result.status !== "changed") break;
   }
   switch (result.status) {
     case "placed":
@@ -94,7 +99,8 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
     }
     case "stale":
-      throw new Error("An order planned under the booking lock was refused as out of date");
+    case "changed":
+      throw new Error(`An order checked on fresh figures was refused as out of date (${result.status})`);
   }
 }
 
@@ -103,7 +109,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
  * capacity (with `lock`, after taking the booking lock), plans the order's production into the free weeks,
  * and writes the order with its immutable snapshot, option rows, PLACED event, confirmation email (when the
  * customer has an address), audit entry and bookings. Writes nothing and answers "replay", "limited" (with
- * `limit`) or "stale" (the plan went out of date; never with `lock`).
+ * `limit`), "changed" (the product is no longer this one) or "stale" (the plan went out of date; never with `lock`).
  */
 export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: OrderRateLimit; lock: boolean }): Promise<WriteResult> {
   const { customer, product, evaluation, placedAt } = order;
@@ -139,6 +145,7 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
       idempotencyKey: order.idempotencyKey,
       placedAt,
     },
+    product: { slug: product.slug, name: product.name },
     choices: snapshot.choices,
     email,
     limit: options.limit,
@@ -151,8 +158,8 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
 type Checked = { ok: true; product: PublishedProduct; selection: Selection; evaluation: EvaluateResult } | { ok: false; result: PlaceOrderResult };
 
 /** Normalizes, evaluates and prices the selection on the current version, and compares with what the customer saw. */
-async function checkConfiguration(db: Prisma, input: PlaceOrderInput): Promise<Checked> {
-  const product = await getPublishedProduct(db, input.slug);
+async function checkConfiguration(db: Prisma, input: PlaceOrderInput, fresh: boolean): Promise<Checked> {
+  const product = await (fresh ? getPublishedProduct : getRememberedProduct)(db, input.slug);
   if (!product) return { ok: false, result: { ok: false, code: "not_found", message: "This product is no longer available." } };
   const { definition } = product.version;
   const normalized = normalize(definition, input.selection);

@@ -33,6 +33,8 @@ export type OrderRow = {
 
 export type OrderWrite = {
   order: OrderRow;
+  /** The product the order was checked on: place_order refuses ("changed") when it is no longer the current one. */
+  product: { slug: string; name: string };
   choices: SnapshotChoice[];
   /** Rendered with ORDER_NUMBER where the number goes: it is drawn when the order is written. */
   email: Omit<EmailMessage, "orderId"> | null;
@@ -48,7 +50,8 @@ export type WriteResult =
   | { status: "placed"; id: string; number: string }
   | { status: "replay"; number: string; customerId: string }
   | { status: "limited"; retryAt: string }
-  | { status: "stale" };
+  | { status: "stale" }
+  | { status: "changed" };
 
 /** Stands for the order's number in its email until the database draws it (unguessable: never in what a customer types). */
 export const ORDER_NUMBER = `@@order-number-${randomBytes(8).toString("hex")}@@`;
@@ -66,6 +69,7 @@ export async function writeOrder(db: Tx, write: OrderWrite): Promise<WriteResult
     numberPrefix: orderNumberPrefix(order.placedAt.getUTCFullYear()),
     numberDigits: ORDER_NUMBER_DIGITS,
     numberToken: ORDER_NUMBER,
+    expect: { productId: order.productId, slug: write.product.slug, name: write.product.name, versionId: order.productVersionId },
     choices: write.choices,
     email: write.email,
     limit: write.limit ? { count: write.limit.count, windowSeconds: write.limit.windowMs / 1000 } : null,

@@ -32,12 +32,14 @@ $$ LANGUAGE plpgsql;
 -- Writes one planned order under the booking lock (taken here, held until the transaction ends), and answers:
 --   {"status": "replay", "number", "customerId"}  an order with this idempotency key exists (nothing written);
 --   {"status": "limited", "retryAt"}              the customer placed limit.count orders in the window (nothing written);
+--   {"status": "changed"}                         the product's name, slug or current version is not the one the
+--                                                 order was checked on (nothing written);
 --   {"status": "stale"}                           the plan is not what current figures give: the settings changed, a
 --                                                 week it uses has fewer free hours, or a week it skipped or filled has
 --                                                 more (nothing written);
 --   {"status": "placed", "id", "number"}          written: the order, its option rows, the PLACED event (its trigger
 --                                                 tells live pages), the email, the audit entry and the bookings.
--- p: {"order": {...columns}, "numberPrefix", "numberDigits", "choices": [...], "email": {...} | null (its "numberToken"
+-- p: {"order": {...columns}, "expect": {"productId", "slug", "name", "versionId"}, "numberPrefix", "numberDigits", "choices": [...], "email": {...} | null (its "numberToken"
 --     replaced by the order's number: the number is drawn here, once the order is sure to be written), "limit": {"count", "windowSeconds"} | null,
 --     "settings": the settings row the plan used (null: none, the defaults), "defaultWeeklyHours",
 --     "weeks": [{"week", "usedHours", "last"}] every week the plan looked at, "bookings": [{"week", "weekStart", "hours"}]}.
@@ -70,6 +72,12 @@ BEGIN
     IF recent >= (p -> 'limit' ->> 'count')::int THEN
       RETURN jsonb_build_object('status', 'limited', 'retryAt', oldest + make_interval(secs => (p -> 'limit' ->> 'windowSeconds')::float8));
     END IF;
+  END IF;
+
+  IF NOT EXISTS (SELECT 1 FROM "products" pr JOIN "product_versions" v ON v."id" = pr."current_version_id"
+      WHERE pr."id" = p -> 'expect' ->> 'productId' AND pr."slug" = p -> 'expect' ->> 'slug' AND pr."name" = p -> 'expect' ->> 'name'
+        AND v."id" = p -> 'expect' ->> 'versionId' AND v."status" = 'PUBLISHED') THEN
+    RETURN '{"status": "changed"}'::jsonb;
   END IF;
 
   SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency",
