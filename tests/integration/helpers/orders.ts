@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
-import { transitionOrder } from "@/lib/orders/transition";
 import type { TestDatabase } from "./test-db";
 
 // The one order fixture of the integration tests: orders are placed through placeOrder, the path the
-// checkout's server action takes (booking, snapshot, event, email, audit), then moved through the stages by
-// transitionOrder as staff move them, or put straight into a status.
+// checkout's server action takes (booking, snapshot, event, email, audit), or placed and then put straight into a
+// status.
 
 type Customer = PlaceOrderInput["customer"];
 
@@ -43,21 +42,6 @@ export async function placeTestOrder(t: TestDatabase, options: { customer: Custo
   });
   if (!result.ok) throw new Error(`fixture order refused: ${result.message}`);
   return t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: { orderBy: { week: "asc" } } } });
-}
-
-/** Moves an order from PLACED to `status` one stage at a time, as `staffId` (cancelling it for CANCELLED). */
-export async function moveTestOrder(t: TestDatabase, number: string, status: OrderStatus, staffId: string) {
-  const actor = { id: staffId, role: "STAFF" as const };
-  if (status === "CANCELLED") {
-    const result = await transitionOrder(t.prisma, { orderNumber: number, expectedStatus: "PLACED", to: "CANCELLED", actor, reason: "Test cancellation" });
-    if (!result.ok) throw new Error(result.message);
-    return;
-  }
-  for (let i = 1; i <= ORDER_STAGES.indexOf(status); i++) {
-    const extra = ORDER_STAGES[i] === "SHIPPED" ? { carrier: "DHL Freight", trackingNumber: "JD0146000038" } : {};
-    const result = await transitionOrder(t.prisma, { orderNumber: number, expectedStatus: ORDER_STAGES[i - 1]!, to: ORDER_STAGES[i]!, actor, ...extra });
-    if (!result.ok) throw new Error(result.message);
-  }
 }
 
 /**
