@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Definition, Fix, Selection } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import type { QueuedChange as Change } from "./queued-changes";
-import { useLazy } from "./use-lazy";
+import { useLazy } from "@/components/ui/use-lazy";
 
 export type ConfiguratorEngine = typeof import("./configurator-engine");
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { readEstimateJson, type DeliveryEstimate } from "@/lib/delivery/estimate-json";
 import type { ConfiguratorEngine } from "./use-configuration";
-import { useLazy } from "./use-lazy";
+import { useLazy } from "@/components/ui/use-lazy";
 
 type ServerEstimate = NonNullable<ReturnType<typeof readEstimateJson>>;
 /** `context` is checked by the engine when it needs it (the first view needs only `first`). */

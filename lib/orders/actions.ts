@@ -30,10 +30,7 @@ export type CheckoutState = FormState & {
 const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postalCode", "country"] as const;
 
 function readForm(formData: FormData) {
-  const get = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === "string" ? value : "";
-  };
+  const get = (key: string) => formText(formData, key, { trim: false });
   return {
     slug: get("slug"),
     configuration: get("configuration"),

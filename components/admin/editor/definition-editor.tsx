@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
+import { useLazy } from "@/components/ui/use-lazy";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Definition, Group, ParseIssue, Rule } from "@/lib/configurator";
 import type { FormState } from "@/lib/forms/state";
@@ -32,24 +33,16 @@ type Validate = (definition: Definition) => ParseIssue[];
  * and an untouched form has nothing to check: the server already checked it).
  */
 function useDefinitionValidator(): [Validate | null, () => void] {
-  const [validate, setValidate] = useState<Validate | null>(null);
-  const started = useRef(false);
-  const load = useCallback(() => {
-    if (started.current) return;
-    started.current = true;
-    import("@/lib/configurator/definition/parse")
-      .then(({ parseDefinition }) =>
-        setValidate(() => (definition: Definition) => {
-          const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));
-          return parsed.ok ? [] : parsed.issues;
-        }),
-      )
-      .catch((error: unknown) => {
-        started.current = false; // try again on the next edit
-        console.error("definition validator", error);
-      });
-  }, []);
-  return [validate, load];
+  const validator = useLazy(
+    () =>
+      import("@/lib/configurator/definition/parse").then(({ parseDefinition }): Validate => (definition: Definition) => {
+        const parsed = parseDefinition(JSON.parse(JSON.stringify(definition)));
+        return parsed.ok ? [] : parsed.issues;
+      }),
+    "definition validator",
+  );
+  // A failed load is logged by useLazy and tried again on the next edit.
+  return [validator.value, () => void validator.load().catch(() => undefined)];
 }
 
 /**

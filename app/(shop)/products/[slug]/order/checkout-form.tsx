@@ -8,6 +8,7 @@ import { SpecificationList } from "@/components/orders/specification-list";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useLazy } from "@/components/ui/use-lazy";
 import type { Definition, Selection } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
@@ -198,18 +199,9 @@ type Quote = typeof quoteCheckout;
  * loads, the last quote stays on screen and `updating` is true.
  */
 function useQuote(initial: CheckoutQuote, definition: Definition, selection: Selection, capacity: CapacitySnapshot, quantity: number) {
-  const [engine, setEngine] = useState<Quote | null>(null);
-  const started = useRef(false);
-  const loadEngine = useCallback(() => {
-    if (started.current) return;
-    started.current = true;
-    import("./checkout-quote")
-      .then((module) => setEngine(() => module.quoteCheckout))
-      .catch((error: unknown) => {
-        started.current = false;
-        console.error("checkout engine", error);
-      });
-  }, []);
+  const quoter = useLazy(() => import("./checkout-quote").then((module): Quote => module.quoteCheckout), "checkout engine");
+  const { value: engine, load } = quoter;
+  const loadEngine = useCallback(() => void load().catch(() => undefined), [load]);
   const wanted = useMemo(
     () => (quantity === initial.quantity ? initial : engine ? engine(definition, selection, quantity, capacity) : null),
     [initial, engine, definition, selection, quantity, capacity],
