@@ -40,15 +40,6 @@ export function capacityFromRows(rows: Iterable<CapacityRow>): CapacityState {
   return state;
 }
 
-/** Capacity overrides and booked hours of the weeks planning can still use, through Prisma (no lock). */
-export async function loadCapacity(db: Tx, now: Date): Promise<CapacityState> {
-  const rows = await db.capacityWeek.findMany({
-    where: { weekStart: { gte: capacityWindowStart(now) } },
-    select: { week: true, capacityHours: true, isOverride: true, bookedHours: true },
-  });
-  return capacityFromRows(rows.map((r): CapacityRow => [r.week, r.capacityHours, r.isOverride, r.bookedHours]));
-}
-
 export type BookingRequest = {
   today: Date;
   leadDays: number;

@@ -1,12 +1,12 @@
 import { queryRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { DEFAULT_SETTINGS, getSettings, type ShopSettings } from "@/lib/settings/queries";
-import { capacityFromRows, capacityWindowStart, loadCapacity, type CapacityRow, type CapacityState } from "./capacity";
+import { DEFAULT_SETTINGS, type ShopSettings } from "@/lib/settings/queries";
+import { capacityFromRows, capacityWindowStart, type CapacityRow, type CapacityState } from "./capacity";
 import type { DeliveryContext } from "./estimate";
 
 /** Today's shop load and delivery settings, for the configurator to estimate dates in the browser. */
 export async function getDeliveryContext(db: Tx, now = new Date()): Promise<DeliveryContext> {
-  const [settings, capacity] = await Promise.all([getSettings(db), loadCapacity(db, now)]);
+  const { settings, capacity } = await readPlanningContext(db, now, { lock: false });
   return {
     today: now.toISOString().slice(0, 10),
     shippingDays: settings.shippingDays,
@@ -24,9 +24,10 @@ export type PlanningContext = {
 };
 
 /**
- * What an order is planned on, in one statement (read_capacity, prisma/sql/place_order.sql): the settings
- * and the capacity of the weeks ahead. With `lock`, inside a transaction, first takes the booking lock, so the
- * figures include every booking committed before and stay current until the transaction ends.
+ * What an order is planned on, and what the browser plans on (getDeliveryContext), in one statement
+ * (read_capacity, prisma/sql/place_order.sql): the settings and the capacity of the weeks ahead. With
+ * `lock`, inside a transaction, first takes the booking lock, so the figures include every booking
+ * committed before and stay current until the transaction ends.
  */
 export async function readPlanningContext(db: Tx, now: Date, options: { lock: boolean }): Promise<PlanningContext> {
   const [row] = await queryRows<{ context: { settings: ShopSettings | null; weeks: CapacityRow[] } }>(

@@ -63,6 +63,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
   const placedAt = input.now ?? new Date();
 
   let result: WriteResult = { status: "changed" };
+  let current = { versionId: input.expected.versionId, version: 0, totalCents: input.expected.totalCents };
   for (const fresh of [false, true]) {
     // 1. The configuration, checked and priced on the product as this process last read it (at the second
     //    round, as it is now). A refused form may be a resubmission of an order already placed (the product
@@ -78,6 +79,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
     //    booking lock that the product is still this one and the plan still holds. When the plan does not
     //    (a week filled up or was freed meanwhile), plan again in a transaction that takes the lock first.
     const order: NewOrder = { ...input, ...checked, placedAt };
+    current = { versionId: checked.product.version.id, version: checked.product.version.version, totalCents: checked.evaluation.totalCents };
     try {
       result = await recordOrder(db, order, { limit: input.limit, lock: false });
       if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { limit: input.limit, lock: true }), 10);
@@ -98,9 +100,11 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
       const retryAfterMs = Math.max(0, new Date(result.retryAt).getTime() - placedAt.getTime());
       return { ok: false, code: "limited", message: retryMessage(retryAfterMs, "orders in a short time"), retryAfterMs };
     }
-    case "stale":
     case "changed":
-      throw new Error(`An order checked on fresh figures was refused as out of date (${result.status})`);
+      // The product was republished or renamed between the fresh read and the write.
+      return { ok: false, code: "changed", message: CHANGED_MESSAGE, current };
+    case "stale":
+      throw new Error("An order planned under the booking lock was refused as out of date");
   }
 }
 
@@ -155,6 +159,8 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
   });
 }
 
+const CHANGED_MESSAGE = "This product was updated since you opened this page. Review your order and confirm again.";
+
 type Checked = { ok: true; product: PublishedProduct; selection: Selection; evaluation: EvaluateResult } | { ok: false; result: PlaceOrderResult };
 
 /** Normalizes, evaluates and prices the selection on the current version, and compares with what the customer saw. */
@@ -177,8 +183,7 @@ async function checkConfiguration(db: Prisma, input: PlaceOrderInput, fresh: boo
     return { ok: false, result: { ok: false, code: "changed", message, current } };
   }
   if (input.expected.versionId !== product.version.id) {
-    const message = "This product was updated since you opened this page. Review your order and confirm again.";
-    return { ok: false, result: { ok: false, code: "changed", message, current } };
+    return { ok: false, result: { ok: false, code: "changed", message: CHANGED_MESSAGE, current } };
   }
   return { ok: true, product, selection: normalized.selection, evaluation };
 }
