@@ -2,9 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { authSecret } from "@/lib/env";
-import { clientIp, hitRateLimit, isRateLimited, RATE_LIMITS } from "@/lib/security/rate-limit";
+import { authRedirect } from "./callback-url";
+import { clientIp } from "@/lib/security/rate-limit";
 import { signInSchema } from "@/lib/users/schema";
-import { getUserById, verifyCredentials } from "@/lib/users/service";
+import { getUserById } from "@/lib/users/service";
+import { signIn } from "@/lib/users/sign-in";
 import type { Role } from "@/lib/users/schema";
 
 /** next-auth configuration: email + password, JWT sessions carrying the user id and role. */
@@ -19,24 +21,16 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error("Enter your email address and password.");
-        const db = await getDb();
-        const ip = clientIp(req?.headers);
-        // Failed attempts are counted per account and per address; over the limit nothing is checked.
-        for (const [rule, subject] of [[RATE_LIMITS.signInAccount, parsed.data.email], [RATE_LIMITS.signInIp, ip]] as const) {
-          const limited = await isRateLimited(db, rule, subject, "sign-in attempts");
-          if (!limited.ok) throw new Error(limited.message);
-        }
-        const result = await verifyCredentials(db, parsed.data.email, parsed.data.password);
-        if (!result.ok) {
-          await hitRateLimit(db, RATE_LIMITS.signInAccount, parsed.data.email);
-          await hitRateLimit(db, RATE_LIMITS.signInIp, ip);
-          throw new Error(result.message);
-        }
+        // Counted before the password is checked (lib/users/sign-in.ts); one message for a wrong email or password.
+        const result = await signIn(await getDb(), parsed.data.email, parsed.data.password, clientIp(req?.headers));
+        if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
       },
     }),
   ],
   callbacks: {
+    // Only this app's own origin, whatever callbackUrl said (lib/auth/callback-url.ts).
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -1,46 +1,38 @@
 import { queryRows, type Prisma } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { hashPassword, verifyPassword } from "./password";
-import type { Role, SignUpInput } from "./schema";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
+import type { Role } from "./schema";
 
 export type PublicUser = { id: string; email: string; name: string; role: Role; active: boolean };
 
 const publicFields = { id: true, email: true, name: true, role: true, active: true } as const;
 
-export type SignUpResult =
-  | { ok: true; user: PublicUser }
-  | { ok: false; field: "email"; message: string };
-
-/** Creates a customer account; a taken email is reported on the email field. */
-export async function signUp(db: Prisma, input: SignUpInput): Promise<SignUpResult> {
-  const taken = { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." } as const;
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return taken;
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: "CUSTOMER" },
-      select: publicFields,
-    });
-    return { ok: true, user };
-  } catch (error) {
-    if (isUniqueViolation(error)) return taken; // lost a race with a simultaneous sign-up
-    throw error;
-  }
-}
-
 export type CredentialsResult = { ok: true; user: PublicUser } | { ok: false; message: string };
 
-/** Checks an email and password; says which of the two is wrong, or that the account is deactivated. */
+/** The one answer to a wrong email or a wrong password: which of the two would tell who has an account. */
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+export const DEACTIVATED = "This account has been deactivated. Contact the shop.";
+
+/**
+ * Checks an email and password. An unknown email costs a password check too (against a dummy hash) and gets
+ * the same answer as a wrong password; a deactivated account is named only to whoever proved its password.
+ * A hash from before (bcrypt, or older argon2 parameters) is replaced once the password verified.
+ */
 export async function verifyCredentials(db: Prisma, email: string, password: string): Promise<CredentialsResult> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { ...publicFields, passwordHash: true },
   });
-  if (!user) return { ok: false, message: "No account uses this email address." };
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    return { ok: false, message: "Wrong password. Try again." };
+  if (!user) {
+    await verifyAgainstDummy(password);
+    return { ok: false, message: WRONG_CREDENTIALS };
   }
-  if (!user.active) return { ok: false, message: "This account has been deactivated. Contact the shop." };
+  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, message: WRONG_CREDENTIALS };
+  if (!user.active) return { ok: false, message: DEACTIVATED };
+  if (needsRehash(user.passwordHash)) {
+    const passwordHash = await hashPassword(password);
+    // Only if it is still the hash just verified (a password change in between wins).
+    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+  }
   const { passwordHash: _hash, ...rest } = user;
   return { ok: true, user: rest };
 }

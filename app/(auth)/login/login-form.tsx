@@ -7,7 +7,7 @@ import { signInWithCredentials } from "@/lib/auth/credentials";
 import { formText } from "@/lib/forms/read";
 
 /** Email + password form that signs in through next-auth and shows its message on failure. */
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, email: knownEmail = "" }: { callbackUrl: string; email?: string }) {
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
 
@@ -21,14 +21,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         setMessage(result.error && result.error !== "CredentialsSignin" ? result.error : "Could not sign in. Try again.");
         return;
       }
-      window.location.assign(callbackUrl);
+      // A same-origin path checked on the server (safeCallbackUrl), joined to this page's origin here.
+      window.location.assign(new URL(callbackUrl, window.location.origin).href);
     });
   }
 
   return (
     <form action={submit} className="mt-6 space-y-4" noValidate>
-      <Field label="Email" name="email" type="email" autoComplete="email" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={knownEmail} required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" autoFocus={Boolean(knownEmail)} required />
       <FormMessage message={message} />
       <button
         type="submit"

@@ -5,10 +5,20 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Sign-in page; returns to `callbackUrl` afterwards. */
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
-  const returnTo = safeCallbackUrl(callbackUrl);
+const NOTICES: Record<string, string> = {
+  created: "Your email address is confirmed and your account created. Sign in to continue.",
+  used: "This link was already used: your account exists. Sign in to continue.",
+};
+
+type Search = { callbackUrl?: string | string[]; email?: string | string[]; confirmed?: string | string[] };
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Sign-in page; returns to `callbackUrl` (only on this site) afterwards. */
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
+  const returnTo = safeCallbackUrl(first(search.callbackUrl));
+  const email = (first(search.email) ?? "").slice(0, 254);
+  const notice = NOTICES[first(search.confirmed) ?? ""];
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
@@ -18,7 +28,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Create an account
         </Link>
       </p>
-      <LoginForm callbackUrl={returnTo} />
+      {notice ? <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p> : null}
+      <LoginForm callbackUrl={returnTo} email={email} />
     </div>
   );
 }
