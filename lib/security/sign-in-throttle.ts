@@ -8,13 +8,17 @@ import type { Tx } from "@/lib/db/types";
 // - address alone, across accounts: a password spray from one place; people behind one NAT wait a minute at most;
 // - account alone, across addresses: a distributed attack; a high allowance and a cap of a few minutes.
 
-/** A throttle: `free` attempts in a row, then a wait of base, 2 x base, 4 x base... (capped) before each next one. */
-export type ThrottleRule = { name: string; free: number; baseMs: number; capMs: number; windowMs: number };
+/**
+ * A throttle: `free` attempts in a row, then a wait of base, 2 x base, 4 x base... (capped) before each next
+ * one; the count restarts after `windowMs` without attempts. With `slide`, an attempt refused during a wait
+ * restarts that wait (for a key only its own client uses: a burst never reaches the next check).
+ */
+export type ThrottleRule = { name: string; free: number; baseMs: number; capMs: number; windowMs: number; slide: boolean };
 
 export const SIGN_IN_THROTTLES = {
-  pair: { name: "pair", free: 5, baseMs: 1_000, capMs: 15 * 60_000, windowMs: 60 * 60_000 },
-  address: { name: "address", free: 30, baseMs: 1_000, capMs: 60_000, windowMs: 15 * 60_000 },
-  account: { name: "account", free: 50, baseMs: 1_000, capMs: 5 * 60_000, windowMs: 60 * 60_000 },
+  pair: { name: "pair", free: 5, baseMs: 1_000, capMs: 15 * 60_000, windowMs: 60 * 60_000, slide: true },
+  address: { name: "address", free: 30, baseMs: 1_000, capMs: 60_000, windowMs: 15 * 60_000, slide: false },
+  account: { name: "account", free: 50, baseMs: 1_000, capMs: 5 * 60_000, windowMs: 60 * 60_000, slide: false },
 } satisfies Record<string, ThrottleRule>;
 
 /** The wait after the `attempts`-th counted attempt (the same schedule as sign_in_delay in SQL). */
@@ -36,8 +40,8 @@ export function admittedWithin(rule: ThrottleRule, elapsedMs: number): number {
 
 /** "Too many attempts. Try again in 4 seconds." (minutes from one minute on). */
 export function throttleMessage(retryAfterMs: number): string {
-  if (retryAfterMs < 60_000) {
-    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  if (seconds < 60) {
     return `Too many attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
   }
   const minutes = Math.ceil(retryAfterMs / 60_000);
@@ -57,6 +61,7 @@ export function signInKeys(email: string, address: string): { pair: Keyed; addre
 
 const intArray = (values: number[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::integer[]`;
 const textArray = (values: string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
+const boolArray = (values: boolean[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::boolean[]`;
 
 export type ThrottleVerdict = { ok: true } | { ok: false; retryAfterMs: number; message: string };
 
@@ -68,7 +73,8 @@ export async function admitAttempt(db: Tx, keyed: Keyed[]): Promise<ThrottleVerd
   const rules = keyed.map((k) => k.rule);
   const [row] = await db.$queryRaw<{ wait_ms: bigint | number }[]>(Prisma.sql`
     SELECT "sign_in_attempt"(${textArray(keyed.map((k) => k.key))}, ${intArray(rules.map((r) => r.free))},
-      ${intArray(rules.map((r) => r.baseMs))}, ${intArray(rules.map((r) => r.capMs))}, ${intArray(rules.map((r) => r.windowMs))}) AS wait_ms`);
+      ${intArray(rules.map((r) => r.baseMs))}, ${intArray(rules.map((r) => r.capMs))}, ${intArray(rules.map((r) => r.windowMs))},
+      ${boolArray(rules.map((r) => r.slide))}) AS wait_ms`);
   const waitMs = Number(row?.wait_ms ?? 0);
   if (waitMs <= 0) return { ok: true };
   return { ok: false, retryAfterMs: waitMs, message: throttleMessage(waitMs) };

@@ -13,8 +13,11 @@ $$ LANGUAGE sql IMMUTABLE;
 
 -- Admits one attempt for all `keys` at once, or none: returns 0 when admitted (each key counted, its next
 -- `blocked_until` set), else the milliseconds until the latest block ends (nothing counted). Array i holds
--- the rule of keys[i].
-CREATE OR REPLACE FUNCTION "sign_in_attempt"(keys text[], free integer[], base_ms integer[], cap_ms integer[], window_ms integer[])
+-- the rule of keys[i]. A refused attempt on a blocked key whose `slide` is set pushes that block to a full
+-- wait from now (the key's own door: an attacker hammering it during the wait never reaches the next
+-- check; the wait itself does not grow). Keys shared with others (an address, an account) never slide,
+-- so nobody can keep them blocked for everyone.
+CREATE OR REPLACE FUNCTION "sign_in_attempt"(keys text[], free integer[], base_ms integer[], cap_ms integer[], window_ms integer[], slide boolean[])
 RETURNS bigint AS $$
 DECLARE
   t timestamptz;
@@ -28,6 +31,9 @@ BEGIN
   SELECT COALESCE(max(ceil(extract(epoch FROM (s."blocked_until" - t)) * 1000)), 0)::bigint INTO wait_ms
     FROM "sign_in_throttles" s WHERE s."key" = ANY(keys) AND s."expires_at" > t AND s."blocked_until" > t;
   IF wait_ms > 0 THEN
+    UPDATE "sign_in_throttles" s SET "blocked_until" = greatest(s."blocked_until", t + "sign_in_delay"(s."attempts", p.free, p.base_ms, p.cap_ms))
+      FROM unnest(keys, free, base_ms, cap_ms, slide) AS p(key, free, base_ms, cap_ms, slide)
+      WHERE s."key" = p.key AND p.slide AND s."expires_at" > t AND s."blocked_until" > t;
     RETURN wait_ms;
   END IF;
   UPDATE "sign_in_throttles" s SET
