@@ -35,10 +35,12 @@ describe("navigation by role", () => {
 
 describe("return address after signing in", () => {
   it("keeps same-site paths and drops anything that could leave the site", () => {
+    // More hostile cases in callback-url.test.ts.
     expect(safeCallbackUrl("/orders?x=1")).toBe("/orders?x=1");
     expect(safeCallbackUrl("https://evil.example/")).toBe("/");
     expect(safeCallbackUrl("//evil.example/")).toBe("/");
     expect(safeCallbackUrl("/\\evil.example")).toBe("/");
+    expect(safeCallbackUrl("/\t/evil.example/phish")).toBe("/");
     expect(safeCallbackUrl(undefined)).toBe("/");
   });
 });
