@@ -264,6 +264,7 @@ const routeCase: fc.Arbitrary<RouteCase> = fc.record({
 
 /** How each route export is called with a generated case. */
 const ROUTES: Record<string, (fn: (...args: unknown[]) => unknown, c: RouteCase) => unknown> = {
+  "app/(auth)/signup/confirm/route.ts#GET": (fn, c) => fn(request(`/signup/confirm?${c.query}&token=${encodeURIComponent(c.segment)}`)),
   "app/admin/orders.csv/route.ts#GET": (fn, c) => fn(request(`/admin/orders.csv?${c.query}`)),
   "app/api/auth/[...nextauth]/route.ts#GET": (fn, c) => fn(request(`/api/auth/x?${c.query}`), { params: Promise.resolve({ nextauth: [c.segment, c.segment] }) }),
   "app/api/auth/[...nextauth]/route.ts#POST": (fn, c) =>

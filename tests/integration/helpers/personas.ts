@@ -106,8 +106,9 @@ export async function loadExport<T = (...args: unknown[]) => unknown>(file: stri
   return value as T;
 }
 
-// Rate-limit counters are meant to count refused attempts too, so they are left out of "nothing written".
-const IGNORED_TABLES = new Set(["_prisma_migrations", "rate_limits"]);
+// Rate-limit counters and sign-in throttles are meant to count refused attempts too, so they are left out of
+// "nothing written".
+const IGNORED_TABLES = new Set(["_prisma_migrations", "rate_limits", "sign_in_throttles"]);
 
 /** Row count and content hash of every application table: equal fingerprints mean nothing was written. */
 export async function fingerprint(t: TestDatabase): Promise<Record<string, string>> {
