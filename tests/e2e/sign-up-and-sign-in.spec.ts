@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { accounts } from "./accounts";
-import { confirmationLink, readOutboxEmail } from "./support/sign-up-flow";
+import { loopback, signInOverHttp } from "./support/http-client";
+import { asClient, confirmationLink, readOutboxEmail } from "./support/sign-up-flow";
 
 const CHECK_INBOX = "Check your inbox: we sent a link to confirm your email address.";
 
@@ -15,7 +16,9 @@ test.describe("signing up and in", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText(CHECK_INBOX)).toBeVisible();
     // Not signed in, and no account yet: signing in is refused until the link is opened.
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+    const early = await signInOverHttp(baseURL!, email, "a-good-password-42", { from: loopback(16), headers: asClient(loopback(16)) });
+    expect(early.error).toBe("Wrong email or password.");
 
     const link = await confirmationLink(baseURL!, email);
     expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
