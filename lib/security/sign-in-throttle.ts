@@ -93,14 +93,45 @@ export async function pruneThrottles(db: Tx): Promise<number> {
   return db.$executeRaw`DELETE FROM "sign_in_throttles" WHERE "expires_at" < now() - interval '1 day'`;
 }
 
-/** Counts a sign-in attempt on `email` from `address` before its password is checked (see the keys above). */
-export function admitSignIn(db: Tx, email: string, address: string): Promise<ThrottleVerdict> {
-  const keys = signInKeys(email, address);
-  return admitAttempt(db, [keys.pair, keys.address, keys.account]);
+/** How long an address where an account signed in stays known to it (and exempt from the account-wide key). */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
+
+const knownKey = (email: string, address: string) => `known:${address}|${email}`;
+
+/** Whether `email` signed in successfully from `address` in the last 30 days. */
+async function isKnownAddress(db: Tx, email: string, address: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ known: boolean }[]>`
+    SELECT true AS known FROM "sign_in_throttles" WHERE "key" = ${knownKey(email, address)} AND "expires_at" > now()`;
+  return Boolean(row?.known);
 }
 
-/** Records a successful sign-in: the pair starts afresh, the address and account do not count it. */
-export function signInSucceeded(db: Tx, email: string, address: string): Promise<void> {
+/** The keys an attempt is counted on: the account-wide key spares an address the account signed in from before. */
+async function keysFor(db: Tx, email: string, address: string): Promise<Keyed[]> {
   const keys = signInKeys(email, address);
-  return forgiveAttempt(db, keys.pair, [keys.address, keys.account]);
+  const known = await isKnownAddress(db, email, address);
+  return known ? [keys.pair, keys.address] : [keys.pair, keys.address, keys.account];
+}
+
+export type SignInTicket = { email: string; address: string; counted: Keyed[] };
+
+/**
+ * Counts a sign-in attempt on `email` from `address` before its password is checked (see the keys above).
+ * A distributed attack slows the account for new addresses only: where its owner signed in before, only
+ * the pair and address keys apply, so nobody can keep the owner out.
+ */
+export async function admitSignIn(db: Tx, email: string, address: string): Promise<(ThrottleVerdict & { ok: false }) | { ok: true; ticket: SignInTicket }> {
+  const counted = await keysFor(db, email, address);
+  const verdict = await admitAttempt(db, counted);
+  return verdict.ok ? { ok: true, ticket: { email, address, counted } } : verdict;
+}
+
+/** Records a successful sign-in: the pair starts afresh, the others do not count it, the address becomes known. */
+export async function signInSucceeded(db: Tx, ticket: SignInTicket): Promise<void> {
+  const [pair, ...others] = ticket.counted;
+  if (pair) await forgiveAttempt(db, pair, others);
+  const until = new Date(Date.now() + KNOWN_ADDRESS_MS);
+  await db.$executeRaw`
+    INSERT INTO "sign_in_throttles" ("key", "attempts", "blocked_until", "expires_at")
+    VALUES (${knownKey(ticket.email, ticket.address)}, 0, '-infinity', ${until})
+    ON CONFLICT ("key") DO UPDATE SET "expires_at" = EXCLUDED."expires_at"`;
 }

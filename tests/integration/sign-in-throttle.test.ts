@@ -11,30 +11,33 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const rule: ThrottleRule = { name: "test", free: 5, baseMs: 1_000, capMs: 60_000, windowMs: 60 * 60_000, slide: false };
+// For the bursts: a first wait far longer than any burst takes on a busy machine (the count, not the clock, is tested).
+const burstRule: ThrottleRule = { ...rule, baseMs: 10 * 60_000, capMs: 60 * 60_000 };
 const row = (key: string) => t.prisma.signInThrottle.findUniqueOrThrow({ where: { key } });
 /** Moves a key's block into the past, as if its wait had passed. */
 const waitOut = (key: string) => t.prisma.signInThrottle.update({ where: { key }, data: { blockedUntil: new Date(Date.now() - 1) } });
 
 describe(`the sign-in throttle statement (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("admits exactly the free allowance of a parallel burst and counts only those", async () => {
-    const verdicts = await Promise.all(Array.from({ length: 40 }, () => admitAttempt(t.prisma, [{ key: "burst", rule }])));
+    const verdicts = await Promise.all(Array.from({ length: 40 }, () => admitAttempt(t.prisma, [{ key: "burst", rule: burstRule }])));
     expect(verdicts.filter((v) => v.ok)).toHaveLength(5);
     const refused = verdicts.filter((v) => !v.ok);
     expect(refused).toHaveLength(35);
-    expect(refused[0]).toMatchObject({ ok: false, message: "Too many attempts. Try again in 1 second." });
+    expect(refused[0]).toMatchObject({ ok: false, message: "Too many attempts. Try again in 10 minutes." });
     expect((await row("burst")).attempts).toBe(5);
   });
 
   it("doubles the wait after each attempt past the allowance, up to the cap", async () => {
+    for (let i = 0; i < 5; i++) expect((await admitAttempt(t.prisma, [{ key: "doubling", rule }])).ok).toBe(true);
     const waits: number[] = [];
     for (let i = 0; i < 8; i++) {
-      await waitOut("burst");
-      expect((await admitAttempt(t.prisma, [{ key: "burst", rule }])).ok).toBe(true);
-      const refused = await admitAttempt(t.prisma, [{ key: "burst", rule }]);
+      await waitOut("doubling");
+      expect((await admitAttempt(t.prisma, [{ key: "doubling", rule }])).ok).toBe(true);
+      const refused = await admitAttempt(t.prisma, [{ key: "doubling", rule }]);
       waits.push(refused.ok ? 0 : Math.round(refused.retryAfterMs / 1000));
     }
     expect(waits).toEqual([2, 4, 8, 16, 32, 60, 60, 60]);
-    expect((await admitAttempt(t.prisma, [{ key: "burst", rule }]))).toMatchObject({ ok: false, message: "Too many attempts. Try again in 1 minute." });
+    expect((await admitAttempt(t.prisma, [{ key: "doubling", rule }]))).toMatchObject({ ok: false, message: "Too many attempts. Try again in 1 minute." });
   });
 
   it("a refused attempt restarts the wait of a sliding key only", async () => {
@@ -89,6 +92,16 @@ describe("signing in through the throttle", () => {
     expect(await t.prisma.signInThrottle.findUnique({ where: { key: keys.pair.key } })).toBeNull();
     expect(await t.prisma.signInThrottle.findUnique({ where: { key: keys.address.key } })).toMatchObject({ attempts: 0 });
     expect((await row(keys.account.key)).attempts).toBe(5);
+  });
+
+  it("a distributed attack slows the account on new addresses only: where the owner signed in before, it gets in", async () => {
+    const { account } = signInKeys("owner@example.com", "any");
+    await t.prisma.signInThrottle.update({ where: { key: account.key }, data: { attempts: 80, blockedUntil: new Date(Date.now() + 5 * 60_000) } });
+    expect(await signIn(t.prisma, "owner@example.com", "the-right-one-2026", "192.0.2.77")).toEqual({ ok: false, message: "Too many attempts. Try again in 5 minutes." });
+    // 198.51.100.2 signed in in the test before.
+    expect((await signIn(t.prisma, "owner@example.com", "the-right-one-2026", "198.51.100.2")).ok).toBe(true);
+    expect((await row(account.key)).attempts).toBe(80);
+    await t.prisma.signInThrottle.update({ where: { key: account.key }, data: { attempts: 5, blockedUntil: new Date() } });
   });
 
   it("a success clears the pair's failures: the owner's typos do not add up across sign-ins", async () => {
