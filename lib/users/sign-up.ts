@@ -58,6 +58,8 @@ export async function requestSignUp(db: Prisma, input: SignUpInput, now = new Da
     const link = `${origin}/signup/confirm?${new URLSearchParams({ token })}`;
     if (mayEmail) await enqueueEmail(tx, { to: input.email, ...confirmSignUpEmail({ name: input.name, link, companyName, validHours: LINK_VALID_HOURS }) });
   });
+  // Now and then a sign-up sweeps links that expired a week ago (no worker needed).
+  if (Math.random() < 0.05) await db.pendingSignUp.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 7 * 24 * 3_600_000) } } });
   return { token };
 }
 
