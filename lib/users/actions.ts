@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { formTexts } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
 import { clientIp, hitRateLimit, RATE_LIMITS } from "@/lib/security/rate-limit";
-import { signUpSchema } from "./schema";
+import { signUpSchema } from "./sign-up-schema";
 import { CHECK_INBOX, requestSignUp } from "./sign-up";
 
 /**

@@ -7,7 +7,7 @@ import { enqueueEmail } from "@/lib/notifications/email";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { getSettings } from "@/lib/settings/queries";
 import { hashPassword } from "./password";
-import type { SignUpInput } from "./schema";
+import type { SignUpInput } from "./sign-up-schema";
 import { confirmSignUpEmail, signUpWithTakenEmail } from "./sign-up-emails";
 
 // Signing up never says whether an email has an account: the page answers the same for both, and the email

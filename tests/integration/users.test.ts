@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
-import { signUpSchema } from "@/lib/users/schema";
+import { signUpSchema } from "@/lib/users/sign-up-schema";
 import { verifyCredentials } from "@/lib/users/service";
 import { confirmSignUp, requestSignUp } from "@/lib/users/sign-up";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
