@@ -9,6 +9,7 @@ describe("the proxy's redirect to sign in", () => {
     expect(signInRedirectFor("GET", "/staff/orders/AT-2026-000001", "?tab=x", [])).toBe("/login?callbackUrl=%2Fstaff%2Forders%2FAT-2026-000001%3Ftab%3Dx");
     expect(signInRedirectFor("HEAD", "/admin/users", "", [{ name: "other", value: "x" }])).toBe("/login?callbackUrl=%2Fadmin%2Fusers");
     expect(signInRedirectFor("GET", "/orders", "", [])).toBe("/login?callbackUrl=%2Forders");
+    expect(signInRedirectFor("GET", "/products/oak-desk/order", "?c=abc", [])).toBe("/login?callbackUrl=%2Fproducts%2Foak-desk%2Forder%3Fc%3Dabc");
   });
 
   it("lets through any session cookie (the layouts and pages decide), writes, and other paths", () => {
@@ -17,6 +18,7 @@ describe("the proxy's redirect to sign in", () => {
     expect(signInRedirectFor("POST", "/admin/users", "", [])).toBeNull();
     expect(signInRedirectFor("GET", "/staffroom", "", [])).toBeNull();
     expect(signInRedirectFor("GET", "/products/oak-desk", "", [])).toBeNull();
+    expect(signInRedirectFor("GET", "/products/oak-desk/order/extra", "", [])).toBeNull();
   });
 });
 
