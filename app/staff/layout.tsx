@@ -1,7 +1,15 @@
+import { headers } from "next/headers";
 import { StaffNav } from "@/components/staff/staff-nav";
+import { requireStaff } from "@/lib/auth/guards";
+import { SECTION_PATH_HEADER, sectionPath } from "@/lib/auth/section-path";
 
-/** The staff area: its own navigation above every page (each page checks the role itself). */
-export default function StaffLayout({ children }: { children: React.ReactNode }) {
+/**
+ * The staff area: only staff and admins get past it (each page and action checks again on its own). The guard
+ * runs here, before the pages' loading boundary starts streaming, so a visitor who may not see the page gets a
+ * real redirect (307), not a 200 whose body carries one.
+ */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  await requireStaff(sectionPath("/staff", (await headers()).get(SECTION_PATH_HEADER)));
   return (
     <div>
       <StaffNav />

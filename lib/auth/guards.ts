@@ -1,9 +1,11 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/forms/state";
 import type { PublicUser } from "@/lib/users/service";
 import { hasAccess, type Access } from "./roles";
-import { getCurrentUser } from "./session";
+import { getCurrentUser, userOfSession } from "./session";
+import { readSession } from "./session-token";
 
 // Every check of who may do what, in three shapes: pages redirect, server actions return a refusal for
 // their form, route handlers answer 401/403. Each re-reads the user from the database (getCurrentUser).
@@ -67,4 +69,22 @@ export async function authorizeRoute(access: Access): Promise<{ ok: true; user: 
   return checked.reason === "signed-out"
     ? { ok: false, response: Response.json({ error: "Sign in first." }, { status: 401 }) }
     : { ok: false, response: Response.json({ error: FORBIDDEN_ERRORS[access] }, { status: 403 }) };
+}
+
+/** A live stream's owner as a route guard returns it: the user, and a re-check that their session still stands with `access`. */
+export type LiveCaller = { ok: true; user: PublicUser; owner: { userId: string; stillAllowed: () => Promise<boolean> } };
+
+/**
+ * Route-handler guard for live streams: authorizeRoute, plus a re-check the open stream runs on its heartbeat
+ * (the session not ended since, and the role still giving `access`), so a stream never outlives its session.
+ */
+export async function authorizeStream(access: Access): Promise<LiveCaller | { ok: false; response: Response }> {
+  const checked = await authorizeRoute(access);
+  if (!checked.ok) return checked;
+  const claims = await readSession();
+  const stillAllowed = async () => {
+    const user = claims ? await userOfSession(await getDb(), claims) : null;
+    return user !== null && hasAccess(user.role, access);
+  };
+  return { ok: true, user: checked.user, owner: { userId: checked.user.id, stillAllowed } };
 }

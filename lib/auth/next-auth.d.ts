@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The user's session version when this token was issued (lib/auth/session.ts). */
+    sv?: number;
   }
 }

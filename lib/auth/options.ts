@@ -5,9 +5,11 @@ import { authSecret } from "@/lib/env";
 import { authRedirect } from "./callback-url";
 import { clientIp } from "@/lib/security/rate-limit";
 import { signInSchema } from "@/lib/users/schema";
-import { getUserById } from "@/lib/users/service";
 import { signIn } from "@/lib/users/sign-in";
 import type { Role } from "@/lib/users/schema";
+import { endSessionsOfToken } from "@/lib/users/manage-sessions";
+import { currentSessionVersion, userOfSession } from "./session";
+import { claimsOf } from "./session-token";
 
 /** next-auth configuration: email + password, JWT sessions carrying the user id and role. */
 export const authOptions: NextAuthOptions = {
@@ -31,19 +33,29 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // Only this app's own origin, whatever callbackUrl said (lib/auth/callback-url.ts).
     redirect: authRedirect,
-    jwt({ token, user }) {
+    // The token carries the user's session version as it was at sign-in: bumping it ends this session (./session).
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = (user as { role?: Role }).role ?? "CUSTOMER";
+        token.sv = (await currentSessionVersion(await getDb(), user.id)) ?? 0;
       }
       return token;
     },
-    // The header reads this: show the role the database holds now, and nothing for a deactivated account.
+    // The header reads this: show the role the database holds now, and nothing for an ended session.
     async session({ session, token }) {
-      const user = token.sub ? await getUserById(await getDb(), token.sub) : null;
-      if (!user || !user.active) return { expires: session.expires } as typeof session;
+      const claims = claimsOf(token);
+      const user = claims ? await userOfSession(await getDb(), claims) : null;
+      if (!user) return { expires: session.expires } as typeof session;
       session.user = { ...session.user, id: user.id, name: user.name, email: user.email, role: user.role };
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the user (all devices) and closes their live streams, not just this cookie.
+    async signOut({ token }) {
+      const claims = claimsOf(token);
+      if (claims) await endSessionsOfToken(await getDb(), claims);
     },
   },
 };

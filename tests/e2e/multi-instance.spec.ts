@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { storageStateFor } from "./accounts";
-import { loopback, signInOverHttp } from "./support/http-client";
+import { accounts, storageStateFor } from "./accounts";
+import { openStream } from "./support/event-stream";
+import { httpRequest, loopback, signInOverHttp } from "./support/http-client";
+import { changeRoleOverHttp, sessionUserId, signedIn, signOutOverHttp } from "./support/server-action";
 
 // Runs only against PostgreSQL, with two app instances on one database (see playwright.config.ts).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -44,4 +46,38 @@ test("failed sign-ins are counted across both instances", async () => {
   expect(checked.length).toBeGreaterThan(0);
   expect(checked.length).toBeLessThanOrEqual(5);
   expect(refused.length).toBe(20 - checked.length);
+});
+
+test("ending a user's sessions on instance A closes their live stream on instance B, and their token is dead on B", async () => {
+  const from = loopback(64);
+  const dev = { email: "dev@example.com", password: accounts.customer.password };
+  const admin = await signedIn(instanceA, accounts.admin.email, accounts.admin.password, from);
+  const devId = await sessionUserId(instanceA, await signedIn(instanceA, dev.email, dev.password, from), from);
+  expect(devId).toBeTruthy();
+  expect((await changeRoleOverHttp(instanceA, admin, devId!, "STAFF", from)).body).toContain("is now staff");
+  try {
+    // Demotion on A closes the staff stream held on B.
+    const staffSession = await signedIn(instanceB, dev.email, dev.password, from);
+    const staffStream = await openStream(`${instanceB}/api/staff/events`, staffSession, from);
+    expect(staffStream.status).toBe(200);
+    await expect.poll(() => staffStream.received()).toContain(": connected");
+    expect((await changeRoleOverHttp(instanceA, admin, devId!, "CUSTOMER", from)).body).toContain("is now customer");
+    await expect.poll(() => staffStream.ended(), { timeout: 10_000 }).toBe(true);
+    staffStream.close();
+
+    // Signing out on A closes the order stream held on B and kills the token there.
+    const session = await signedIn(instanceB, dev.email, dev.password, from);
+    const number = /AT-\d{4}-\d{6}/.exec((await httpRequest(`${instanceB}/orders`, { jar: session, from })).body)?.[0];
+    const orderStream = await openStream(`${instanceB}/api/orders/${number}/events`, session, from);
+    expect(orderStream.status).toBe(200);
+    await expect.poll(() => orderStream.received()).toContain(": connected");
+    const old = session.get("next-auth.session-token")!;
+    await signOutOverHttp(instanceA, session, from);
+    await expect.poll(() => orderStream.ended(), { timeout: 10_000 }).toBe(true);
+    orderStream.close();
+    session.set("next-auth.session-token", old);
+    expect((await httpRequest(`${instanceB}/orders`, { jar: session, from })).status).toBe(307);
+  } finally {
+    await changeRoleOverHttp(instanceA, admin, devId!, "CUSTOMER", from);
+  }
 });

@@ -33,8 +33,8 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 // the database handle are swapped; the real guards (role and active flag re-read from the DB) run.
 vi.mock("@/lib/auth/session-token", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/session-token")>();
-  const { sessionUserId } = await import("./helpers/personas");
-  return { ...actual, readSessionUserId: async () => sessionUserId() };
+  const { sessionClaims } = await import("./helpers/personas");
+  return { ...actual, readSession: sessionClaims };
 });
 vi.mock("@/lib/db", async () => {
   const { harness: h } = await import("./helpers/personas");

@@ -27,8 +27,8 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 // refusal, and a message or field errors for the form to show.
 vi.mock("@/lib/auth/session-token", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/session-token")>();
-  const { sessionUserId } = await import("./helpers/personas");
-  return { ...actual, readSessionUserId: async () => sessionUserId() };
+  const { sessionClaims } = await import("./helpers/personas");
+  return { ...actual, readSession: sessionClaims };
 });
 vi.mock("@/lib/db", async () => {
   const { harness: h } = await import("./helpers/personas");

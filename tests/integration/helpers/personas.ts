@@ -42,9 +42,20 @@ export function actAs(ids: PersonaIds, persona: PersonaName) {
   harness.sessionUserId = persona === "anonymous" ? null : ids[persona];
 }
 
-/** The user id the session cookie's JWT would name (lib/auth/session-token's readSessionUserId). */
+/** The user id the session cookie's JWT would name. */
 export function sessionUserId() {
   return harness.sessionUserId;
+}
+
+/**
+ * The session the cookie's JWT would name (lib/auth/session-token's readSession): the persona's id, with the
+ * session version their account has now, as a token issued just now would carry.
+ */
+export async function sessionClaims(): Promise<{ userId: string; version: number } | null> {
+  const userId = harness.sessionUserId;
+  if (!userId || !harness.db) return null;
+  const row = await harness.db.prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return { userId, version: row?.sessionVersion ?? 0 };
 }
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -1,4 +1,4 @@
-import { authorizeRoute } from "@/lib/auth/guards";
+import { authorizeStream } from "@/lib/auth/guards";
 import { isStaff } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { orderEventStream } from "@/lib/notifications/live";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Live status changes of one order (server-sent events): its customer, or staff and admins. */
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
-  const caller = await authorizeRoute("user");
+  const caller = await authorizeStream("user");
   if (!caller.ok) return caller.response;
   const { user } = caller;
   const parsed = orderNumberSchema.safeParse((await params).number);
@@ -18,5 +18,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
     select: { id: true },
   });
   if (!order) return new Response("Not found", { status: 404 });
-  return orderEventStream(request, (notice) => notice.orderId === order.id);
+  return orderEventStream(request, caller.owner, (notice) => notice.orderId === order.id);
 }

@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { CookieJar, httpRequest, signInOverHttp, type HttpAnswer } from "./http-client";
+
+// Server actions called over raw HTTP, the way the browser calls them (Next-Action header, the arguments encoded
+// by React's own encodeReply), with any session cookie and from any source address: the attacker's view of a
+// form, and a way to fire two of them at the same moment. The action ids come from the build the server runs.
+
+type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
+
+/** The id of server action `name` exported by `file` (e.g. "lib/users/manage-actions.ts") in the server's build. */
+export function actionId(file: string, name: string): string {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name && entry.filename === file);
+  if (!found) throw new Error(`no server action ${name} in ${file} in ${distDir}`);
+  return found[0];
+}
+
+type EncodeReply = (value: unknown) => Promise<string | FormData>;
+
+async function encodeReply(value: unknown): Promise<FormData> {
+  const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
+  const encode = client.encodeReply ?? client.default?.encodeReply;
+  if (!encode) throw new Error("encodeReply not found in Next's React client");
+  const encoded = await encode(value);
+  if (typeof encoded === "string") throw new Error("expected a multipart reply");
+  return encoded;
+}
+
+/** A prepared form-action request (useActionState's call: previous state, then the form data), ready to send. */
+export type PreparedAction = { path: string; headers: Record<string, string>; body: string };
+
+/** Prepares a call of a form action with `fields`, posted to the page at `pagePath`. */
+export async function prepareAction(baseURL: string, file: string, name: string, pagePath: string, fields: Record<string, string>): Promise<PreparedAction> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  const reply = await encodeReply([{}, form]);
+  const boundary = `----atelier${randomUUID().replace(/-/g, "")}`;
+  let body = "";
+  for (const [key, value] of reply.entries()) {
+    if (typeof value !== "string") throw new Error("unexpected file in the reply");
+    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+  }
+  body += `--${boundary}--\r\n`;
+  return {
+    path: pagePath,
+    body,
+    headers: { "next-action": actionId(file, name), "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL, accept: "text/x-component" },
+  };
+}
+
+/** Sends a prepared action with the session in `jar`. */
+export function sendAction(baseURL: string, action: PreparedAction, jar: CookieJar, from?: string): Promise<HttpAnswer> {
+  return httpRequest(`${baseURL}${action.path}`, { method: "POST", headers: action.headers, body: action.body, jar, from });
+}
+
+/** Calls a form action once. */
+export async function callAction(baseURL: string, jar: CookieJar, file: string, name: string, pagePath: string, fields: Record<string, string>, from?: string): Promise<HttpAnswer> {
+  return sendAction(baseURL, await prepareAction(baseURL, file, name, pagePath, fields), jar, from);
+}
+
+const MANAGE = "lib/users/manage-actions.ts";
+
+/** An admin changes a user's role, over HTTP. */
+export function changeRoleOverHttp(baseURL: string, admin: CookieJar, userId: string, role: "CUSTOMER" | "STAFF" | "ADMIN", from?: string) {
+  return callAction(baseURL, admin, MANAGE, "changeRoleAction", "/admin/users", { userId, role }, from);
+}
+
+/** An admin deactivates (active false) or reactivates a user, over HTTP. */
+export function setActiveOverHttp(baseURL: string, admin: CookieJar, userId: string, active: boolean, from?: string) {
+  return callAction(baseURL, admin, MANAGE, "setUserActiveAction", "/admin/users", { userId, active: String(active) }, from);
+}
+
+/** Creates a customer account through the sign-up form's action (from `from`, so its per-address limit is the test's own). */
+export async function signUpOverHttp(baseURL: string, email: string, password: string, name: string, from?: string): Promise<HttpAnswer> {
+  const fields = { name, email, password, confirmPassword: password };
+  return callAction(baseURL, new CookieJar(), "lib/users/actions.ts", "signUpAction", "/signup", fields, from);
+}
+
+/** The id of the user a session belongs to (next-auth's session endpoint), or null when it is not a live session. */
+export async function sessionUserId(baseURL: string, jar: CookieJar, from?: string): Promise<string | null> {
+  const answer = await httpRequest(`${baseURL}/api/auth/session`, { jar, from });
+  try {
+    return (JSON.parse(answer.body) as { user?: { id?: string } } | null)?.user?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signs in over HTTP and fails loudly when that does not work. */
+export async function signedIn(baseURL: string, email: string, password: string, from?: string): Promise<CookieJar> {
+  const answer = await signInOverHttp(baseURL, email, password, { from });
+  if (!answer.ok) throw new Error(`sign-in of ${email} failed: ${answer.error}`);
+  return answer.jar;
+}
+
+/** Signs out over HTTP through next-auth's endpoint (CSRF token, then the POST), as the header's button does. */
+export async function signOutOverHttp(baseURL: string, jar: CookieJar, from?: string): Promise<HttpAnswer> {
+  const csrf = await httpRequest(`${baseURL}/api/auth/csrf`, { jar, from });
+  const csrfToken = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
+  const body = new URLSearchParams({ csrfToken, callbackUrl: `${baseURL}/`, json: "true" }).toString();
+  return httpRequest(`${baseURL}/api/auth/signout`, { method: "POST", jar, from, body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+}
