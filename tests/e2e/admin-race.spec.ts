@@ -22,7 +22,9 @@ const standing: Admin[] = [];
 async function newAdmin(name: string, from: string, promoter: CookieJar): Promise<Admin> {
   const email = `race-${name}-${Date.now()}@example.com`;
   const created = await signUpOverHttp(base, email, password, `Race ${name}`, from);
-  expect(created.status).toBe(200);
+  // The emailed link creates the account and sends to sign-in with the email filled in.
+  expect(created.status).toBe(303);
+  expect(created.headers.location).toContain("confirmed=created");
   const id = await sessionUserId(base, await signedIn(base, email, password, from), from);
   expect(id).toBeTruthy();
   expect((await changeRoleOverHttp(base, promoter, id!, "ADMIN", from)).body).toContain("is now admin");

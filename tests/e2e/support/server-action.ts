@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { CookieJar, httpRequest, signInOverHttp, type HttpAnswer } from "./http-client";
+import { confirmationLink } from "./sign-up-flow";
 
 // Server actions called over raw HTTP, the way the browser calls them (Next-Action header, the arguments encoded
 // by React's own encodeReply), with any session cookie and from any source address: the attacker's view of a
@@ -73,10 +74,15 @@ export function setActiveOverHttp(baseURL: string, admin: CookieJar, userId: str
   return callAction(baseURL, admin, MANAGE, "setUserActiveAction", "/admin/users", { userId, active: String(active) }, from);
 }
 
-/** Creates a customer account through the sign-up form's action (from `from`, so its per-address limit is the test's own). */
+/**
+ * Creates a customer account the way a visitor does: the sign-up form's action (from `from`, so its per-address
+ * limit is the test's own), then the confirmation link emailed to them. Answers the link's response.
+ */
 export async function signUpOverHttp(baseURL: string, email: string, password: string, name: string, from?: string): Promise<HttpAnswer> {
   const fields = { name, email, password, confirmPassword: password };
-  return callAction(baseURL, new CookieJar(), "lib/users/actions.ts", "signUpAction", "/signup", fields, from);
+  const asked = await callAction(baseURL, new CookieJar(), "lib/users/actions.ts", "signUpAction", "/signup", fields, from);
+  if (asked.status !== 200) return asked;
+  return httpRequest(await confirmationLink(baseURL, email), { from });
 }
 
 /** The id of the user a session belongs to (next-auth's session endpoint), or null when it is not a live session. */
