@@ -9,7 +9,16 @@ export async function register() {
     import("./lib/catalog/known-slugs"),
     import("./lib/db"),
   ]);
-  installEdgeGuard({ hops: env.TRUSTED_PROXY_HOPS, route: (method, url) => routeProductPage(method, url, getDb) });
+  const { readdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  // The files under public/products (product images) share the configurator pages' address space.
+  let productFiles: Set<string>;
+  try {
+    productFiles = new Set(readdirSync(join(process.cwd(), "public", "products")));
+  } catch {
+    productFiles = new Set();
+  }
+  installEdgeGuard({ hops: env.TRUSTED_PROXY_HOPS, route: (method, url) => routeProductPage(method, url, getDb, productFiles) });
   if (!process.env.SMTP_URL) return;
   const { startEmailWorker } = await import("./lib/notifications/worker");
   startEmailWorker(process.env.SMTP_URL, process.env.SMTP_FROM ?? "Atelier <orders@atelier.test>");

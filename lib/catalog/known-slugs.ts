@@ -11,8 +11,8 @@ import { SLUG_PATTERN } from "./editor/schema";
 const REFRESH_MS = 2_000;
 const MAX_SLUG_LENGTH = 64;
 
-/** Where the edge sends a request for a product page that cannot exist: no route matches it, so Next answers its 404 page (prerendered, nothing written). */
-export const UNKNOWN_PRODUCT_URL = "/_atelier/unknown-product";
+/** Where the edge sends a request for a product page that cannot exist: the product's 404 page, prerendered (app/(shop)/unknown-product). */
+export const UNKNOWN_PRODUCT_URL = "/unknown-product";
 
 type Known = { slugs: Set<string>; loadedAt: number; loading: Promise<void> | null };
 const known = processWide("publishedSlugs", (): Known => ({ slugs: new Set(), loadedAt: 0, loading: null }));
@@ -54,9 +54,9 @@ export function isPublishedSlug(slug: string, db: () => Promise<Prisma>): boolea
 
 /**
  * The address to serve for a request, for the edge guard: an unknown product's configurator page goes to
- * UNKNOWN_PRODUCT_URL (its order page and everything else are left alone).
+ * UNKNOWN_PRODUCT_URL (its order page, the files of public/products and everything else are left alone).
  */
-export function routeProductPage(method: string, url: string, db: () => Promise<Prisma>): string | Promise<string> {
+export function routeProductPage(method: string, url: string, db: () => Promise<Prisma>, publicFiles: ReadonlySet<string> = new Set()): string | Promise<string> {
   if (method !== "GET" && method !== "HEAD") return url;
   const match = /^\/products\/([^/?#]+)\/?(?:\?|$)/.exec(url);
   if (!match) return url;
@@ -66,6 +66,7 @@ export function routeProductPage(method: string, url: string, db: () => Promise<
   } catch {
     return UNKNOWN_PRODUCT_URL;
   }
+  if (publicFiles.has(slug)) return url; // a static file of public/products (a product image)
   const published = isPublishedSlug(slug, db);
   if (typeof published === "boolean") return published ? url : UNKNOWN_PRODUCT_URL;
   return published.then((yes) => (yes ? url : UNKNOWN_PRODUCT_URL));

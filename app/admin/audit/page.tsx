@@ -33,7 +33,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     actor: f.actor,
     q: f.q,
     from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
-    to: f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    // Up to the end of the day; the last day the database stores has no end to filter by.
+    to: f.to && f.to < "9999-12-31" ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
   });
   const input = "mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base sm:text-sm";
   return (
