@@ -4,7 +4,9 @@ import { foreignOrigin, malformedUrl, oversizedAction, type Refusal } from "./re
 
 // The server's edge: every request passes here before Next reads it. `next start` creates its own
 // http.Server, so the guard wraps http.Server.prototype.emit for "request" events; instrumentation.ts
-// installs it from register(), which Next awaits before it handles a request.
+// installs it from register(). `next start` listens before it runs register(): requests of that first
+// second were already emitted, so `npm start` preloads scripts/hold-requests.cjs, which holds them until
+// the guard is installed and then hands them over.
 
 export type EdgeGuardOptions = {
   /** Proxies we run in front of the app (TRUSTED_PROXY_HOPS). */
@@ -17,6 +19,8 @@ export type EdgeGuardOptions = {
 };
 
 const INSTALLED = Symbol.for("atelier.edgeGuard");
+// Set by scripts/hold-requests.cjs when `npm start` preloads it: hands over the requests that arrived first.
+const RELEASE = Symbol.for("atelier.edgeGuardRelease");
 
 /** Answers a refusal as JSON for API calls and scripts, as a small HTML page for browsers; never cached. */
 export function sendRefusal(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
@@ -71,4 +75,5 @@ export function installEdgeGuard(options: EdgeGuardOptions): void {
     );
     return true;
   };
+  (registry[RELEASE] as (() => void) | undefined)?.();
 }
