@@ -60,14 +60,17 @@ export function routeProductPage(method: string, url: string, db: () => Promise<
   if (method !== "GET" && method !== "HEAD") return url;
   const match = /^\/products\/([^/?#]+)\/?(?:\?|$)/.exec(url);
   if (!match) return url;
+  // The query stays: Next checks an RSC request's _rsc parameter against its headers, whatever the path.
+  const queryAt = url.indexOf("?");
+  const unknown = queryAt === -1 ? UNKNOWN_PRODUCT_URL : `${UNKNOWN_PRODUCT_URL}${url.slice(queryAt)}`;
   let slug: string;
   try {
     slug = decodeURIComponent(match[1]!);
   } catch {
-    return UNKNOWN_PRODUCT_URL;
+    return unknown;
   }
   if (publicFiles.has(slug)) return url; // a static file of public/products (a product image)
   const published = isPublishedSlug(slug, db);
-  if (typeof published === "boolean") return published ? url : UNKNOWN_PRODUCT_URL;
-  return published.then((yes) => (yes ? url : UNKNOWN_PRODUCT_URL));
+  if (typeof published === "boolean") return published ? url : unknown;
+  return published.then((yes) => (yes ? url : unknown));
 }

@@ -43,7 +43,7 @@ test("300 unknown product slugs answer 404 and write nothing to the server's cac
   // The app's 404 page is one shared entry, cached the first time any unknown address is asked for (as a page
   // and as an RSC payload): bounded, whatever the number of slugs. Ask once, then count.
   await httpRequest(`${baseURL()}/products/warm-up-${randomUUID()}`, { from, headers: { accept: "text/html" } });
-  await httpRequest(`${baseURL()}/products/warm-up-${randomUUID()}?_rsc=1`, { from, headers: { rsc: "1" } });
+  await httpRequest(`${baseURL()}/products/warm-up-${randomUUID()}?_rsc`, { from, headers: { rsc: "1" } });
   const before = await settledFiles(dir);
   const statuses = new Map<number, number>();
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -52,8 +52,8 @@ test("300 unknown product slugs answer 404 and write nothing to the server's cac
     const answers = await Promise.all(slugs.slice(i, i + 10).map((slug) => httpRequest(`${baseURL()}/products/${slug}`, { from, headers: { accept: "text/html" } })));
     for (const answer of answers) count(answer.status);
   }
-  // Client-side navigations ask for the same page as an RSC payload.
-  const rsc = await httpRequest(`${baseURL()}/products/no-such-${randomUUID()}?_rsc=1`, { from, headers: { rsc: "1" } });
+  // Client-side navigations ask for the same page as an RSC payload (_rsc: the hash Next expects of these headers).
+  const rsc = await httpRequest(`${baseURL()}/products/no-such-${randomUUID()}?_rsc`, { from, headers: { rsc: "1" } });
   count(rsc.status);
   // A NUL byte and broken percent-encoding are refused as bad requests before any route sees them.
   for (const slug of ["%00", "oak%00desk", "%E0%A4%A", "%ZZ"]) count((await httpRequest(`${baseURL()}/products/${slug}`, { from })).status);

@@ -18,6 +18,7 @@ describe("routeProductPage", () => {
     expect(await routeProductPage("GET", "/products/oak-desk", open)).toBe("/products/oak-desk");
     expect(routeProductPage("GET", "/products/oak-desk?_rsc=1", open)).toBe("/products/oak-desk?_rsc=1"); // from memory: no wait
     for (let i = 0; i < 50; i++) expect(await routeProductPage("GET", `/products/no-such-${i}`, open)).toBe(UNKNOWN_PRODUCT_URL);
+    expect(await routeProductPage("GET", "/products/no-such?_rsc=abc", open)).toBe(`${UNKNOWN_PRODUCT_URL}?_rsc=abc`);
     expect(db.reads).toBe(1);
     db.slugs = ["oak-desk", "new-chair"];
     forgetPublishedSlugs(); // what publishing does on this instance
