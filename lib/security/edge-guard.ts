@@ -22,8 +22,42 @@ const INSTALLED = Symbol.for("atelier.edgeGuard");
 // Set by scripts/hold-requests.cjs when `npm start` preloads it: hands over the requests that arrived first.
 const RELEASE = Symbol.for("atelier.edgeGuardRelease");
 
+/** The most of a refused request's body read (and dropped) before answering; a larger one is cut off. */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Calls `done` once the request's body has been read and dropped (up to DRAIN_LIMIT_BYTES): a client still
+ * sending its body when the answer comes and the connection closes sees a broken pipe, not the answer.
+ */
+function afterBody(req: http.IncomingMessage, done: () => void): void {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunked = req.headers["transfer-encoding"] !== undefined;
+  if ((!chunked && !(declared > 0)) || declared > DRAIN_LIMIT_BYTES || req.readableEnded) return done();
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    done();
+  };
+  let seen = 0;
+  const drop = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen <= DRAIN_LIMIT_BYTES) return;
+    req.off("data", drop);
+    req.pause(); // the rest is not read: Node closes the connection after the answer
+    once();
+  };
+  req.on("data", drop);
+  req.once("end", once);
+  req.once("error", once);
+}
+
 /** Answers a refusal as JSON for API calls and scripts, as a small HTML page for browsers; never cached. */
 export function sendRefusal(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
+  afterBody(req, () => writeRefusal(req, res, refusal));
+}
+
+function writeRefusal(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
   const wantsJson = req.url?.startsWith("/api/") || !String(req.headers.accept ?? "").includes("text/html") || req.headers["next-action"] !== undefined;
   const body = wantsJson
     ? JSON.stringify({ error: refusal.message })
@@ -34,8 +68,6 @@ export function sendRefusal(req: http.IncomingMessage, res: http.ServerResponse,
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-    // The body of a refused request is not read: close the connection instead of draining it.
-    ...(req.method === "GET" || req.method === "HEAD" ? {} : { connection: "close" }),
   });
   res.end(req.method === "HEAD" ? undefined : body);
 }
