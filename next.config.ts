@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-checks";
 
 // Static pages are cached and shared by every visitor, so a per-request nonce is not possible: scripts are
 // limited to this origin plus Next's inline bootstrap. Development also needs eval for fast refresh.
@@ -27,6 +28,11 @@ const nextConfig: NextConfig = {
   // Separate build folders let several checkouts' test servers build side by side (NEXT_DIST_DIR=.next-x).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  experimental: {
+    // The largest form a page sends (a product draft with its image). The edge guard answers a larger body
+    // with a 413 and a message before Next reads it (Next itself would answer a 500).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+  },
   async headers() {
     return [
       {

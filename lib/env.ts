@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TRUSTED_PROXY_HOPS } from "@/lib/security/forwarded";
 
 // Environment read and validated once. Only server code imports this.
 const envSchema = z.object({
@@ -6,6 +7,15 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // How many proxies we run in front of the app append to X-Forwarded-For (0: clients connect directly, and
+  // every X-Forwarded-* header they send is ignored). See lib/security/forwarded.ts.
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, "TRUSTED_PROXY_HOPS must be a whole number of proxies, e.g. 0 or 1")
+    .transform(Number)
+    .pipe(z.number().max(MAX_TRUSTED_PROXY_HOPS, `TRUSTED_PROXY_HOPS must be at most ${MAX_TRUSTED_PROXY_HOPS}`))
+    .default(0),
 });
 
 const parsed = envSchema.safeParse(process.env);

@@ -74,7 +74,9 @@ async function main() {
 
   const url = `http://localhost:${port}`;
   // Run Next's own binary (not through npx) so signals reach the server that holds the database.
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  // The preload holds the requests that arrive before the edge guard is installed (lib/security/edge-guard.ts).
+  const hold = path.join(root, "scripts", "hold-requests.cjs");
+  const server = spawn(process.execPath, ["--require", hold, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });

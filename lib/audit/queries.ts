@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { containsText, searchText } from "@/lib/search-text";
 import { STATUS_LABELS } from "@/lib/orders/status";
 
 export const AUDIT_ENTITIES = ["Product", "ProductVersion", "Settings", "CapacityWeek", "User", "Order"] as const;
@@ -22,8 +23,12 @@ const LIMIT = 200;
  * (each OrderEvent is the audit record of a transition), filtered by entity, actor, text and dates.
  */
 export async function findAuditRows(db: Prisma, filter: AuditFilter): Promise<AuditRow[]> {
+  // Typed text is looked for literally (see lib/search-text.ts); the exact-id match takes it as typed.
+  const typed = filter.q ? searchText(filter.q) : "";
+  const q = containsText(typed);
+  const actor = filter.actor ? containsText(filter.actor) : "";
   const createdAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
-  const actorWhere = filter.actor ? { actor: { is: { email: { contains: filter.actor, mode: "insensitive" as const } } } } : {};
+  const actorWhere = actor ? { actor: { is: { email: { contains: actor, mode: "insensitive" as const } } } } : {};
   const wantsEvents = !filter.entity || filter.entity === "Order";
   const [log, events] = await Promise.all([
     db.auditLog.findMany({
@@ -31,7 +36,7 @@ export async function findAuditRows(db: Prisma, filter: AuditFilter): Promise<Au
             createdAt,
             ...(filter.entity ? { entityType: filter.entity } : {}),
             ...actorWhere,
-            ...(filter.q ? { OR: [{ summary: { contains: filter.q, mode: "insensitive" } }, { action: { contains: filter.q, mode: "insensitive" } }, { entityId: filter.q }] } : {}),
+            ...(q ? { OR: [{ summary: { contains: q, mode: "insensitive" } }, { action: { contains: q, mode: "insensitive" } }, { entityId: typed }] } : {}),
           },
           orderBy: { createdAt: "desc" },
           take: LIMIT,
@@ -42,7 +47,7 @@ export async function findAuditRows(db: Prisma, filter: AuditFilter): Promise<Au
           where: {
             createdAt,
             ...actorWhere,
-            ...(filter.q ? { OR: [{ order: { number: { contains: filter.q, mode: "insensitive" } } }, { note: { contains: filter.q, mode: "insensitive" } }] } : {}),
+            ...(q ? { OR: [{ order: { number: { contains: q, mode: "insensitive" } } }, { note: { contains: q, mode: "insensitive" } }] } : {}),
           },
           orderBy: { createdAt: "desc" },
           take: LIMIT,

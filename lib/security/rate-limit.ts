@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/types";
+import { forwardedEntries, normalizeAddress } from "./forwarded";
 
 export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
@@ -67,9 +68,14 @@ export async function isRateLimited(db: Tx, rule: RateLimitRule, subject: string
   return { ok: true, remaining: rule.limit - (row && row.expiresAt > new Date() ? row.count : 0) };
 }
 
-/** The client address as the proxy reports it (first X-Forwarded-For hop), or "local". */
+/**
+ * The client's address for per-address limits. The server's edge (lib/security/edge-guard.ts) has already
+ * replaced X-Forwarded-For with the one address it trusts; should a request ever arrive with a list, the
+ * rightmost entry (written nearest to us) is taken, never the leftmost one a client can choose. "local" when
+ * there is none.
+ */
 export function clientIp(headers: { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined): string {
   const raw = !headers ? undefined : "get" in headers && typeof headers.get === "function" ? headers.get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value?.split(",")[0]?.trim().slice(0, 64) || "local";
+  const entries = forwardedEntries(raw ?? undefined);
+  return normalizeAddress(entries[entries.length - 1]) ?? "local";
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { containsText } from "@/lib/search-text";
 import type { Role } from "@/lib/users/schema";
 import type { UserSearch } from "./schema";
 
@@ -8,8 +9,9 @@ export const USERS_PAGE_SIZE = 25;
 
 /** Users matching a search (name or email), role and status, newest first, one page at a time. */
 export async function findUsers(db: Prisma, search: UserSearch): Promise<{ rows: AdminUserRow[]; total: number }> {
+  const q = containsText(search.q);
   const where = {
-    ...(search.q ? { OR: [{ name: { contains: search.q, mode: "insensitive" as const } }, { email: { contains: search.q, mode: "insensitive" as const } }] } : {}),
+    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { email: { contains: q, mode: "insensitive" as const } }] } : {}),
     ...(search.role ? { role: search.role } : {}),
     ...(search.status ? { active: search.status === "active" } : {}),
   };

@@ -33,8 +33,11 @@ describe("rate limits stored in the database", () => {
   it("words the wait and reads the client address", () => {
     expect(retryMessage(30_000)).toBe("Too many attempts. Try again in 1 minute.");
     expect(retryMessage(7.2 * 60_000, "orders")).toBe("Too many orders. Try again in 8 minutes.");
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    // The edge leaves one trusted address; a list that got past it counts from the right (a client writes the left).
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("10.0.0.1");
     expect(clientIp({ "x-forwarded-for": "198.51.100.7" })).toBe("198.51.100.7");
+    expect(clientIp({ "x-forwarded-for": "::ffff:127.0.0.9" })).toBe("127.0.0.9");
+    expect(clientIp({ "x-forwarded-for": "not-an-address" })).toBe("local");
     expect(clientIp(undefined)).toBe("local");
   });
 });

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useLazy } from "@/components/ui/use-lazy";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Definition, Group, ParseIssue, Rule } from "@/lib/configurator";
+import { DEFINITION_TOO_LARGE, MAX_DEFINITION_BYTES } from "@/lib/catalog/editor/limits";
 import type { FormState } from "@/lib/forms/state";
 import { MoneyInput, NumberInput, SmallButton, type ErrorsAt } from "./fields";
 import { convertGroup, GroupEditor, move } from "./group-editor";
@@ -52,6 +53,8 @@ function useDefinitionValidator(): [Validate | null, () => void] {
 export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency }: Props) {
   const [definition, setDefinition] = useState<Definition>(initial);
   const [dirty, setDirty] = useState(false);
+  // Checked before sending, with the server's own limit: a larger request would be refused as a whole.
+  const [tooLarge, setTooLarge] = useState(false);
   const [state, formAction] = useActionState(action, {} as FormState);
   // When the saved draft changes on the server (discarded, or saved elsewhere) and nothing is being
   // edited here, follow it; a save from this form leaves the same definition, so nothing visibly changes.
@@ -88,7 +91,12 @@ export function DefinitionEditor({ initial, initialIssues, action, draftVersion,
   const [ruleKind, setRuleKind] = useState<Rule["kind"]>("requires");
 
   return (
-    <form action={formAction} onSubmit={() => setDirty(false)} onFocusCapture={loadValidator} onPointerDownCapture={loadValidator} className="space-y-6" aria-label="Draft definition">
+    <form action={formAction} onSubmit={(event) => {
+      const large = new Blob([JSON.stringify(definition)]).size > MAX_DEFINITION_BYTES;
+      setTooLarge(large);
+      if (large) event.preventDefault();
+      else setDirty(false);
+    }} onFocusCapture={loadValidator} onPointerDownCapture={loadValidator} className="space-y-6" aria-label="Draft definition">
       <input type="hidden" name="definition" value={JSON.stringify(definition)} />
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white/95 p-3 shadow-sm backdrop-blur">
         <p className="mr-auto text-sm">
@@ -104,7 +112,7 @@ export function DefinitionEditor({ initial, initialIssues, action, draftVersion,
         </p>
         <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
       </div>
-      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+      <FormMessage message={tooLarge ? DEFINITION_TOO_LARGE : state.message} tone={!tooLarge && state.ok ? "success" : "error"} />
       {issues.length ? (
         <div className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">Fix these before saving:</p>

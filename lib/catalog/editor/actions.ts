@@ -7,7 +7,8 @@ import { authorizeAction } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
-import { formText } from "@/lib/forms/read";
+import { formEntry, formText } from "@/lib/forms/read";
+import { DEFINITION_TOO_LARGE, MAX_DEFINITION_BYTES } from "./limits";
 import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
 import { discardDraft, saveDraft } from "./draft";
 import { publishDraft } from "./publish";
@@ -29,7 +30,7 @@ async function readDetails(formData: FormData) {
     description: formText(formData, "description"),
     imageUrl: formText(formData, "imageUrl"),
   };
-  const file = formData.get("image");
+  const file = formEntry(formData, "image");
   let imageUrl = values.imageUrl;
   if (file instanceof File && file.size > 0) {
     const stored = await imageToDataUrl(file);
@@ -88,8 +89,9 @@ export async function saveDraftAction(productId: string, _: FormState, formData:
   const caller = await authorizeAction("admin");
   if (!caller.ok) return caller.refusal;
   if (!idSchema.safeParse(productId).success) return { ok: false, message: "Unknown product." };
-  const raw = formData.get("definition");
-  if (typeof raw !== "string" || raw.length > 2_000_000) return { ok: false, message: "The definition is missing or too large." };
+  const raw = formEntry(formData, "definition");
+  if (typeof raw !== "string") return { ok: false, message: "The definition is missing." };
+  if (Buffer.byteLength(raw, "utf8") > MAX_DEFINITION_BYTES) return { ok: false, message: DEFINITION_TOO_LARGE };
   // PostgreSQL's jsonb refuses NUL, raw or escaped as \u0000 (an escaped backslash before "u0000" is plain text).
   if (raw.includes("\u0000") || /(^|[^\\])(\\\\)*\\u0000/.test(raw)) {
     return { ok: false, message: "The definition contains an invisible control character (NUL); remove it and save again." };
