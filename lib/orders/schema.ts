@@ -69,7 +69,7 @@ export const COUNTRIES: { code: string; name: string }[] = [
 export const orderNumberSchema = z.string().regex(/^AT-\d{4}-\d{6,}$/, "Not an order number");
 
 /** Every order status, in lifecycle order. */
-export const ORDER_STATUSES = ["PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
+export const ORDER_STATUSES = ["AWAITING_APPROVAL", "PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 

@@ -26,8 +26,8 @@ export type Board = {
   finishedWindowDays: number | null;
 };
 
-/** The board's columns: every stage and then Cancelled. */
-export const BOARD_COLUMNS: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
+/** The board's columns: large orders awaiting approval, every stage, then Cancelled. */
+export const BOARD_COLUMNS: OrderStatus[] = ["AWAITING_APPROVAL", ...ORDER_STAGES, "CANCELLED"];
 
 // Finished work reads newest first; work in progress soonest promise first.
 const FINISHED: OrderStatus[] = ["SHIPPED", "DELIVERED", "CANCELLED"];
