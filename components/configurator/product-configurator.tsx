@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Definition, Problem } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import { formatCents } from "@/lib/money";
+import { readFairUse } from "@/lib/settings/fair-use";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
@@ -42,6 +43,8 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
   const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
   const { result, code } = view;
   const delivery = useDeliveryContext(initial.result);
+  // The fair-use rules come with the delivery context (current, unlike this cached page): the same the server applies.
+  const fairUse = useMemo(() => (delivery.status === "ready" ? readFairUse((delivery.context as { fairUse?: unknown } | null)?.fairUse) : null), [delivery]);
   const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
   const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
   const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
@@ -96,6 +99,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
             quantity={quantity}
             currency={currency}
             delivery={estimate}
+            fairUse={fairUse}
             updating={updating}
             preview={preview}
             actions={actions}

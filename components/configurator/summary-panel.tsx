@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
 import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import { formatCents } from "@/lib/money";
+import { approvalNotice, quantityLimitMessage, type FairUse } from "@/lib/settings/fair-use";
 import { DeliveryEstimate } from "./delivery-estimate";
 import type { ConfigurationActions } from "./use-configuration";
 import type { EstimateState } from "./use-delivery-context";
@@ -17,6 +18,8 @@ type Props = {
   quantity: number;
   currency: string;
   delivery: EstimateState;
+  /** The shop's fair-use rules (null until the delivery context has loaded; the checkout and server check anyway). */
+  fairUse: FairUse | null;
   /** True while the engine loads after a change: the figures shown are the previous ones. */
   updating: boolean;
   preview: boolean;
@@ -24,10 +27,13 @@ type Props = {
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, updating, preview, actions }: Props) {
+export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, fairUse, updating, preview, actions }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
-  const blocked = result.problems.length > 0 ? result.problems : [];
+  // Over the fair-use quantity limit: said at the field and the order is blocked, never clamped silently.
+  const overLimit = fairUse !== null && quantity > fairUse.maxQuantity ? quantityLimitMessage(fairUse.maxQuantity) : null;
+  const blocked = [...result.problems, ...(overLimit ? [{ code: "quantity", message: overLimit, group: undefined, ruleId: undefined }] : [])];
+  const approval = fairUse && !overLimit && result.valid ? approvalNotice(fairUse, result.productionHours, result.totalCents, (cents) => formatCents(cents, currency)) : null;
 
   const copyLink = async () => {
     const url = new URL(window.location.href);
@@ -80,9 +86,12 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY) actions.setQuantity(n);
           }}
-          className="w-20 rounded-lg border border-stone-300 px-2 py-1 text-right tabular-nums"
+          aria-invalid={overLimit ? true : undefined}
+          aria-describedby={overLimit ? "quantity-limit" : undefined}
+          className={`w-20 rounded-lg border px-2 py-1 text-right tabular-nums ${overLimit ? "border-red-500" : "border-stone-300"}`}
         />
       </div>
+      {overLimit ? <p id="quantity-limit" role="alert" className="mt-1 text-right text-sm text-red-700" data-testid="quantity-limit">{overLimit}</p> : null}
 
       <div className="mt-3 flex items-baseline justify-between gap-3">
         <span className="text-base font-medium">Total</span>
@@ -109,7 +118,9 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         </div>
       ) : null}
 
-      {preview ? null : result.valid ? (
+      {approval ? <p className="mt-4 rounded-xl border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900" data-testid="approval-notice">{approval}</p> : null}
+
+      {preview ? null : result.valid && !overLimit ? (
         // While a change waits for the engine, the link would carry the previous configuration: it waits too.
         <Link
           href={orderHref}

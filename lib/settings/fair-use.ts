@@ -5,7 +5,10 @@
 export type FairUse = {
   /** The most units in one order. */
   maxQuantity: number;
-  /** Production hours one customer's open orders (not delivered, not cancelled) may hold at once. */
+  /**
+   * Production hours one customer's open orders (not delivered, not cancelled) may book at once. An order
+   * awaiting approval books nothing and is not capped: staff decide on it.
+   */
   customerOpenHoursCap: number;
   /** Orders above these production hours or this value (cents) wait for staff approval. */
   approvalHoursThreshold: number;

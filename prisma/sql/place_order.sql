@@ -58,9 +58,9 @@ $$ LANGUAGE plpgsql;
 -- Writes one planned order under the booking lock (taken here, held until the transaction ends), and answers:
 --   {"status": "replay", "number", "customerId"}  an order with this idempotency key exists (nothing written);
 --   {"status": "limited", "retryAt"}              the customer placed limit.count orders in the window (nothing written);
---   {"status": "capped", "openHours", "cap"}          fair use (p.fairUse): the customer's open orders (not delivered, not
---                                                 cancelled, awaiting approval included) and this one would hold more than
---                                                 customerOpenHoursCap production hours (nothing written);
+--   {"status": "capped", "openHours", "cap"}      fair use (p.fairUse): the customer's open orders' booked hours (not
+--                                                 delivered, cancelled or awaiting approval) and this one's would exceed
+--                                                 customerOpenHoursCap (nothing written; never for an order awaiting approval);
 --   {"status": "changed"}                         the product's name, slug or current version is not the one the
 --                                                 order was checked on (nothing written);
 --   {"status": "stale"}                           the plan is not what current figures give: the settings changed, a
@@ -109,9 +109,10 @@ BEGIN
   END IF;
 
   -- Fair use: exact under concurrency, as every placement and approval holds the booking lock.
-  IF jsonb_typeof(p -> 'fairUse') = 'object' THEN
+  -- An order awaiting approval books nothing and staff decide on it: it neither counts nor is capped.
+  IF jsonb_typeof(p -> 'fairUse') = 'object' AND new_status = 'PLACED' THEN
     SELECT COALESCE(sum(x."production_hours"), 0) INTO open_hours FROM "orders" x
-      WHERE x."customer_id" = o ->> 'customerId' AND x."status" NOT IN ('DELIVERED', 'CANCELLED');
+      WHERE x."customer_id" = o ->> 'customerId' AND x."status" NOT IN ('DELIVERED', 'CANCELLED', 'AWAITING_APPROVAL');
     IF open_hours + (o ->> 'productionHours')::float8 > (p -> 'fairUse' ->> 'customerOpenHoursCap')::float8 + 0.000001 THEN
       RETURN jsonb_build_object('status', 'capped', 'openHours', open_hours, 'cap', (p -> 'fairUse' ->> 'customerOpenHoursCap')::float8);
     END IF;
