@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useLazy } from "@/components/ui/use-lazy";
 import type { Definition, Selection } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
+import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import { formatCents } from "@/lib/money";
 import { placeOrderAction, type CheckoutState } from "@/lib/orders/actions";
 import type { CapacitySnapshot } from "@/lib/orders/checkout";
@@ -56,7 +57,9 @@ export function CheckoutForm(props: Props) {
         ? quantityLimitMessage(fairUse.maxQuantity)
         : null;
   const validQuantity = quantityError === null;
-  const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, validQuantity ? quantity : 1);
+  // Over the limit the quote is still the typed quantity's (the summary is honest; the button is blocked).
+  const quoted = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : 1;
+  const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, quoted);
   const { evaluation, plan } = quote;
   const approval = approvalNotice(fairUse, evaluation.productionHours, evaluation.totalCents, (cents) => formatCents(cents, currency));
   useGoToConfirmation(state.placed?.href);
