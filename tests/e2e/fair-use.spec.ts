@@ -62,6 +62,11 @@ test("an order of 100 is refused by the server with the limit, and the configura
   await page.goto("/products/linden-sofa?q=100");
   await expect(page.getByTestId("quantity-limit")).toHaveText(LIMIT_MESSAGE);
   await expect(page.getByRole("link", { name: "Order", exact: true })).toHaveCount(0);
+  // Within the limit but over the approval threshold (7 sofas, 129.5 h): ordering is possible, and the summary says it waits for approval.
+  await page.getByLabel("Quantity").fill("7");
+  await expect(page.getByTestId("quantity-limit")).toHaveCount(0);
+  await expect(page.getByTestId("approval-notice")).toContainText("Large order: the workshop reviews orders over 120 h before scheduling them");
+  await expect(page.getByRole("link", { name: "Order", exact: true })).toBeVisible();
 });
 
 test("one customer cannot book more than the open-hours cap, even with parallel orders", async ({ browser, baseURL }) => {
