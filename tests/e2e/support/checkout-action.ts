@@ -26,8 +26,8 @@ export async function checkoutFor(baseURL: string, jar: CookieJar, from: string,
   return {
     html: page.body,
     fields,
-    /** Posts the form (a new idempotency key each time) and answers the reply's text. */
-    async submit(overrides: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+    /** Posts the form (a new idempotency key each time) to `target` (another instance of the same database, say) and answers the reply. */
+    async submit(overrides: Record<string, string> = {}, target = baseURL): Promise<{ status: number; body: string }> {
       const form = new FormData();
       const values: Record<string, string> = {
         ...fields, quantity: String(quantity), idempotencyKey: randomUUID(), notes: "",
@@ -40,9 +40,9 @@ export async function checkoutFor(baseURL: string, jar: CookieJar, from: string,
       let body = "";
       for (const [key, value] of reply.entries()) body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`;
       body += `--${boundary}--\r\n`;
-      const answer = await httpRequest(`${baseURL}/products/${slug}/order?q=${quantity}`, {
+      const answer = await httpRequest(`${target}/products/${slug}/order?q=${quantity}`, {
         method: "POST", jar, from, body,
-        headers: { "next-action": id, "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL, accept: "text/x-component" },
+        headers: { "next-action": id, "content-type": `multipart/form-data; boundary=${boundary}`, origin: target, accept: "text/x-component" },
       });
       return { status: answer.status, body: answer.body };
     },
