@@ -5,7 +5,6 @@ import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
 import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import { formatCents } from "@/lib/money";
-import { approvalNotice, quantityLimitMessage, type FairUse } from "@/lib/settings/fair-use";
 import { DeliveryEstimate } from "./delivery-estimate";
 import type { ConfigurationActions } from "./use-configuration";
 import type { EstimateState } from "./use-delivery-context";
@@ -18,8 +17,8 @@ type Props = {
   quantity: number;
   currency: string;
   delivery: EstimateState;
-  /** The shop's fair-use rules (null until the delivery context has loaded; the checkout and server check anyway). */
-  fairUse: FairUse | null;
+  /** Fair use (see ProductConfigurator): over the quantity limit (the order is blocked), and what to say. */
+  fairUse: { overLimit: boolean; limit: string | null; approval: string | null };
   /** True while the engine loads after a change: the figures shown are the previous ones. */
   updating: boolean;
   preview: boolean;
@@ -31,9 +30,9 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
   // Over the fair-use quantity limit: said at the field and the order is blocked, never clamped silently.
-  const overLimit = fairUse !== null && quantity > fairUse.maxQuantity ? quantityLimitMessage(fairUse.maxQuantity) : null;
+  const overLimit = fairUse.overLimit ? (fairUse.limit ?? "Too many for one order") : null;
   const blocked = [...result.problems, ...(overLimit ? [{ code: "quantity", message: overLimit, group: undefined, ruleId: undefined }] : [])];
-  const approval = fairUse && !overLimit && result.valid ? approvalNotice(fairUse, result.productionHours, result.totalCents, (cents) => formatCents(cents, currency)) : null;
+  const approval = !overLimit && result.valid ? fairUse.approval : null;
 
   const copyLink = async () => {
     const url = new URL(window.location.href);
