@@ -20,7 +20,7 @@ export type FairUse = {
 /**
  * The defaults, chosen from the demo products so that ordinary orders are unaffected: a sofa is 18.5 h and
  * about EUR 2,200, a bicycle 8.5 h, a roadster 60 h and about EUR 50,000. 20 units, two roadsters (120 h) or
- * six sofas go through at once; a customer holds at most 160 h (two months of one workshop week in four).
+ * six sofas go through at once; one customer's open orders book at most 160 h (two weeks of the default 80 h).
  */
 export const DEFAULT_FAIR_USE: FairUse = {
   maxQuantity: 20,
