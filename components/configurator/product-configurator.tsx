@@ -51,7 +51,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
   useEffect(() => {
     if (flagged && !engine) warm();
   }, [flagged, engine, warm]);
-  const notes = flagged && engine && delivery.status === "ready" ? engine.fairUseNotes(delivery.context, quantity, result.productionHours, result.totalCents, currency) : null;
+
   const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
   const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
   const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
@@ -106,7 +106,8 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
             quantity={quantity}
             currency={currency}
             delivery={estimate}
-            fairUse={{ overLimit, limit: notes?.limit ?? null, approval: notes?.approval ?? null }}
+            overLimit={overLimit}
+            note={flagged && engine ? <engine.FairUseNote context={delivery.status === "ready" && delivery.context} quantity={quantity} productionHours={result.productionHours} totalCents={result.totalCents} currency={currency} /> : null}
             updating={updating}
             preview={preview}
             actions={actions}

@@ -17,8 +17,9 @@ type Props = {
   quantity: number;
   currency: string;
   delivery: EstimateState;
-  /** Fair use (see ProductConfigurator): over the quantity limit (the order is blocked), and what to say. */
-  fairUse: { overLimit: boolean; limit: string | null; approval: string | null };
+  /** Over the fair-use quantity limit: the order is blocked (never clamped); `note` (from the engine) says why, or that a large order waits for approval. */
+  overLimit: boolean;
+  note: React.ReactNode;
   /** True while the engine loads after a change: the figures shown are the previous ones. */
   updating: boolean;
   preview: boolean;
@@ -26,13 +27,10 @@ type Props = {
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, fairUse, updating, preview, actions }: Props) {
+export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, overLimit, note, updating, preview, actions }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
-  // Over the fair-use quantity limit: said at the field and the order is blocked, never clamped silently.
-  const overLimit = fairUse.overLimit ? (fairUse.limit ?? "Too many for one order") : null;
-  const blocked = [...result.problems, ...(overLimit ? [{ code: "quantity", message: overLimit, group: undefined, ruleId: undefined }] : [])];
-  const approval = !overLimit && result.valid ? fairUse.approval : null;
+  const blocked = result.problems;
 
   const copyLink = async () => {
     const url = new URL(window.location.href);
@@ -85,12 +83,12 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY) actions.setQuantity(n);
           }}
-          aria-invalid={overLimit ? true : undefined}
+          aria-invalid={overLimit || undefined}
           aria-describedby={overLimit ? "quantity-limit" : undefined}
-          className={`w-20 rounded-lg border px-2 py-1 text-right tabular-nums ${overLimit ? "border-red-500" : "border-stone-300"}`}
+          className="w-20 rounded-lg border border-stone-300 px-2 py-1 text-right tabular-nums"
         />
       </div>
-      {overLimit ? <p id="quantity-limit" role="alert" className="mt-1 text-right text-sm text-red-700" data-testid="quantity-limit">{overLimit}</p> : null}
+      {note}
 
       <div className="mt-3 flex items-baseline justify-between gap-3">
         <span className="text-base font-medium">Total</span>
@@ -117,8 +115,6 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         </div>
       ) : null}
 
-      {approval ? <p className="mt-4 rounded-xl border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900" data-testid="approval-notice">{approval}</p> : null}
-
       {preview ? null : result.valid && !overLimit ? (
         // While a change waits for the engine, the link would carry the previous configuration: it waits too.
         <Link
@@ -134,7 +130,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             Order
           </button>
           <p id="order-blocked" className="mt-1.5 text-center text-xs text-stone-600">
-            {blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
+            {overLimit ? "Cannot order yet: change the quantity" : blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
           </p>
         </>
       )}
