@@ -76,7 +76,7 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
   if (options.orders !== false && (await db.order.count()) === 0) {
     const staffId = users.get("staff@atelier.test") ?? null;
     const customers = [users.get("clara@example.com"), users.get("dev@example.com")].filter((id): id is string => !!id);
-    const plan: { slug: string; status: OrderStatus; daysAgo: number; variant: number }[] = [
+    const plan: { slug: string; status: OrderStatus; daysAgo: number; variant: number; quantity?: number }[] = [
       { slug: "linden-sofa", status: "DELIVERED", daysAgo: 60, variant: 1 },
       { slug: "tempo-bicycle", status: "SHIPPED", daysAgo: 30, variant: 0 },
       { slug: "vela-roadster", status: "QUALITY_CHECK", daysAgo: 21, variant: 0 },
@@ -87,6 +87,8 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
       { slug: "tempo-bicycle", status: "PLACED", daysAgo: 0, variant: 2 },
       { slug: "tempo-bicycle", status: "CANCELLED", daysAgo: 15, variant: 0 },
       { slug: "linden-sofa", status: "READY_TO_SHIP", daysAgo: 25, variant: 0 },
+      // A large order (three roadsters, 180 h) waiting for the workshop's approval (fair use): it books nothing yet.
+      { slug: "vela-roadster", status: "AWAITING_APPROVAL", daysAgo: 1, variant: 0, quantity: 3 },
     ];
     for (const [i, entry] of plan.entries()) {
       const customerId = customers[i % customers.length];
@@ -117,7 +119,7 @@ const DAY = 86_400_000;
 
 async function createDemoOrder(
   db: Prisma,
-  input: { slug: string; status: OrderStatus; daysAgo: number; variant: number; customerId: string; staffId: string | null },
+  input: { slug: string; status: OrderStatus; daysAgo: number; variant: number; quantity?: number; customerId: string; staffId: string | null },
 ) {
   const product = await db.product.findUniqueOrThrow({
     where: { slug: input.slug },
@@ -127,7 +129,7 @@ async function createDemoOrder(
   if (!version) throw new Error(`${input.slug} has no published version`);
   const definition = version.definition as unknown as Definition;
   const selection = demoSelection(definition, input.variant);
-  const evaluation = evaluate(definition, selection, { quantity: 1 });
+  const evaluation = evaluate(definition, selection, { quantity: input.quantity ?? 1 });
   if (!evaluation.valid) throw new Error(`Demo selection for ${input.slug} is invalid`);
   const placedAt = new Date(Date.now() - input.daysAgo * DAY);
   await db.$transaction(async (tx) => {
@@ -140,8 +142,12 @@ async function createDemoOrder(
       shippingAddress: { name: "Demo customer", line1: "12 Market Street", line2: "", city: "Bristol", postalCode: "BS1 4DJ", country: "GB" },
       notes: "",
       placedAt,
-    }, { lock: true });
+    }, { lock: true, fairUse: input.status === "AWAITING_APPROVAL" });
     if (order.status !== "placed") throw new Error(`Demo order ${input.slug} not written: ${order.status}`);
+    if (input.status === "AWAITING_APPROVAL") {
+      if (!order.awaitingApproval) throw new Error(`Demo order ${input.slug} ×${input.quantity} was not held for approval`);
+      return;
+    }
     await walkTo(tx, order.id, placedAt, input.status, input.staffId);
   });
 }

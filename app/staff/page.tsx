@@ -5,6 +5,7 @@ import { LiveUpdates } from "@/components/staff/live-updates";
 import { OrderCard } from "@/components/staff/order-card";
 import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
+import { expireHolds } from "@/lib/orders/holds";
 import { STATUS_LABELS } from "@/lib/orders/status";
 import { findBoard } from "@/lib/production/board";
 import { parseBoardQuery } from "@/lib/production/schema";
@@ -16,7 +17,9 @@ export const metadata: Metadata = { title: "Production board" };
 export default async function StaffBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("/staff");
   const query = parseBoardQuery(await searchParams);
-  const board = await findBoard(await getDb(), query);
+  const db = await getDb();
+  await expireHolds(db); // expired approval holds leave the board before it is read (also done on a timer)
+  const board = await findBoard(db, query);
   const filtered = Boolean(query.q || query.product);
   const late = board.columns.flatMap((c) => c.cards).filter((c) => c.risk === "late").length;
   return (

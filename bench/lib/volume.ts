@@ -26,7 +26,8 @@ export function benchCustomerEmails(count: number): string[] {
 
 /**
  * Creates the bench customers (a cheap bcrypt cost, so that signing in dozens of them stays quick) and
- * gives the workshop enough weekly hours that placing thousands of orders never runs out of capacity.
+ * gives the workshop enough weekly hours that placing thousands of orders never runs out of capacity, and each
+ * customer a fair-use cap on open hours that the orders of a load step never reach (the cap is still counted).
  */
 export async function prepareBenchData(db: Prisma): Promise<void> {
   const hash = bcrypt.hashSync(BENCH_PASSWORD, 4);
@@ -37,7 +38,7 @@ export async function prepareBenchData(db: Prisma): Promise<void> {
      ON CONFLICT (email) DO NOTHING`,
     hash,
   );
-  await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000 } });
+  await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000, customerOpenHoursCap: 1_000_000 } });
   await db.$executeRawUnsafe(`UPDATE capacity_weeks SET capacity_hours = 1000000 WHERE NOT is_override`);
 }
 

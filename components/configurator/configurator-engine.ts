@@ -6,6 +6,7 @@ import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/li
 export { configuratorView, tidySelection } from "@/lib/configurator/view";
 export { fixFor } from "@/lib/configurator/evaluate/fix";
 export { readShareLink } from "@/lib/configurator/share/share-link";
+export { FairUseNote } from "./fair-use-note";
 export { LinkNotice } from "./link-notice";
 export { replayChanges } from "./queued-changes";
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Definition, Problem } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import { formatCents } from "@/lib/money";
+import type { FairUse } from "@/lib/settings/fair-use";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
@@ -42,6 +43,15 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
   const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
   const { result, code } = view;
   const delivery = useDeliveryContext(initial.result);
+  // The fair-use rules come with the delivery context (current, unlike this cached page): the same the server
+  // applies. The page only compares figures; when a rule applies, the engine (loaded then) words it.
+  const fairUse = delivery.status === "ready" ? (delivery.context as { fairUse?: FairUse } | null)?.fairUse : undefined;
+  const overLimit = !!fairUse && quantity > fairUse.maxQuantity;
+  const flagged = !!fairUse && (overLimit || result.productionHours > fairUse.approvalHoursThreshold || result.totalCents > fairUse.approvalValueThreshold);
+  useEffect(() => {
+    if (flagged && !engine) warm();
+  }, [flagged, engine, warm]);
+
   const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
   const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
   const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
@@ -96,6 +106,8 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
             quantity={quantity}
             currency={currency}
             delivery={estimate}
+            overLimit={overLimit}
+            note={flagged && engine ? <engine.FairUseNote context={delivery.status === "ready" && delivery.context} quantity={quantity} productionHours={result.productionHours} totalCents={result.totalCents} currency={currency} /> : null}
             updating={updating}
             preview={preview}
             actions={actions}

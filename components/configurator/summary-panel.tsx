@@ -17,6 +17,9 @@ type Props = {
   quantity: number;
   currency: string;
   delivery: EstimateState;
+  /** Over the fair-use quantity limit: the order is blocked (never clamped); `note` (from the engine) says why, or that a large order waits for approval. */
+  overLimit: boolean;
+  note: React.ReactNode;
   /** True while the engine loads after a change: the figures shown are the previous ones. */
   updating: boolean;
   preview: boolean;
@@ -24,10 +27,10 @@ type Props = {
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, updating, preview, actions }: Props) {
+export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, overLimit, note, updating, preview, actions }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
-  const blocked = result.problems.length > 0 ? result.problems : [];
+  const blocked = result.problems;
 
   const copyLink = async () => {
     const url = new URL(window.location.href);
@@ -80,9 +83,12 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY) actions.setQuantity(n);
           }}
+          aria-invalid={overLimit || undefined}
+          aria-describedby={overLimit ? "quantity-limit" : undefined}
           className="w-20 rounded-lg border border-stone-300 px-2 py-1 text-right tabular-nums"
         />
       </div>
+      {note}
 
       <div className="mt-3 flex items-baseline justify-between gap-3">
         <span className="text-base font-medium">Total</span>
@@ -109,7 +115,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         </div>
       ) : null}
 
-      {preview ? null : result.valid ? (
+      {preview ? null : result.valid && !overLimit ? (
         // While a change waits for the engine, the link would carry the previous configuration: it waits too.
         <Link
           href={orderHref}
@@ -124,7 +130,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             Order
           </button>
           <p id="order-blocked" className="mt-1.5 text-center text-xs text-stone-600">
-            {blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
+            {overLimit ? "Cannot order yet: change the quantity" : blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 import { STATUS_LABELS, type OrderStatus } from "@/lib/orders/status";
 
 const TONES: Record<OrderStatus, string> = {
+  AWAITING_APPROVAL: "bg-orange-50 text-orange-800 ring-orange-200",
   PLACED: "bg-amber-50 text-amber-800 ring-amber-200",
   CONFIRMED: "bg-sky-50 text-sky-800 ring-sky-200",
   IN_PRODUCTION: "bg-violet-50 text-violet-800 ring-violet-200",

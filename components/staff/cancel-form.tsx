@@ -7,7 +7,7 @@ import { transitionOrderAction } from "@/lib/orders/staff-actions";
 import type { OrderStatus } from "@/lib/orders/status";
 
 /** Cancelling asks for confirmation and a reason (the customer reads it) in a dialog; capacity is released. */
-export function CancelForm({ number, from, size = "md" }: { number: string; from: OrderStatus; size?: "sm" | "md" }) {
+export function CancelForm({ number, from, size = "md", decline = false }: { number: string; from: OrderStatus; size?: "sm" | "md"; decline?: boolean }) {
   const [state, action] = useActionState(transitionOrderAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -28,13 +28,17 @@ export function CancelForm({ number, from, size = "md" }: { number: string; from
         onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}
         className={`rounded-md border border-red-200 bg-white font-medium text-red-700 hover:bg-red-50 ${size === "sm" ? "px-2.5 py-1.5 text-xs" : "px-4 py-2 text-sm"}`}
       >
-        Cancel…<span className="sr-only"> order {number}</span>
+        {decline ? "Decline…" : "Cancel…"}<span className="sr-only"> order {number}</span>
       </button>
       {opened ? (
         <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
           <form action={action} className="space-y-4 p-5">
-            <h2 id={`${id}-title`} className="text-lg font-semibold">Cancel order {number}?</h2>
-            <p className="text-sm text-stone-600">The customer is told by email and on their order page; its booked workshop hours are released. This cannot be undone.</p>
+            <h2 id={`${id}-title`} className="text-lg font-semibold">{decline ? "Decline" : "Cancel"} order {number}?</h2>
+            <p className="text-sm text-stone-600">
+              {decline
+                ? "The order is cancelled; the customer is told by email and on their order page. It booked no workshop hours. This cannot be undone."
+                : "The customer is told by email and on their order page; its booked workshop hours are released. This cannot be undone."}
+            </p>
             <input type="hidden" name="number" value={number} />
             <input type="hidden" name="expected" value={from} />
             <input type="hidden" name="to" value="CANCELLED" />
@@ -56,7 +60,7 @@ export function CancelForm({ number, from, size = "md" }: { number: string; from
             <div aria-live="polite">{state.message && !state.ok ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}</div>
             <div className="flex flex-wrap justify-end gap-2">
               <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-stone-300 px-4 py-2 text-sm hover:bg-stone-100">Keep order</button>
-              <SubmitButton tone="danger" pendingLabel="Cancelling…">Cancel order</SubmitButton>
+              <SubmitButton tone="danger" pendingLabel="Cancelling…">{decline ? "Decline order" : "Cancel order"}</SubmitButton>
             </div>
           </form>
         </dialog>

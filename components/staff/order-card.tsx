@@ -26,10 +26,14 @@ export function OrderCard({ card }: { card: BoardCard }) {
         {card.quantity > 1 ? <span className="text-stone-500"> × {card.quantity}</span> : null}
       </p>
       <p className="text-sm text-stone-600">{card.customerName}</p>
+      {card.status === "AWAITING_APPROVAL" ? (
+        <p className="mt-1 text-xs text-orange-800" data-testid="hold-until">Approve by {card.holdUntil ? formatDate(card.holdUntil) : "-"}; books its hours when approved</p>
+      ) : (
       <p className="mt-1 text-xs text-stone-500">
         Promised {formatDate(card.promisedDate)}
         {card.risk !== "done" ? <span className={card.risk === "late" ? "font-semibold text-red-700" : card.risk === "at_risk" ? "font-semibold text-amber-800" : ""}> · {daysLeftText(card.daysLeft)}</span> : null}
       </p>
+      )}
       {next || cancellable ? (
         <div className="mt-3 flex flex-wrap items-start gap-2">
           {next === "SHIPPED" ? (
@@ -39,7 +43,7 @@ export function OrderCard({ card }: { card: BoardCard }) {
           ) : next ? (
             <QuickAdvanceForm number={card.number} from={card.status} to={next} label={TRANSITION_LABELS[next]} />
           ) : null}
-          {cancellable ? <CancelForm number={card.number} from={card.status} size="sm" /> : null}
+          {cancellable ? <CancelForm number={card.number} from={card.status} size="sm" decline={card.status === "AWAITING_APPROVAL"} /> : null}
         </div>
       ) : null}
     </li>

@@ -1,8 +1,7 @@
 import { driverError } from "@/lib/db/errors";
 import { RetryableError } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import type { ShopSettings } from "@/lib/settings/queries";
-import { planDelivery, type DeliveryPlan } from "./promise";
+import type { DeliveryPlan } from "./promise";
 
 // The workshop's capacity in hours per ISO week: what planning reads, the plan, and releasing an order's
 // hours. Orders book their hours when they are written (place_order, prisma/sql/place_order.sql), under
@@ -17,7 +16,6 @@ export class CapacityConflictError extends RetryableError {
   }
 }
 
-const HORIZON_WEEKS = 104;
 const DAY_MS = 86_400_000;
 
 /** What planning needs: admin overrides and the hours already booked, per week key. */
@@ -40,30 +38,7 @@ export function capacityFromRows(rows: Iterable<CapacityRow>): CapacityState {
   return state;
 }
 
-export type BookingRequest = {
-  today: Date;
-  leadDays: number;
-  productionHours: number;
-  settings: Pick<ShopSettings, "defaultWeeklyHours" | "shippingDays">;
-};
-
 export type BookingPlan = Extract<DeliveryPlan, { ok: true }>;
-
-/** Plans an order's production into the free weeks (planDelivery, shared with the browser); throws when the horizon is full. */
-export function planBooking(request: BookingRequest, capacity: CapacityState): BookingPlan {
-  const plan = planDelivery({
-    today: request.today,
-    leadDays: request.leadDays,
-    productionHours: request.productionHours,
-    shippingDays: request.settings.shippingDays,
-    defaultWeeklyHours: request.settings.defaultWeeklyHours,
-    overrides: capacity.overrides,
-    booked: capacity.booked,
-    horizonWeeks: HORIZON_WEEKS,
-  });
-  if (!plan.ok) throw new Error(plan.message);
-  return plan;
-}
 
 /** True when a statement failed because a week could not take the hours (capacity_weeks_hours_check). */
 export function isCapacityConflict(error: unknown): boolean {

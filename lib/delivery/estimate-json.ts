@@ -1,3 +1,5 @@
+import type { FairUse } from "@/lib/settings/fair-use";
+
 // The delivery context and estimate as they travel between the server and the browser. No engine code
 // and no zod here: the configurator reads the estimate at page load, before the engine (./estimate, which
 // checks the context with its schema) is loaded, and that page has no room for a schema library in its
@@ -5,6 +7,8 @@
 
 /** What the browser needs to plan delivery like the server does at order time. */
 export type DeliveryContext = {
+  /** The fair-use rules the server enforces (the configurator and checkout say them before the customer orders). */
+  fairUse?: FairUse;
   /** Today as an ISO date (UTC), e.g. "2026-11-25". */
   today: string;
   shippingDays: number;

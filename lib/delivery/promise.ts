@@ -75,5 +75,22 @@ export function planDelivery(input: DeliveryInput): DeliveryPlan {
       return { ok: true, materialsReady, bookings, productionEnd, promisedDate: plain(addDays(productionEnd, shippingDays, { in: utc })), weeks };
     }
   }
-  return { ok: false, message: `Not enough free capacity in the next ${horizonWeeks} weeks for ${productionHours} production hours` };
+  return { ok: false, message: fullyBookedMessage(weeks, productionHours, shippingDays) };
+}
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * What the customer reads when the horizon cannot take an order: the earliest date the workshop could still
+ * deliver anything (after the last week with no free hours), and how many hours are free in all.
+ */
+function fullyBookedMessage(weeks: WeekLoad[], productionHours: number, shippingDays: number): string {
+  const free = cleanFloat(weeks.reduce((sum, w) => sum + w.freeHours, 0));
+  let lastFull = -1;
+  weeks.forEach((w, i) => {
+    if (w.freeHours <= 0) lastFull = i;
+  });
+  const until = lastFull >= 0 ? weekEnd(weeks[lastFull]!.week) : weeks.length ? weekEnd(weeks[weeks.length - 1]!.week) : new Date();
+  const earliest = plain(addDays(until, shippingDays, { in: utc }));
+  return `Fully booked until ${longDate.format(earliest)}: the workshop has ${Math.floor(free)} free hours in the next ${weeks.length} weeks and this order needs ${Math.round(productionHours * 10) / 10}. Choose a smaller quantity or contact us.`;
 }

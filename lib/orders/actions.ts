@@ -90,15 +90,20 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
       expected: { versionId: parsed.data.expectedVersionId, totalCents: parsed.data.expectedTotalCents },
       // Checked by the database in the statement that writes the order (see placeOrder).
       limit: ORDER_RATE_LIMIT,
+      // The shop's fair-use rules: the quantity limit, the customer's open-hours cap, approval of large orders.
+      fairUse: true,
     });
     if (!result.ok) {
       if (result.code === "changed") return { message: result.message, values, current: result.current };
       if (result.code === "invalid") return { message: result.message, values, problems: result.problems.map((p) => p.message) };
+      if (result.code === "quantity") return { message: "Please correct the highlighted fields.", errors: { quantity: [result.message] }, values };
       return { message: result.message, values };
     }
     return {
       ok: true,
-      message: `Order ${result.number} is placed. Opening its confirmation…`,
+      message: result.awaitingApproval
+        ? `Order ${result.number} is placed and waits for the workshop's approval. Opening it…`
+        : `Order ${result.number} is placed. Opening its confirmation…`,
       placed: { number: result.number, href: `/orders/${result.number}/confirmation` },
     };
   } catch (error) {

@@ -4,14 +4,16 @@ import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import { planBooking } from "@/lib/delivery/capacity";
+import { planDelivery } from "@/lib/delivery/promise";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
 import { retryMessage } from "@/lib/security/rate-limit";
+import { needsApproval, openHoursMessage, quantityLimitMessage } from "@/lib/settings/fair-use";
 import { getSettings } from "@/lib/settings/queries";
 import type { OrderRateLimit } from "./rate-limit";
-import { ORDER_NUMBER, writeOrder, type WriteResult } from "./record";
+import { awaitingApprovalEmail } from "./approval-emails";
+import { ORDER_NUMBER, writeOrder, type RecordResult } from "./record";
 import type { ShippingAddress } from "./schema";
 import { buildSnapshot } from "./snapshot";
 
@@ -30,16 +32,24 @@ export type PlaceOrderInput = {
   expected: { versionId: string; totalCents: number };
   /** The customer's order rate limit (none when absent). */
   limit?: OrderRateLimit;
+  /**
+   * Apply the shop's fair-use rules (the checkout does): the quantity limit, the cap on the customer's open
+   * hours (counted under the booking lock) and approval for large orders. Staff tools and load tests do not.
+   */
+  fairUse?: boolean;
   now?: Date;
 };
 
 export type PlaceOrderResult =
-  | { ok: true; number: string; existing: boolean }
+  | { ok: true; number: string; existing: boolean; awaitingApproval?: boolean }
   | { ok: false; code: "not_found"; message: string }
   | { ok: false; code: "invalid"; message: string; problems: Pick<Problem, "group" | "message">[] }
   | { ok: false; code: "changed"; message: string; current: { versionId: string; version: number; totalCents: number } }
   | { ok: false; code: "conflict"; message: string }
-  | { ok: false; code: "limited"; message: string; retryAfterMs: number };
+  | { ok: false; code: "limited"; message: string; retryAfterMs: number }
+  | { ok: false; code: "quantity"; message: string; maxQuantity: number }
+  | { ok: false; code: "capped"; message: string }
+  | { ok: false; code: "full"; message: string };
 
 /** An order ready to be recorded: a configuration the engine found valid on the product's current version. */
 export type NewOrder = {
@@ -62,8 +72,8 @@ export type NewOrder = {
 export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const placedAt = input.now ?? new Date();
 
-  let result: WriteResult = { status: "changed" };
-  let current = { versionId: input.expected.versionId, version: 0, totalCents: input.expected.totalCents };
+  let result: RecordResult = { status: "changed" };
+  let current = { versionId: input.expected.versionId, version: 0, totalCents: input.expected.totalCents, hours: 0 };
   for (const fresh of [false, true]) {
     // 1. The configuration, checked and priced on the product as this process last read it (at the second
     //    round, as it is now). A refused form may be a resubmission of an order already placed (the product
@@ -79,10 +89,11 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
     //    booking lock that the product is still this one and the plan still holds. When the plan does not
     //    (a week filled up or was freed meanwhile), plan again in a transaction that takes the lock first.
     const order: NewOrder = { ...input, ...checked, placedAt };
-    current = { versionId: checked.product.version.id, version: checked.product.version.version, totalCents: checked.evaluation.totalCents };
+    current = { versionId: checked.product.version.id, version: checked.product.version.version, totalCents: checked.evaluation.totalCents, hours: checked.evaluation.productionHours };
     try {
-      result = await recordOrder(db, order, { limit: input.limit, lock: false });
-      if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { limit: input.limit, lock: true }), 10);
+      const options = { limit: input.limit, fairUse: input.fairUse ?? false };
+      result = await recordOrder(db, order, { ...options, lock: false });
+      if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { ...options, lock: true }), 10);
     } catch (error) {
       // A simultaneous submission with the same key won: answer with its order.
       const winner = isUniqueViolation(error) ? await findByKey(db, input.idempotencyKey) : null;
@@ -93,7 +104,13 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
   }
   switch (result.status) {
     case "placed":
-      return { ok: true, number: result.number, existing: false };
+      return { ok: true, number: result.number, existing: false, awaitingApproval: result.awaitingApproval };
+    case "too_many":
+      return { ok: false, code: "quantity", message: quantityLimitMessage(result.maxQuantity), maxQuantity: result.maxQuantity };
+    case "capped":
+      return { ok: false, code: "capped", message: openHoursMessage(result.cap, result.openHours, current.hours) };
+    case "full":
+      return { ok: false, code: "full", message: result.message };
     case "replay":
       return replayResult(result, input.customer.id);
     case "limited": {
@@ -102,7 +119,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
     }
     case "changed":
       // The product was republished or renamed between the fresh read and the write.
-      return { ok: false, code: "changed", message: CHANGED_MESSAGE, current };
+      return { ok: false, code: "changed", message: CHANGED_MESSAGE, current: { versionId: current.versionId, version: current.version, totalCents: current.totalCents } };
     case "stale":
       throw new Error("An order planned under the booking lock was refused as out of date");
   }
@@ -111,25 +128,33 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
 /**
  * Plans an order and writes it (on `db`, or inside the caller's transaction): reads the settings and the
  * capacity (with `lock`, after taking the booking lock), plans the order's production into the free weeks,
- * and writes the order with its immutable snapshot, option rows, PLACED event, confirmation email (when the
- * customer has an address), audit entry and bookings. Writes nothing and answers "replay", "limited" (with
- * `limit`), "changed" (the product is no longer this one) or "stale" (the plan went out of date; never with `lock`).
+ * and writes the order with its immutable snapshot, option rows, first event, email (when the customer has an
+ * address), audit entry and bookings. With `fairUse`, refuses a quantity over the limit ("too_many") and
+ * places a large order as AWAITING_APPROVAL, booking nothing. Writes nothing and answers "replay", "limited"
+ * (with `limit`), "capped" (with `fairUse`), "full" (the horizon cannot take it), "changed" (the product is no
+ * longer this one) or "stale" (the plan went out of date; never with `lock`).
  */
-export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: OrderRateLimit; lock: boolean }): Promise<WriteResult> {
+export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: OrderRateLimit; fairUse?: boolean; lock: boolean }): Promise<RecordResult> {
   const { customer, product, evaluation, placedAt } = order;
-  const { settings, settingsRow, capacity } = await readPlanningContext(db, placedAt, { lock: options.lock });
-  const plan = planBooking({ today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours, settings }, capacity);
-  const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate: plan.promisedDate });
-  const email = customer.email
-    ? {
-        to: customer.email,
-        ...orderPlacedEmail({
-          number: ORDER_NUMBER, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
-          currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
-        }),
-      }
+  const { settings, settingsRow, capacity, fairUse, fairUseRow } = await readPlanningContext(db, placedAt, { lock: options.lock });
+  if (options.fairUse && evaluation.quantity > fairUse.maxQuantity) return { status: "too_many", maxQuantity: fairUse.maxQuantity };
+  const plan = planDelivery({
+    today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours,
+    shippingDays: settings.shippingDays, defaultWeeklyHours: settings.defaultWeeklyHours, overrides: capacity.overrides, booked: capacity.booked,
+  });
+  if (!plan.ok) return { status: "full", message: plan.message };
+  const approval = options.fairUse && needsApproval(fairUse, evaluation.productionHours, evaluation.totalCents)
+    ? { holdUntil: new Date(placedAt.getTime() + fairUse.approvalHoldDays * 86_400_000) }
     : null;
-  return writeOrder(db, {
+  const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate: plan.promisedDate });
+  const facts = {
+    number: ORDER_NUMBER, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
+    currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
+  };
+  const email = customer.email
+    ? { to: customer.email, ...(approval ? awaitingApprovalEmail({ ...facts, holdUntil: approval.holdUntil }) : orderPlacedEmail(facts)) }
+    : null;
+  const result = await writeOrder(db, {
     order: {
       customerId: customer.id,
       productId: product.id,
@@ -156,7 +181,11 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
     plan,
     settings: settingsRow,
     defaultWeeklyHours: settings.defaultWeeklyHours,
+    fairUseRow,
+    fairUse: options.fairUse ? fairUse : null,
+    approval,
   });
+  return result.status === "placed" ? { ...result, awaitingApproval: approval !== null } : result;
 }
 
 const CHANGED_MESSAGE = "This product was updated since you opened this page. Review your order and confirm again.";

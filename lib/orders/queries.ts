@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { expireHolds } from "./holds";
 import type { OrderStatus } from "./status";
 
 export type OrderListItem = {
@@ -33,8 +34,18 @@ export async function findCustomerOrders(db: Prisma, customerId: string): Promis
   return rows.map(toItem);
 }
 
-/** One of the customer's own orders with its timeline; null for anyone else's number (shown as 404). */
+/**
+ * One of the customer's own orders with its timeline; null for anyone else's number (shown as 404). An
+ * approval hold that has run out is expired first (lazily, as well as by the periodic task).
+ */
 export async function getCustomerOrder(db: Prisma, customerId: string, number: string) {
+  const order = await readCustomerOrder(db, customerId, number);
+  if (order?.status !== "AWAITING_APPROVAL" || !order.holdUntil || order.holdUntil > new Date()) return order;
+  await expireHolds(db);
+  return readCustomerOrder(db, customerId, number);
+}
+
+function readCustomerOrder(db: Prisma, customerId: string, number: string) {
   return db.order.findFirst({
     where: { number, customerId },
     select: {
@@ -53,6 +64,7 @@ export async function getCustomerOrder(db: Prisma, customerId: string, number: s
       deliveredAt: true,
       cancelledAt: true,
       cancelReason: true,
+      holdUntil: true,
       notes: true,
       shippingAddress: true,
       product: { select: { slug: true, name: true } },

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/types";
 import { CapacityConflictError, isCapacityConflict, type BookingPlan } from "@/lib/delivery/capacity";
 import { weekStart } from "@/lib/delivery/weeks";
 import type { EmailMessage } from "@/lib/notifications/email";
+import type { FairUse } from "@/lib/settings/fair-use";
 import type { ShopSettings } from "@/lib/settings/queries";
 import { ORDER_NUMBER_DIGITS, orderNumberPrefix } from "./number";
 import type { OrderRateLimit } from "./rate-limit";
@@ -43,15 +44,25 @@ export type OrderWrite = {
   /** The settings row the plan was made with (null: there is none, the defaults applied). */
   settings: ShopSettings | null;
   defaultWeeklyHours: number;
+  /** The fair-use settings row the order was judged on (null: none, the defaults): place_order checks it is unchanged. */
+  fairUseRow: FairUse | null;
+  /** The fair-use rules to apply (the per-customer cap is counted under the lock), or null (not applied). */
+  fairUse: FairUse | null;
+  /** A large order waits for approval: it books nothing, and its hold ends at `holdUntil`. */
+  approval: { holdUntil: Date } | null;
 };
 
 /** What place_order answered (see prisma/sql/place_order.sql). */
 export type WriteResult =
-  | { status: "placed"; id: string; number: string }
+  | { status: "placed"; id: string; number: string; awaitingApproval?: boolean }
   | { status: "replay"; number: string; customerId: string }
   | { status: "limited"; retryAt: string }
+  | { status: "capped"; openHours: number; cap: number }
   | { status: "stale" }
   | { status: "changed" };
+
+/** What recording an order answered: place_order's answer, or a refusal before writing (fair use, a full horizon). */
+export type RecordResult = WriteResult | { status: "too_many"; maxQuantity: number } | { status: "full"; message: string };
 
 /** Stands for the order's number in its email until the database draws it (unguessable: never in what a customer types). */
 export const ORDER_NUMBER = `@@order-number-${randomBytes(8).toString("hex")}@@`;
@@ -75,8 +86,13 @@ export async function writeOrder(db: Tx, write: OrderWrite): Promise<WriteResult
     limit: write.limit ? { count: write.limit.count, windowSeconds: write.limit.windowMs / 1000 } : null,
     settings: write.settings,
     defaultWeeklyHours: write.defaultWeeklyHours,
-    weeks: plan.weeks.map((w, i) => ({ week: w.week, usedHours: w.usedHours, last: i === plan.weeks.length - 1 })),
-    bookings: plan.bookings.map((b) => ({ ...b, weekStart: weekStart(b.week).toISOString().slice(0, 10) })),
+    fairUseRow: write.fairUseRow,
+    fairUse: write.fairUse ? { customerOpenHoursCap: write.fairUse.customerOpenHoursCap } : null,
+    status: write.approval ? "AWAITING_APPROVAL" : "PLACED",
+    holdUntil: write.approval?.holdUntil.toISOString() ?? null,
+    // An order awaiting approval books nothing (its date is set when approved): no weeks to check either.
+    weeks: write.approval ? [] : plan.weeks.map((w, i) => ({ week: w.week, usedHours: w.usedHours, last: i === plan.weeks.length - 1 })),
+    bookings: write.approval ? [] : plan.bookings.map((b) => ({ ...b, weekStart: weekStart(b.week).toISOString().slice(0, 10) })),
   });
   try {
     const [row] = await queryRows<{ result: WriteResult }>(db, `SELECT "place_order"($1::jsonb) AS "result"`, [payload]);

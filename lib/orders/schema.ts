@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
+import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import type { OrderStatus } from "./status";
 
 const text = (label: string, max: number) =>
@@ -17,22 +18,28 @@ export const shippingAddressSchema = z.object({
     .min(2, "Enter the postal code")
     .max(12, "Use at most 12 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "Use letters, digits, spaces or dashes"),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
+  // An ISO 3166-1 alpha-2 code from the list the checkout offers, never free text.
+  country: z.string().refine((code) => COUNTRY_CODES.has(code), "Choose a country from the list"),
 });
 
 export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
-export const MAX_ORDER_QUANTITY = 100;
+/**
+ * The checkout's quantity: digits only (no sign, exponent, decimals or spaces), at least 1. The most per
+ * order is a fair-use setting (lib/settings/fair-use.ts), checked by the service against the current value;
+ * the engine's own bound (MAX_QUANTITY) only keeps absurd numbers from being evaluated.
+ */
+const quantitySchema = z
+  .string()
+  .regex(/^\d{1,9}$/, "Enter the quantity in digits, e.g. 2")
+  .transform(Number)
+  .pipe(z.number().int().min(1, "Order at least 1").max(MAX_QUANTITY, "For a quantity this large, contact us"));
 
 /** What the checkout form submits; prices and dates are never taken from it. */
 export const checkoutSchema = z.object({
   slug: z.string().min(1).max(100).refine(hasNoNul, NUL_MESSAGE),
   configuration: z.string().min(1, "The configuration is missing").max(20_000),
-  quantity: z.coerce
-    .number({ error: "Enter a quantity" })
-    .int("Enter a whole number")
-    .min(1, "Order at least 1")
-    .max(MAX_ORDER_QUANTITY, `Order at most ${MAX_ORDER_QUANTITY} at once; contact us for more`),
+  quantity: quantitySchema,
   idempotencyKey: z.uuid("This form has expired; reload the page"),
   expectedVersionId: z.string().min(1).max(100).refine(hasNoNul, NUL_MESSAGE),
   expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -62,6 +69,8 @@ export const COUNTRIES: { code: string; name: string }[] = [
   { code: "SE", name: "Sweden" },
 ];
 
+const COUNTRY_CODES = new Set(COUNTRIES.map((c) => c.code));
+
 /**
  * A human order number as it appears in URLs and forms: AT-, the year, then the sequence with at least six
  * digits (AT-2026-000123; AT-2027-1234567 once the sequence passes 999,999). Customers and staff use this one.
@@ -69,7 +78,7 @@ export const COUNTRIES: { code: string; name: string }[] = [
 export const orderNumberSchema = z.string().regex(/^AT-\d{4}-\d{6,}$/, "Not an order number");
 
 /** Every order status, in lifecycle order. */
-export const ORDER_STATUSES = ["PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
+export const ORDER_STATUSES = ["AWAITING_APPROVAL", "PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"] as const satisfies readonly OrderStatus[];
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 

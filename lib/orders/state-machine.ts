@@ -6,6 +6,9 @@ import type { OrderStatus } from "./status";
 
 /** Where each status may go next, whoever asks. */
 export const NEXT_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
+  // A large order (fair use): staff approve it (it books capacity then) or decline it; the customer may
+  // withdraw it; an expired hold cancels it (lib/orders/holds.ts).
+  AWAITING_APPROVAL: ["PLACED", "CANCELLED"],
   PLACED: ["CONFIRMED", "CANCELLED"],
   CONFIRMED: ["IN_PRODUCTION", "CANCELLED"],
   IN_PRODUCTION: ["QUALITY_CHECK", "CANCELLED"],
@@ -17,11 +20,13 @@ export const NEXT_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
 };
 
 /** Statuses a customer may still cancel their own order in. */
-export const CUSTOMER_CANCELLABLE: readonly OrderStatus[] = ["PLACED", "CONFIRMED"];
+export const CUSTOMER_CANCELLABLE: readonly OrderStatus[] = ["AWAITING_APPROVAL", "PLACED", "CONFIRMED"];
 
 /** The verb staff see on the button that moves an order into each status. */
 export const TRANSITION_LABELS: Record<OrderStatus, string> = {
-  PLACED: "Place",
+  AWAITING_APPROVAL: "Hold for approval",
+  // Only an order awaiting approval moves into PLACED (placement itself is not a transition).
+  PLACED: "Approve",
   CONFIRMED: "Confirm order",
   IN_PRODUCTION: "Start production",
   QUALITY_CHECK: "Finish production",

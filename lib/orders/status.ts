@@ -14,6 +14,7 @@ export const ORDER_STAGES: OrderStatus[] = [
 ];
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
+  AWAITING_APPROVAL: "Awaiting approval",
   PLACED: "Placed",
   CONFIRMED: "Confirmed",
   IN_PRODUCTION: "In production",

@@ -14,16 +14,18 @@ export type TimelineStep = {
 /** The production line as the customer sees it: stages done (with dates), the current one, those to come. */
 export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStatus; createdAt: Date; note: string }[]): TimelineStep[] {
   const reached = new Map(events.map((e) => [e.toStatus, e]));
+  // A large order's line starts with its approval (fair use).
+  const stages: OrderStatus[] = status === "AWAITING_APPROVAL" || reached.has("AWAITING_APPROVAL") ? ["AWAITING_APPROVAL", ...ORDER_STAGES] : ORDER_STAGES;
   if (status === "CANCELLED") {
-    const steps: TimelineStep[] = ORDER_STAGES.filter((s) => reached.has(s)).map((s) => ({
+    const steps: TimelineStep[] = stages.filter((s) => reached.has(s)).map((s) => ({
       status: s, label: STATUS_LABELS[s], state: "done", at: reached.get(s)?.createdAt ?? null, note: reached.get(s)?.note ?? "",
     }));
     const cancel = reached.get("CANCELLED");
     steps.push({ status: "CANCELLED", label: STATUS_LABELS.CANCELLED, state: "current", at: cancel?.createdAt ?? null, note: cancel?.note ?? "" });
     return steps;
   }
-  const currentIndex = ORDER_STAGES.indexOf(status);
-  return ORDER_STAGES.map((s, i) => ({
+  const currentIndex = stages.indexOf(status);
+  return stages.map((s, i) => ({
     status: s,
     label: STATUS_LABELS[s],
     state: i < currentIndex ? "done" : i === currentIndex ? (s === "DELIVERED" ? "done" : "current") : "upcoming",

@@ -6,6 +6,8 @@ import { releaseCapacity } from "@/lib/delivery/capacity";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { renderEmail } from "@/lib/notifications/templates";
 import type { Role } from "@/lib/users/schema";
+import { approvedEmail } from "./approval-emails";
+import { bookApprovedOrder } from "./approval";
 import { checkTransition } from "./state-machine";
 import { STATUS_LABELS, type OrderStatus } from "./status";
 
@@ -55,7 +57,7 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   const note = clean(request.note) ?? "";
   const order = await tx.order.findUnique({
     where: { number: request.orderNumber },
-    select: { id: true, number: true, status: true, version: true, customerId: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
+    select: { id: true, number: true, status: true, version: true, customerId: true, leadDays: true, productionHours: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
   });
   const isOwner = order?.customerId === actor.id;
   // A customer never learns whether someone else's order exists.
@@ -69,6 +71,9 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
 
   const from = order.status;
   const now = new Date();
+  // Approving a large order books its hours and sets its date now, under the booking lock (see ./approval).
+  const approval = from === "AWAITING_APPROVAL" && to === "PLACED" ? await bookApprovedOrder(tx, order, now) : null;
+  if (approval && !approval.ok) throw new Refused({ ok: false, code: "conflict", message: `${order.number} cannot be approved now: ${approval.message}` });
   const cancelReason = reason ?? "Cancelled by the customer";
   const updated = await tx.order.updateMany({
     where: { id: order.id, version: order.version, status: from },
@@ -77,7 +82,7 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
       version: { increment: 1 },
       ...(to === "SHIPPED" ? { carrier, trackingNumber, shippedAt: now } : {}),
       ...(to === "DELIVERED" ? { deliveredAt: now } : {}),
-      ...(to === "CANCELLED" ? { cancelledAt: now, cancelReason } : {}),
+      ...(to === "CANCELLED" ? { cancelledAt: now, cancelReason, holdUntil: null } : {}),
     },
   });
   if (updated.count !== 1) throw new Refused({ ok: false, code: "conflict", message: `Order ${order.number} changed while saving. Nothing was changed; reload to see it.` });
@@ -91,27 +96,28 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   await enqueueEmail(tx, {
     to: order.customer.email,
     orderId: order.id,
-    ...renderEmail({
+    ...(approval?.ok ? approvedEmail({ number: order.number, customerName: order.customer.name, productName: order.product.name, promisedDate: approval.promisedDate }) : renderEmail({
       subject: `Order ${order.number}: ${STATUS_LABELS[to]}`,
       greeting: `Hello ${order.customer.name},`,
       paragraphs: [customerMessage(order.product.name, to, { reason: cancelReason, carrier, trackingNumber })],
       facts: [["Order", order.number], ["Status", STATUS_LABELS[to]], ["Follow it at", `/orders/${order.number}`]],
       footer: "Atelier: made to order.",
-    }),
+    })),
   });
   await writeAudit(tx, {
     actorId: actor.id,
-    action: to === "CANCELLED" ? "order.cancel" : "order.transition",
+    action: to === "CANCELLED" ? "order.cancel" : approval ? "order.approve" : "order.transition",
     entityType: "Order",
     entityId: order.id,
     summary: `${order.number}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`,
-    data: { from, to, note: eventNote, releasedHours: released, version: order.version + 1 },
+    data: { from, to, note: eventNote, releasedHours: released, version: order.version + 1, ...(approval?.ok ? { bookedHours: approval.hours, promisedDate: approval.promisedDate.toISOString().slice(0, 10) } : {}) },
   });
   return { ok: true, order: { id: order.id, number: order.number, status: to } };
 }
 
 function customerMessage(product: string, to: OrderStatus, extra: { reason: string; carrier?: string; trackingNumber?: string }): string {
   const lines: Record<OrderStatus, string> = {
+    AWAITING_APPROVAL: `Your order for the ${product} is waiting for the workshop's approval.`,
     PLACED: `We received your order for the ${product}.`,
     CONFIRMED: `We have confirmed your order for the ${product}; parts are being ordered for it now.`,
     IN_PRODUCTION: `Your ${product} is now being made in our workshop.`,

@@ -12,6 +12,8 @@ export type BoardCard = {
   customerName: string;
   quantity: number;
   promisedDate: Date;
+  /** AWAITING_APPROVAL only: when the approval hold ends (the order is cancelled unless approved). */
+  holdUntil: Date | null;
   daysLeft: number;
   risk: Risk;
 };
@@ -26,8 +28,8 @@ export type Board = {
   finishedWindowDays: number | null;
 };
 
-/** The board's columns: every stage and then Cancelled. */
-export const BOARD_COLUMNS: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
+/** The board's columns: large orders awaiting approval, every stage, then Cancelled. */
+export const BOARD_COLUMNS: OrderStatus[] = ["AWAITING_APPROVAL", ...ORDER_STAGES, "CANCELLED"];
 
 // Finished work reads newest first; work in progress soonest promise first.
 const FINISHED: OrderStatus[] = ["SHIPPED", "DELIVERED", "CANCELLED"];
@@ -57,7 +59,7 @@ function windowSql(status: OrderStatus, since: Date | null) {
 
 const RECENT_ONLY: OrderStatus[] = ["DELIVERED", "CANCELLED"];
 
-type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; product_name: string; customer_name: string; weeks: string[] };
+type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; weeks: string[] };
 
 /**
  * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips.
@@ -92,7 +94,7 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
       : FINISHED.includes(status)
         ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
         : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
-    return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, p.name AS product_name, u.name AS customer_name,
+    return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, o.hold_until, p.name AS product_name, u.name AS customer_name,
         ARRAY(SELECT b.week FROM capacity_bookings b WHERE b.order_id = o.id ORDER BY b.week) AS weeks
       FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
@@ -109,6 +111,7 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
         customerName: row.customer_name,
         quantity: row.quantity,
         promisedDate: row.promised_date,
+        holdUntil: row.hold_until,
         daysLeft: daysLeft(row.promised_date, today),
         risk: assessRisk({ status, promisedDate: row.promised_date, today, bookedWeeks: row.weeks.map((week) => ({ week, weekStart: weekStart(week) })) }),
       }));

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { expireHolds } from "@/lib/orders/holds";
 import { orderNumberSchema } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";
@@ -22,6 +23,8 @@ export type BuildSheet = {
   deliveredAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
+  /** AWAITING_APPROVAL only: when the approval hold ends. */
+  holdUntil: Date | null;
   product: { name: string; slug: string; version: number };
   customer: { name: string; email: string };
   shippingAddress: Record<string, string>;
@@ -33,15 +36,25 @@ export type BuildSheet = {
   events: { id: string; from: OrderStatus | null; to: OrderStatus; at: Date; note: string; actor: string | null }[];
 };
 
-/** Everything the workshop needs to build and track one order, or null when there is no such order (or `number` is not an order number). */
+/**
+ * Everything the workshop needs to build and track one order, or null when there is no such order (or `number`
+ * is not an order number). An approval hold that has run out is expired first (lazily, as well as on a timer).
+ */
 export async function getBuildSheet(db: Prisma, number: string): Promise<BuildSheet | null> {
+  const sheet = await readBuildSheet(db, number);
+  if (sheet?.status !== "AWAITING_APPROVAL" || !sheet.holdUntil || sheet.holdUntil > new Date()) return sheet;
+  await expireHolds(db);
+  return readBuildSheet(db, number);
+}
+
+async function readBuildSheet(db: Prisma, number: string): Promise<BuildSheet | null> {
   if (!orderNumberSchema.safeParse(number).success) return null;
   const order = await db.order.findUnique({
     where: { number },
     select: {
       id: true, number: true, status: true, version: true, quantity: true, notes: true, createdAt: true, promisedDate: true,
       leadDays: true, productionHours: true, totalCents: true, currency: true, carrier: true, trackingNumber: true,
-      shippedAt: true, deliveredAt: true, cancelledAt: true, cancelReason: true, snapshot: true, shippingAddress: true,
+      shippedAt: true, deliveredAt: true, cancelledAt: true, cancelReason: true, holdUntil: true, snapshot: true, shippingAddress: true,
       product: { select: { name: true, slug: true } },
       productVersion: { select: { version: true } },
       customer: { select: { name: true, email: true } },

@@ -26,6 +26,8 @@ export function daysLeft(promisedDate: Date, today: Date): number {
  */
 export function assessRisk({ status, promisedDate, bookedWeeks, today }: RiskInput): Risk {
   if (status === "SHIPPED" || status === "DELIVERED" || status === "CANCELLED") return "done";
+  // Awaiting approval: no date is promised yet (it is set when approved).
+  if (status === "AWAITING_APPROVAL") return "on_track";
   if (daysLeft(promisedDate, today) < 0) return "late";
   const starts = bookedWeeks.map((w) => w.weekStart.getTime()).sort((a, b) => a - b);
   const first = starts[0];

@@ -7,9 +7,11 @@ import { revalidateCatalog } from "@/lib/catalog/cache";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
 import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
-import { settingsSchema, updateSettings } from "./service";
+import { fairUseSchema, settingsSchema, updateSettings } from "./service";
 
-/** Saves company name, currency, default weekly hours and shipping days. */
+const FAIR_USE_FIELDS = ["maxQuantity", "customerOpenHoursCap", "approvalHoursThreshold", "approvalValueThreshold", "approvalHoldDays"] as const;
+
+/** Saves company name, currency, default weekly hours, shipping days and (when the form carries them) the fair-use rules. */
 export async function updateSettingsAction(_: FormState, formData: FormData): Promise<FormState> {
   const caller = await authorizeAction("admin");
   if (!caller.ok) return caller.refusal;
@@ -19,16 +21,26 @@ export async function updateSettingsAction(_: FormState, formData: FormData): Pr
     defaultWeeklyHours: formText(formData, "defaultWeeklyHours"),
     shippingDays: formText(formData, "shippingDays"),
   };
+  const fairValues = Object.fromEntries(FAIR_USE_FIELDS.filter((k) => formData.has(k)).map((k) => [k, formText(formData, k)]));
+  const withFairUse = Object.keys(fairValues).length > 0;
   const parsed = settingsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values };
+  const fair = withFairUse ? fairUseSchema.safeParse(fairValues) : null;
+  const allValues = { ...values, ...fairValues } as Record<string, string>;
+  if (!parsed.success || (fair && !fair.success)) {
+    const errors = {
+      ...(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors),
+      ...(fair && !fair.success ? z.flattenError(fair.error).fieldErrors : {}),
+    };
+    return { ok: false, errors, values: allValues };
+  }
   try {
-    const result = await updateSettings(await getDb(), caller.user, parsed.data);
-    if (!result.ok) return { ok: false, message: result.message, values };
+    const result = await updateSettings(await getDb(), caller.user, parsed.data, fair?.success ? fair.data : undefined);
+    if (!result.ok) return { ok: false, message: result.message, values: allValues };
   } catch (error) {
     console.error("update settings failed", error);
-    return { ok: false, message: SAVE_FAILED, values };
+    return { ok: false, message: SAVE_FAILED, values: allValues };
   }
   revalidateCatalog(); // prices are shown in the currency, delivery dates use shipping days and capacity
   revalidatePath("/admin/settings");
-  return { ok: true, message: "Settings saved.", values };
+  return { ok: true, message: "Settings saved.", values: allValues };
 }

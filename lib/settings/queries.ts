@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/types";
+import { DEFAULT_FAIR_USE, type FairUse } from "./fair-use";
 
 export type ShopSettings = {
   companyName: string;
@@ -20,4 +21,12 @@ export async function getSettings(db: Tx): Promise<ShopSettings> {
   if (!row) return DEFAULT_SETTINGS;
   const { companyName, currency, defaultWeeklyHours, shippingDays } = row;
   return { companyName, currency, defaultWeeklyHours, shippingDays };
+}
+
+/** The fair-use rules (the settings row's), or the defaults before the first save. */
+export async function getFairUse(db: Tx): Promise<FairUse> {
+  const row = await db.settings.findUnique({ where: { id: 1 } });
+  if (!row) return DEFAULT_FAIR_USE;
+  const { maxQuantity, customerOpenHoursCap, approvalHoursThreshold, approvalValueThreshold, approvalHoldDays } = row;
+  return { maxQuantity, customerOpenHoursCap, approvalHoursThreshold, approvalValueThreshold, approvalHoldDays };
 }

@@ -25,14 +25,16 @@ describe("seed", () => {
       include: { events: { orderBy: { createdAt: "desc" }, take: 1 }, options: true, bookings: true },
     });
     const statuses = new Set(orders.map((o) => o.status));
-    for (const s of ["PLACED", "CONFIRMED", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "CANCELLED"]) expect(statuses.has(s as never)).toBe(true);
+    for (const s of ["AWAITING_APPROVAL", "PLACED", "CONFIRMED", "IN_PRODUCTION", "SHIPPED", "DELIVERED", "CANCELLED"]) expect(statuses.has(s as never)).toBe(true);
     for (const order of orders) {
       expect(order.events[0]?.toStatus).toBe(order.status);
       expect(order.options.length).toBeGreaterThan(0);
       const snapshot = order.snapshot as { breakdown: { lines: { amountCents: number }[]; totalCents: number } };
       expect(snapshot.breakdown.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(order.totalCents);
       const booked = order.bookings.reduce((s, b) => s + b.hours, 0);
-      expect(booked).toBeCloseTo(order.status === "CANCELLED" ? 0 : order.productionHours, 6);
+      // Cancelled orders hold nothing; a large order awaiting approval books nothing until approved.
+      expect(booked).toBeCloseTo(order.status === "CANCELLED" || order.status === "AWAITING_APPROVAL" ? 0 : order.productionHours, 6);
+      expect(order.holdUntil !== null).toBe(order.status === "AWAITING_APPROVAL");
     }
     const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true } });
     for (const week of weeks) {

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { clearCapacityOverrideAction, setCapacityOverrideAction } from "@/lib/delivery/actions";
 import { findCapacityWeeks, findLaterOverrides } from "@/lib/delivery/capacity-weeks";
 import { updateSettingsAction } from "@/lib/settings/actions";
-import { getSettings } from "@/lib/settings/queries";
+import { getFairUse, getSettings } from "@/lib/settings/queries";
 import { CURRENCIES } from "@/lib/settings/service";
 
 export const metadata: Metadata = { title: "Capacity & settings" };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Capacity & settings" };
 export default async function SettingsPage() {
   await requireAdmin("/admin/settings");
   const db = await getDb();
-  const settings = await getSettings(db);
+  const [settings, fairUse] = await Promise.all([getSettings(db), getFairUse(db)]);
   const weeks = await findCapacityWeeks(db, new Date(), { withOrders: false, defaultWeeklyHours: settings.defaultWeeklyHours });
   const later = await findLaterOverrides(db, weeks.at(-1)!.start);
   const rows = [...weeks, ...later];
@@ -25,7 +25,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold">Capacity & settings</h1>
       <section aria-labelledby="settings-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="settings-title" className="mb-3 text-lg font-semibold">Shop settings</h2>
-        <SettingsForm action={updateSettingsAction} initial={settings} currencies={CURRENCIES} />
+        <SettingsForm action={updateSettingsAction} initial={settings} fairUse={fairUse} currencies={CURRENCIES} />
       </section>
       <section aria-labelledby="capacity-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="capacity-title" className="text-lg font-semibold">Capacity per week</h2>

@@ -30,22 +30,28 @@ const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }
     describe: (r) => `week ${r.week}: booked ${r.booked_hours} h, bookings ${r.bookings} h, capacity ${r.capacity_hours} h`,
   },
   {
-    invariant: "each open order's bookings cover its production hours; cancelled orders hold none",
+    invariant: "each open order's bookings cover its production hours; cancelled orders and orders awaiting approval hold none",
     sql: `SELECT o.number, o.status::text AS status, o.production_hours, COALESCE(SUM(b.hours), 0) AS booked
           FROM orders o LEFT JOIN capacity_bookings b ON b.order_id = o.id
           GROUP BY o.id, o.number, o.status, o.production_hours
-          HAVING (o.status = 'CANCELLED' AND COALESCE(SUM(b.hours), 0) > 0)
-              OR (o.status <> 'CANCELLED' AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)`,
+          HAVING (o.status IN ('CANCELLED', 'AWAITING_APPROVAL') AND COALESCE(SUM(b.hours), 0) > 0)
+              OR (o.status NOT IN ('CANCELLED', 'AWAITING_APPROVAL') AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)`,
     describe: (r) => `order ${r.number} (${r.status}) needs ${r.production_hours} h but holds ${r.booked} h`,
   },
   {
-    invariant: "each order's status is the target of its last event, and its first event is PLACED",
+    invariant: "each order's status is the target of its last event, and its first event is PLACED (or AWAITING_APPROVAL for a large order)",
     sql: `SELECT o.number, o.status::text AS status, last.to_status::text AS last_event, first.to_status::text AS first_event
           FROM orders o
           LEFT JOIN LATERAL (SELECT to_status FROM order_events e WHERE e.order_id = o.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1) last ON true
           LEFT JOIN LATERAL (SELECT to_status FROM order_events e WHERE e.order_id = o.id ORDER BY e.created_at ASC, e.id ASC LIMIT 1) first ON true
-          WHERE last.to_status IS DISTINCT FROM o.status OR first.to_status IS DISTINCT FROM 'PLACED'`,
+          WHERE last.to_status IS DISTINCT FROM o.status OR first.to_status IS NULL OR first.to_status NOT IN ('PLACED', 'AWAITING_APPROVAL')`,
     describe: (r) => `order ${r.number} is ${r.status} but its events say ${r.first_event} … ${r.last_event}`,
+  },
+  {
+    invariant: "an order awaiting approval has a hold end and no bookings; no other order has a hold",
+    sql: `SELECT o.number, o.status::text AS status, o.hold_until FROM orders o
+          WHERE (o.status = 'AWAITING_APPROVAL') <> (o.hold_until IS NOT NULL)`,
+    describe: (r) => `order ${r.number} (${r.status}) has hold_until ${r.hold_until ?? "null"}`,
   },
   {
     invariant: "each order has its option rows and a snapshot whose breakdown sums to its total",

@@ -89,7 +89,9 @@ describe("planDelivery", () => {
   });
 
   it("fails clearly when there is no capacity within the horizon or the input is wrong", () => {
-    expect(planDelivery({ today: day("2026-03-02"), leadDays: 0, productionHours: 100, shippingDays: 1, defaultWeeklyHours: 10, horizonWeeks: 4 })).toEqual({ ok: false, message: "Not enough free capacity in the next 4 weeks for 100 production hours" });
+    expect(planDelivery({ today: day("2026-03-02"), leadDays: 0, productionHours: 100, shippingDays: 1, defaultWeeklyHours: 10, horizonWeeks: 4 })).toEqual({ ok: false, message: "Fully booked until 30 March 2026: the workshop has 40 free hours in the next 4 weeks and this order needs 100. Choose a smaller quantity or contact us." });
+    // Weeks with no free hours push the date out: the earliest delivery is after the last full week.
+    expect(planDelivery({ today: day("2026-03-02"), leadDays: 0, productionHours: 100, shippingDays: 1, defaultWeeklyHours: 10, horizonWeeks: 4, booked: { "2026-W10": 10, "2026-W11": 10 } })).toMatchObject({ ok: false, message: expect.stringMatching(/^Fully booked until 16 March 2026: the workshop has 20 free hours/) });
     expect(planDelivery({ today: day("2026-03-02"), leadDays: -1, productionHours: 1, shippingDays: 1, defaultWeeklyHours: 10 }).ok).toBe(false);
     expect(planDelivery({ today: new Date("nope"), leadDays: 0, productionHours: 1, shippingDays: 1, defaultWeeklyHours: 10 }).ok).toBe(false);
     expect(planDelivery({ today: day("2026-03-02"), leadDays: 0, productionHours: Number.NaN, shippingDays: 1, defaultWeeklyHours: 10 }).ok).toBe(false);

@@ -23,8 +23,8 @@ describe("order numbers", () => {
 });
 
 describe("order statuses", () => {
-  it("are the eight of the lifecycle", () => {
-    expect(orderStatusSchema.options).toEqual(["PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"]);
+  it("are the nine of the lifecycle (a large order first awaits approval)", () => {
+    expect(orderStatusSchema.options).toEqual(["AWAITING_APPROVAL", "PLACED", "CONFIRMED", "IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED", "CANCELLED"]);
     expect(orderStatusSchema.safeParse("LOST").success).toBe(false);
   });
 });

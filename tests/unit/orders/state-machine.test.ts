@@ -33,6 +33,20 @@ describe("order state machine", () => {
     expect(checkTransition({ from: "PLACED", to: "CONFIRMED", role: "CUSTOMER", isOwner: true })).toMatchObject({ ok: false, code: "forbidden" });
   });
 
+  it("holds a large order for approval: staff approve (to PLACED) or decline with a reason; the customer may withdraw it", () => {
+    expect(NEXT_STATUSES.AWAITING_APPROVAL).toEqual(["PLACED", "CANCELLED"]);
+    expect(nextStage("AWAITING_APPROVAL")).toBe("PLACED");
+    expect(allowedTransitions("AWAITING_APPROVAL", "STAFF")).toEqual(["PLACED", "CANCELLED"]);
+    expect(allowedTransitions("AWAITING_APPROVAL", "CUSTOMER")).toEqual(["CANCELLED"]);
+    expect(checkTransition({ from: "AWAITING_APPROVAL", to: "PLACED", role: "CUSTOMER", isOwner: true })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(checkTransition({ from: "AWAITING_APPROVAL", to: "PLACED", role: "STAFF", isOwner: false })).toEqual({ ok: true });
+    expect(checkTransition({ from: "AWAITING_APPROVAL", to: "CANCELLED", role: "STAFF", isOwner: false })).toMatchObject({ ok: false, code: "invalid" });
+    expect(checkTransition({ from: "AWAITING_APPROVAL", to: "CANCELLED", role: "STAFF", isOwner: false, reason: "Too large for us" })).toEqual({ ok: true });
+    // No way back into approval, and it cannot skip to production.
+    for (const from of ALL) expect(NEXT_STATUSES[from]).not.toContain("AWAITING_APPROVAL");
+    expect(checkTransition({ from: "AWAITING_APPROVAL", to: "CONFIRMED", role: "STAFF", isOwner: false })).toMatchObject({ ok: false, code: "invalid" });
+  });
+
   it("refuses skipping a stage with a message naming the next step", () => {
     const result = checkTransition({ from: "PLACED", to: "DELIVERED", role: "STAFF", isOwner: false, ...complete });
     expect(result).toMatchObject({ ok: false, code: "invalid" });

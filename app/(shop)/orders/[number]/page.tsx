@@ -60,6 +60,11 @@ export default async function OrderPage({ params }: Props) {
           <section aria-labelledby="progress" className="rounded-xl border border-stone-200 bg-white p-5">
             <h2 id="progress" className="text-lg font-semibold">Progress</h2>
             <div className="mt-4"><OrderTimeline steps={steps} /></div>
+            {order.status === "AWAITING_APPROVAL" && order.holdUntil ? (
+              <p className="mt-3 rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-900" data-testid="approval-notice">
+                Waiting for the workshop&apos;s approval until {formatDate(order.holdUntil)}; the delivery date is set when approved.
+              </p>
+            ) : null}
             {order.status === "CANCELLED" && order.cancelReason ? <p className="mt-3 text-sm text-stone-600">Reason: {order.cancelReason}</p> : null}
             {order.carrier && order.trackingNumber ? (
               <p className="mt-4 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="tracking">
@@ -83,7 +88,13 @@ export default async function OrderPage({ params }: Props) {
           <section aria-labelledby="delivery" className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
             <h2 id="delivery" className="text-lg font-semibold">Delivery</h2>
             <p className="mt-2">
-              {order.deliveredAt ? <>Delivered on <strong>{formatDate(order.deliveredAt)}</strong></> : <>Promised for <strong data-testid="promised-date">{formatDate(order.promisedDate)}</strong></>}
+              {order.deliveredAt ? (
+                <>Delivered on <strong>{formatDate(order.deliveredAt)}</strong></>
+              ) : order.status === "AWAITING_APPROVAL" ? (
+                <>The delivery date is set when the workshop approves the order (about <span data-testid="tentative-date">{formatDate(order.promisedDate)}</span> if approved today).</>
+              ) : (
+                <>Promised for <strong data-testid="promised-date">{formatDate(order.promisedDate)}</strong></>
+              )}
             </p>
             {snapshot.leadDrivers.length ? <ul className="mt-1 text-stone-600">{snapshot.leadDrivers.slice(0, 3).map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
             <address className="mt-3 not-italic text-stone-600">

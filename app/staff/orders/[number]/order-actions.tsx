@@ -21,7 +21,7 @@ export function OrderActions({ number, status, role }: { number: string; status:
           <AdvanceForm key={to} number={number} from={status} to={to} label={TRANSITION_LABELS[to]} />
         ),
       )}
-      {allowed.includes("CANCELLED") ? <CancelForm number={number} from={status} /> : null}
+      {allowed.includes("CANCELLED") ? <CancelForm number={number} from={status} decline={status === "AWAITING_APPROVAL"} /> : null}
     </div>
   );
 }

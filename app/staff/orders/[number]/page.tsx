@@ -47,7 +47,11 @@ export default async function StaffOrderPage({ params }: Props) {
           <dl className="mt-2 grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5 text-left">
             <dt className="text-stone-500">Quantity</dt><dd className="font-semibold" data-testid="quantity">{order.quantity}</dd>
             <dt className="text-stone-500">Ordered</dt><dd>{formatDate(order.createdAt)}</dd>
-            <dt className="text-stone-500">Promised</dt><dd className="font-semibold">{formatDate(order.promisedDate)}</dd>
+            {order.status === "AWAITING_APPROVAL" ? (
+              <><dt className="text-stone-500">Approve by</dt><dd className="font-semibold">{order.holdUntil ? formatDate(order.holdUntil) : "-"} (books its hours when approved)</dd></>
+            ) : (
+              <><dt className="text-stone-500">Promised</dt><dd className="font-semibold">{formatDate(order.promisedDate)}</dd></>
+            )}
             <dt className="text-stone-500">Hours</dt><dd>{order.productionHours} h</dd>
           </dl>
         </div>

@@ -17,6 +17,21 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ n
   if (!orderNumberSchema.safeParse(number).success) notFound();
   const order = await getCustomerOrder(await getDb(), user.id, number);
   if (!order) notFound();
+  if (order.status === "AWAITING_APPROVAL") {
+    return (
+      <div className="mx-auto max-w-2xl rounded-2xl border border-stone-200 bg-white p-6 sm:p-10">
+        <p className="text-sm font-medium text-orange-700">Order placed · awaiting approval</p>
+        <h1 className="mt-1 text-2xl font-semibold sm:text-3xl">Thank you, the workshop reviews your {order.product.name} order</h1>
+        <p className="mt-3 text-stone-600">
+          Your order number is <strong className="font-mono text-stone-900" data-testid="order-number">{order.number}</strong>. It is a large order, so
+          the workshop approves it before scheduling it: we answer by {order.holdUntil ? formatDate(order.holdUntil) : "soon"}, and the delivery date is set when approved.
+        </p>
+        <div className="mt-8 flex flex-wrap gap-3">
+          <Link href={`/orders/${order.number}`} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">Follow your order</Link>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-2xl rounded-2xl border border-stone-200 bg-white p-6 sm:p-10">
       <p className="text-sm font-medium text-green-700">Order placed</p>

@@ -11,10 +11,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useLazy } from "@/components/ui/use-lazy";
 import type { Definition, Selection } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
+import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
 import { formatCents } from "@/lib/money";
 import { placeOrderAction, type CheckoutState } from "@/lib/orders/actions";
 import type { CapacitySnapshot } from "@/lib/orders/checkout";
 import type { SnapshotChoice } from "@/lib/orders/snapshot";
+import { approvalNotice, quantityLimitMessage, type FairUse } from "@/lib/settings/fair-use";
 import type { CheckoutQuote, quoteCheckout } from "./checkout-quote";
 
 type Props = {
@@ -35,18 +37,31 @@ type Props = {
   configuratorHref: string;
   /** From lib/orders/schema, passed in by the page so the zod schemas there stay on the server. */
   countries: { code: string; name: string }[];
-  maxQuantity: number;
+  /** The shop's fair-use rules, as the server enforces them (the quantity limit, approval of large orders). */
+  fairUse: FairUse;
 };
 
 /** Checkout: specification, live total for the quantity, promise, address and notes; submits once per key. */
 export function CheckoutForm(props: Props) {
-  const { definition, selection, currency, capacity, countries, maxQuantity: MAX_ORDER_QUANTITY, choices } = props;
+  const { definition, selection, currency, capacity, countries, fairUse, choices } = props;
   const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, {});
-  const [quantity, setQuantity] = useState(props.initialQuote.quantity);
+  // The field's text as typed: digits only, never coerced, so "1e2" or "-3" is shown as a mistake, not read as a number.
+  const [typed, setTyped] = useState(String(props.initialQuote.quantity));
   const [notes, setNotes] = useState("");
-  const validQuantity = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_ORDER_QUANTITY;
-  const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, validQuantity ? quantity : 1);
+  const quantity = /^\d{1,9}$/.test(typed) ? Number(typed) : Number.NaN;
+  const quantityError = !/^\d+$/.test(typed)
+    ? "Enter the quantity in digits, e.g. 2"
+    : quantity < 1
+      ? "Order at least 1"
+      : quantity > fairUse.maxQuantity
+        ? quantityLimitMessage(fairUse.maxQuantity)
+        : null;
+  const validQuantity = quantityError === null;
+  // Over the limit the quote is still the typed quantity's (the summary is honest; the button is blocked).
+  const quoted = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : 1;
+  const { quote, updating, loadEngine } = useQuote(props.initialQuote, definition, selection, capacity, quoted);
   const { evaluation, plan } = quote;
+  const approval = approvalNotice(fairUse, evaluation.productionHours, evaluation.totalCents, (cents) => formatCents(cents, currency));
   useGoToConfirmation(state.placed?.href);
   const v = (key: string, fallback = "") => state.values?.[key] ?? fallback;
   const err = (key: string) => state.errors?.[key];
@@ -79,16 +94,15 @@ export function CheckoutForm(props: Props) {
             <Field
               label="How many"
               name="quantity"
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={1}
-              max={MAX_ORDER_QUANTITY}
-              step={1}
-              value={Number.isNaN(quantity) ? "" : quantity}
+              pattern="[0-9]*"
+              autoComplete="off"
+              value={typed}
               onFocus={loadEngine}
               onPointerDown={loadEngine}
-              onChange={(e) => setQuantity(e.currentTarget.valueAsNumber)}
-              errors={err("quantity") ?? (validQuantity ? undefined : [`Choose between 1 and ${MAX_ORDER_QUANTITY}`])}
+              onChange={(e) => setTyped(e.currentTarget.value.trim())}
+              errors={quantityError ? [quantityError] : err("quantity")}
             />
           </div>
         </section>
@@ -148,6 +162,11 @@ export function CheckoutForm(props: Props) {
             <a href="" className="inline-block rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-50">
               Review the updated order
             </a>
+          ) : !validQuantity ? (
+            // Never a price for a quantity the server refuses: the field says what to change.
+            <button type="button" disabled aria-describedby="quantity-error" className="w-full cursor-not-allowed rounded-md bg-stone-300 px-4 py-2 font-medium text-stone-600" data-testid="place-order-blocked">
+              Place order · change the quantity first
+            </button>
           ) : updating ? (
             <button type="button" disabled className="w-full cursor-wait rounded-md bg-brand-600 px-4 py-2 font-medium text-white opacity-70">
               Updating the price…
@@ -157,6 +176,7 @@ export function CheckoutForm(props: Props) {
               {`Place order · ${formatCents(evaluation.totalCents, currency)}`}
             </SubmitButton>
           )}
+          {validQuantity && approval ? <p className="rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-900" data-testid="approval-notice">{approval}</p> : null}
           <p className="text-xs text-stone-500">Production starts only after we confirm your order. You can cancel until production starts.</p>
         </div>
       </form>

@@ -6,7 +6,9 @@ import { requireUser } from "@/lib/auth/guards";
 import { encodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { loadCheckout } from "@/lib/orders/checkout";
-import { COUNTRIES, MAX_ORDER_QUANTITY } from "@/lib/orders/schema";
+import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
+import { COUNTRIES } from "@/lib/orders/schema";
+import { DEFAULT_FAIR_USE } from "@/lib/settings/fair-use";
 import { describeChoices } from "@/lib/orders/snapshot";
 import { CheckoutForm } from "./checkout-form";
 import { quoteCheckout } from "./checkout-quote";
@@ -21,7 +23,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const { c, q } = await searchParams;
   const returnTo = `/products/${encodeURIComponent(slug)}/order?${new URLSearchParams({ ...(c ? { c } : {}), ...(q ? { q } : {}) })}`;
   const user = await requireUser(returnTo);
-  const quantity = Math.min(MAX_ORDER_QUANTITY, Math.max(1, Math.floor(Number(q) || 1)));
+  // Never clamped to the fair-use limit: a quantity over it is shown with the limit's message (CheckoutForm).
+  const quantity = Math.min(MAX_QUANTITY, Math.max(1, /^\d{1,9}$/.test(q ?? "") ? Number(q) : 1));
   const data = await loadCheckout(await getDb(), slug, c, quantity);
   if (!data.ok) notFound();
   const configuratorHref = `/products/${data.product.slug}${c ? `?c=${encodeURIComponent(c)}` : ""}`;
@@ -47,7 +50,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         customerName={user.name}
         configuratorHref={configuratorHref}
         countries={COUNTRIES}
-        maxQuantity={MAX_ORDER_QUANTITY}
+        fairUse={data.capacity.fairUse ?? DEFAULT_FAIR_USE}
       />
     </div>
   );
