@@ -1,48 +1,31 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { actionId, readCheckoutFields } from "../../../bench/lib/checkout";
+import { readCheckoutFields } from "../../../bench/lib/checkout";
 import { httpRequest, type CookieJar } from "./http-client";
+import { actionBody, actionId, formOf } from "./server-actions";
 
 // The checkout's server action over HTTP, as the checkout page submits it (see bench/lib/checkout.ts): the
 // hidden fields read from the page the customer gets, any quantity, a fresh idempotency key per submission.
-
-type EncodeReply = (value: unknown) => Promise<string | FormData>;
-
-async function encodeReply(value: unknown): Promise<FormData> {
-  const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
-  const encode = client.encodeReply ?? client.default?.encodeReply;
-  if (!encode) throw new Error("encodeReply not found in Next's React client");
-  const encoded = await encode(value);
-  if (typeof encoded === "string") throw new Error("expected a multipart reply");
-  return encoded;
-}
 
 /** A checkout for `slug` at `quantity`, read from the page with the customer's session; `submit` posts it once. */
 export async function checkoutFor(baseURL: string, jar: CookieJar, from: string, slug: string, quantity: number) {
   const page = await httpRequest(`${baseURL}/products/${slug}/order?q=${quantity}`, { jar, from });
   if (page.status !== 200) throw new Error(`checkout page answered ${page.status}`);
   const fields = readCheckoutFields(page.body);
-  const id = actionId(path.resolve(process.env.NEXT_DIST_DIR ?? ".next"), "lib/orders/actions.ts", "placeOrderAction");
+  const id = actionId("lib/orders/actions.ts", "placeOrderAction");
   return {
     html: page.body,
     fields,
     /** Posts the form (a new idempotency key each time) to `target` (another instance of the same database, say) and answers the reply. */
     async submit(overrides: Record<string, string> = {}, target = baseURL): Promise<{ status: number; body: string }> {
-      const form = new FormData();
       const values: Record<string, string> = {
         ...fields, quantity: String(quantity), idempotencyKey: randomUUID(), notes: "",
         "address.name": "Fair Use", "address.line1": "1 Test Street", "address.line2": "", "address.city": "Lyon",
         "address.postalCode": "69001", "address.country": "FR", ...overrides,
       };
-      for (const [key, value] of Object.entries(values)) form.append(key, value);
-      const reply = await encodeReply([{}, form]);
-      const boundary = `----fairuse${randomUUID().replace(/-/g, "")}`;
-      let body = "";
-      for (const [key, value] of reply.entries()) body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`;
-      body += `--${boundary}--\r\n`;
+      const { body, contentType } = await actionBody([{}, formOf(values)]);
       const answer = await httpRequest(`${target}/products/${slug}/order?q=${quantity}`, {
         method: "POST", jar, from, body,
-        headers: { "next-action": id, "content-type": `multipart/form-data; boundary=${boundary}`, origin: target, accept: "text/x-component" },
+        headers: { "next-action": id, "content-type": contentType, origin: target, accept: "text/x-component" },
       });
       return { status: answer.status, body: answer.body };
     },

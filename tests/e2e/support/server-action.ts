@@ -1,54 +1,21 @@
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { CookieJar, httpRequest, signInOverHttp, type HttpAnswer } from "./http-client";
+import { actionBody, actionId, formOf } from "./server-actions";
 import { confirmationLink } from "./sign-up-flow";
 
 // Server actions called over raw HTTP, the way the browser calls them (Next-Action header, the arguments encoded
 // by React's own encodeReply), with any session cookie and from any source address: the attacker's view of a
 // form, and a way to fire two of them at the same moment. The action ids come from the build the server runs.
 
-type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
-
-/** The id of server action `name` exported by `file` (e.g. "lib/users/manage-actions.ts") in the server's build. */
-export function actionId(file: string, name: string): string {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name && entry.filename === file);
-  if (!found) throw new Error(`no server action ${name} in ${file} in ${distDir}`);
-  return found[0];
-}
-
-type EncodeReply = (value: unknown) => Promise<string | FormData>;
-
-async function encodeReply(value: unknown): Promise<FormData> {
-  const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
-  const encode = client.encodeReply ?? client.default?.encodeReply;
-  if (!encode) throw new Error("encodeReply not found in Next's React client");
-  const encoded = await encode(value);
-  if (typeof encoded === "string") throw new Error("expected a multipart reply");
-  return encoded;
-}
-
 /** A prepared form-action request (useActionState's call: previous state, then the form data), ready to send. */
 export type PreparedAction = { path: string; headers: Record<string, string>; body: string };
 
 /** Prepares a call of a form action with `fields`, posted to the page at `pagePath`. */
 export async function prepareAction(baseURL: string, file: string, name: string, pagePath: string, fields: Record<string, string>): Promise<PreparedAction> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  const reply = await encodeReply([{}, form]);
-  const boundary = `----atelier${randomUUID().replace(/-/g, "")}`;
-  let body = "";
-  for (const [key, value] of reply.entries()) {
-    if (typeof value !== "string") throw new Error("unexpected file in the reply");
-    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
-  }
-  body += `--${boundary}--\r\n`;
+  const { body, contentType } = await actionBody([{}, formOf(fields)]);
   return {
     path: pagePath,
     body,
-    headers: { "next-action": actionId(file, name), "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL, accept: "text/x-component" },
+    headers: { "next-action": actionId(file, name), "content-type": contentType, origin: baseURL, accept: "text/x-component" },
   };
 }
 
