@@ -17,9 +17,25 @@ function run(script: string, ...args: string[]) {
   return spawnSync(tsx, [script, ...args], { env, encoding: "utf8", timeout: 120_000 });
 }
 
-beforeAll(() => {
+/** What the seeded database holds, to compare after the refused openers. */
+let seeded: { users: number; orders: number; products: number };
+
+async function countRows() {
+  const database = await openDatabase({ kind: "pglite", dataDir: dir });
+  try {
+    const [users, orders, products] = await Promise.all([database.prisma.user.count(), database.prisma.order.count(), database.prisma.product.count()]);
+    return { users, orders, products };
+  } finally {
+    await database.close();
+  }
+}
+
+beforeAll(async () => {
   expect(run("scripts/migrate.ts").status).toBe(0);
   expect(run("prisma/seed.ts").status).toBe(0);
+  seeded = await countRows();
+  expect(seeded.users).toBe(4);
+  expect(seeded.orders).toBeGreaterThan(0);
 });
 
 afterAll(() => {
@@ -53,14 +69,7 @@ describe("embedded database ownership", () => {
     holder.kill("SIGTERM");
     await exited;
 
-    const database = await openDatabase({ kind: "pglite", dataDir: dir });
-    try {
-      expect(await database.prisma.user.count()).toBe(4);
-      expect(await database.prisma.order.count()).toBe(10);
-      expect(await database.prisma.product.count()).toBe(3);
-    } finally {
-      await database.close();
-    }
+    expect(await countRows()).toEqual(seeded);
     expect(fs.existsSync(path.join(dir, "atelier.lock"))).toBe(false);
   });
 
