@@ -14,7 +14,11 @@ export function CancelOrder({ number, status }: { number: string; status: string
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-5">
       <h2 className="text-lg font-semibold">Changed your mind?</h2>
-      <p className="mt-1 text-sm text-stone-600">You can cancel until production starts. The workshop time booked for you is released.</p>
+      <p className="mt-1 text-sm text-stone-600">
+        {status === "AWAITING_APPROVAL"
+          ? "You can withdraw the order while it waits for approval; no workshop time is booked for it yet."
+          : "You can cancel until production starts. The workshop time booked for you is released."}
+      </p>
       {confirming ? (
         <form action={action} className="mt-3 space-y-3">
           <label htmlFor="reason" className="block text-sm font-medium">Reason (optional)</label>
