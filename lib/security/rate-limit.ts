@@ -8,8 +8,6 @@ export type RateLimitResult = { ok: true; remaining: number } | { ok: false; ret
 
 // Limits shared by every instance, because the counters live in PostgreSQL.
 export const RATE_LIMITS = {
-  signInAccount: { name: "signin-account", limit: 8, windowMs: 15 * 60_000 },
-  signInIp: { name: "signin-ip", limit: 40, windowMs: 15 * 60_000 },
   signUpIp: { name: "signup-ip", limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
@@ -55,17 +53,6 @@ function judgeHit(rule: RateLimitRule, row: Counter | undefined, what?: string):
 export async function hitRateLimit(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
   const [row] = await db.$queryRaw<Counter[]>(rateLimitHitSql(rule, subject));
   return judgeHit(rule, row, what);
-}
-
-/** Whether `subject` is over `rule` right now, without counting a hit (e.g. before checking a password). */
-export async function isRateLimited(db: Tx, rule: RateLimitRule, subject: string, what?: string): Promise<RateLimitResult> {
-  const key = rateLimitKey(rule, subject);
-  const row = await db.rateLimit.findUnique({ where: { key } });
-  if (row && row.expiresAt > new Date() && row.count >= rule.limit) {
-    const retryAfterMs = row.expiresAt.getTime() - Date.now();
-    return { ok: false, retryAfterMs, message: retryMessage(retryAfterMs, what) };
-  }
-  return { ok: true, remaining: rule.limit - (row && row.expiresAt > new Date() ? row.count : 0) };
 }
 
 /**
