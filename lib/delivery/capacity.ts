@@ -56,3 +56,21 @@ export async function releaseCapacity(tx: Tx, orderId: string): Promise<number> 
   await tx.capacityBooking.deleteMany({ where: { orderId } });
   return bookings.reduce((sum, b) => sum + b.hours, 0);
 }
+
+/**
+ * Gives back the hours an order booked in the weeks after the week of `finishedAt` (production finished early:
+ * the work is done, so later weeks are free for other orders). The finishing week keeps its booking, since the
+ * work was done in it. Returns the hours released.
+ */
+export async function releaseCapacityAfter(tx: Tx, orderId: string, finishedAt: Date): Promise<number> {
+  const rows = await tx.$queryRaw<{ hours: number }[]>`
+    WITH released AS (
+      DELETE FROM "capacity_bookings" b USING "capacity_weeks" w
+       WHERE b."order_id" = ${orderId} AND b."week" = w."week"
+         AND w."week_start" > date_trunc('week', ${finishedAt}::timestamptz AT TIME ZONE 'UTC')::date
+      RETURNING b."week", b."hours")
+    UPDATE "capacity_weeks" w SET "booked_hours" = GREATEST(w."booked_hours" - r."hours", 0), "updated_at" = now()
+      FROM released r WHERE w."week" = r."week"
+    RETURNING r."hours"`;
+  return rows.reduce((sum, row) => sum + Number(row.hours), 0);
+}

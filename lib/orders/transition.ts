@@ -2,7 +2,7 @@ import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import { releaseCapacity } from "@/lib/delivery/capacity";
+import { releaseCapacity, releaseCapacityAfter } from "@/lib/delivery/capacity";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { renderEmail } from "@/lib/notifications/templates";
 import type { Role } from "@/lib/users/schema";
@@ -38,7 +38,8 @@ const clean = (value: string | undefined) => value?.trim() || undefined;
 /**
  * Moves an order one step along the state machine, in one transaction: checks who may do it and that the
  * order is still where the actor saw it, updates it conditionally on its version, writes the OrderEvent,
- * opens or closes the ProductionJob, releases capacity on cancel, queues the customer's email and audits.
+ * opens or closes the ProductionJob, releases capacity on cancel (and the weeks after it when production
+ * finishes), queues the customer's email and audits.
  */
 export async function transitionOrder(db: Prisma, request: TransitionRequest): Promise<TransitionResult> {
   try {
@@ -91,7 +92,8 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: from, toStatus: to, actorId: actor.id, note: eventNote, createdAt: now } });
   if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId: order.id, startedAt: now } });
   if (from === "IN_PRODUCTION") await tx.productionJob.updateMany({ where: { orderId: order.id, completedAt: null }, data: { completedAt: now } });
-  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : 0;
+  // Cancelling frees every booked hour; finishing production frees the hours booked after this week.
+  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : from === "IN_PRODUCTION" ? await releaseCapacityAfter(tx, order.id, now) : 0;
 
   await enqueueEmail(tx, {
     to: order.customer.email,

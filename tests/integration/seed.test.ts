@@ -1,3 +1,4 @@
+import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConsistency } from "@/lib/db/ops/check";
 import { seedDatabase } from "@/prisma/seed-database";
@@ -32,8 +33,11 @@ describe("seed", () => {
       const snapshot = order.snapshot as { breakdown: { lines: { amountCents: number }[]; totalCents: number } };
       expect(snapshot.breakdown.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(order.totalCents);
       const booked = order.bookings.reduce((s, b) => s + b.hours, 0);
-      // Cancelled orders hold nothing; a large order awaiting approval books nothing until approved.
-      expect(booked).toBeCloseTo(order.status === "CANCELLED" || order.status === "AWAITING_APPROVAL" ? 0 : order.productionHours, 6);
+      // Cancelled orders hold nothing; a large order awaiting approval books nothing until approved; an order
+      // through production keeps at most what its finishing week used (the later weeks were given back).
+      if (order.status === "CANCELLED" || order.status === "AWAITING_APPROVAL") expect(booked).toBe(0);
+      else if (FINISHED.has(order.status)) expect(booked).toBeLessThanOrEqual(order.productionHours + 1e-6);
+      else expect(booked).toBeCloseTo(order.productionHours, 6);
       expect(order.holdUntil !== null).toBe(order.status === "AWAITING_APPROVAL");
     }
     const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true } });
@@ -43,6 +47,8 @@ describe("seed", () => {
     }
   });
 });
+
+const FINISHED = new Set(["QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED"]);
 
 describe("consistency check (npm run db:check)", () => {
   it("finds nothing wrong in the seeded database", async () => {
@@ -58,5 +64,16 @@ describe("consistency check (npm run db:check)", () => {
     expect(details).toContain(`order ${order.number} is CONFIRMED but its events say PLACED … PLACED`);
     expect(details).toContain(`order ${order.number}: total ${order.totalCents + 1}`);
     expect(details).toContain(`week ${week.week}: booked`);
+  });
+
+  it("reports an order delivered early that still holds hours after the week its production finished", async () => {
+    const delivered = await t.prisma.order.findFirstOrThrow({ where: { status: "DELIVERED" }, include: { productionJob: true } });
+    const later = weekKey(new Date(delivered.productionJob!.completedAt!.getTime() + 21 * 86_400_000));
+    await t.prisma.capacityWeek.upsert({ where: { week: later }, create: { week: later, weekStart: weekStart(later), capacityHours: 40 }, update: {} });
+    await t.prisma.$executeRawUnsafe(`INSERT INTO capacity_bookings (id, order_id, week, hours) VALUES ('late-booking', $1, $2, 1.5)`, delivered.id, later);
+    await t.prisma.$executeRawUnsafe(`UPDATE capacity_weeks SET booked_hours = booked_hours + 1.5 WHERE week = $1`, later);
+    const details = (await checkConsistency(t.prisma)).map((f) => f.detail).join("\n");
+    expect(details).toContain(`order ${delivered.number} (DELIVERED) finished production on`);
+    expect(details).toContain(`still holds 1.5 h in ${later}`);
   });
 });

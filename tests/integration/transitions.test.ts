@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkConsistency } from "@/lib/db/ops/check";
+import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import { allowedTransitions } from "@/lib/orders/state-machine";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { transitionOrder } from "@/lib/orders/transition";
@@ -151,6 +153,37 @@ describe(`order transitions (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     }
     const cancelled = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { bookings: true } });
     expect([cancelled.cancelReason, cancelled.bookings.length]).toEqual(["Cancelled by the customer", 0]);
+  });
+
+  it("finishing production early frees the hours booked after that week; an order delivered early holds none after its delivery", async () => {
+    // 100 hours at 40 a week span three or more weeks from now; the work is then done this week.
+    const order = await orderIn("CONFIRMED", 100);
+    const booked = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id }, include: { capacityWeek: true } });
+    const thisWeek = weekStart(weekKey(new Date()));
+    expect(booked.filter((b) => b.capacityWeek.weekStart > thisWeek).length).toBeGreaterThan(1);
+    const weeksBefore = new Map((await t.prisma.capacityWeek.findMany()).map((w) => [w.week, w.bookedHours]));
+
+    let status: OrderStatus = "CONFIRMED";
+    for (const to of ["IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED"] as const) {
+      const moved = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: status, to, actor: actors.staff(), ...details });
+      expect(moved).toMatchObject({ ok: true });
+      status = to;
+    }
+
+    const after = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id }, include: { capacityWeek: true } });
+    expect(after.filter((b) => b.capacityWeek.weekStart > thisWeek)).toEqual([]);
+    const later = booked.filter((b) => b.capacityWeek.weekStart > thisWeek);
+    for (const b of later) {
+      const week = await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: b.week } });
+      expect(week.bookedHours).toBeCloseTo((weeksBefore.get(b.week) ?? 0) - b.hours, 6);
+    }
+    // This week keeps what the work used; the audit of the finishing step says how much was given back.
+    expect(after.reduce((sum, b) => sum + b.hours, 0)).toBeCloseTo(booked.filter((b) => b.capacityWeek.weekStart <= thisWeek).reduce((sum, b) => sum + b.hours, 0), 6);
+    const finish = await t.prisma.auditLog.findFirstOrThrow({ where: { entityId: order.id, summary: { endsWith: "→ Quality check" } } });
+    expect((finish.data as { releasedHours: number }).releasedHours).toBeCloseTo(later.reduce((sum, b) => sum + b.hours, 0), 6);
+    // npm run db:check agrees on this order's hours (other fixtures here are put into states directly).
+    const hoursFindings = (await checkConsistency(t.prisma)).filter((f) => f.invariant.includes("hours") && f.detail.includes(order.number));
+    expect(hoursFindings).toEqual([]);
   });
 
   it("answers not_found for an unknown order and for another customer's order", async () => {

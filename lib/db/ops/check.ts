@@ -30,13 +30,23 @@ const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }
     describe: (r) => `week ${r.week}: booked ${r.booked_hours} h, bookings ${r.bookings} h, capacity ${r.capacity_hours} h`,
   },
   {
-    invariant: "each open order's bookings cover its production hours; cancelled orders and orders awaiting approval hold none",
+    invariant: "each order not yet through production holds exactly its production hours; cancelled orders and orders awaiting approval hold none; an order whose production finished holds no more than its hours",
     sql: `SELECT o.number, o.status::text AS status, o.production_hours, COALESCE(SUM(b.hours), 0) AS booked
           FROM orders o LEFT JOIN capacity_bookings b ON b.order_id = o.id
           GROUP BY o.id, o.number, o.status, o.production_hours
           HAVING (o.status IN ('CANCELLED', 'AWAITING_APPROVAL') AND COALESCE(SUM(b.hours), 0) > 0)
-              OR (o.status NOT IN ('CANCELLED', 'AWAITING_APPROVAL') AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)`,
+              OR (o.status IN ('PLACED', 'CONFIRMED', 'IN_PRODUCTION') AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)
+              OR (o.status IN ('QUALITY_CHECK', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED') AND COALESCE(SUM(b.hours), 0) > o.production_hours + 0.0001)`,
     describe: (r) => `order ${r.number} (${r.status}) needs ${r.production_hours} h but holds ${r.booked} h`,
+  },
+  {
+    invariant: "an order whose production finished holds no hours in the weeks after the week it finished",
+    sql: `SELECT o.number, o.status::text AS status, b.week, b.hours, j.completed_at
+          FROM orders o JOIN production_jobs j ON j.order_id = o.id
+          JOIN capacity_bookings b ON b.order_id = o.id JOIN capacity_weeks w ON w.week = b.week
+          WHERE j.completed_at IS NOT NULL
+            AND w.week_start > date_trunc('week', j.completed_at AT TIME ZONE 'UTC')::date`,
+    describe: (r) => `order ${r.number} (${r.status}) finished production on ${new Date(String(r.completed_at)).toISOString().slice(0, 10)} but still holds ${r.hours} h in ${r.week}`,
   },
   {
     invariant: "each order's status is the target of its last event, and its first event is PLACED (or AWAITING_APPROVAL for a large order)",

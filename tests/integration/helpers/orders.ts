@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { releaseCapacityAfter } from "@/lib/delivery/capacity";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import type { TestDatabase } from "./test-db";
@@ -46,8 +47,9 @@ export async function placeTestOrder(t: TestDatabase, options: { customer: Custo
 
 /**
  * An order placed through placeOrder (see placeTestOrder), then put straight into `status` (the status set
- * directly, with its production job when production has started): for tests of what happens from a given
- * status on, without the events of getting there.
+ * directly, with its production job when production has started, finished at `now` when it is past production,
+ * and the hours after that week given back): for tests of what happens from a given status on, without the
+ * events of getting there.
  */
 export async function createTestOrder(t: TestDatabase, options: { customer: Customer; status: OrderStatus; hours: number; now: Date }) {
   const order = await placeTestOrder(t, options);
@@ -56,7 +58,10 @@ export async function createTestOrder(t: TestDatabase, options: { customer: Cust
     await t.prisma.$transaction(async (tx) => {
       if (started) {
         await tx.order.update({ where: { id: order.id }, data: { status: "CONFIRMED" } });
-        await tx.productionJob.create({ data: { orderId: order.id } });
+        const finished = ORDER_STAGES.indexOf(options.status) > ORDER_STAGES.indexOf("IN_PRODUCTION");
+        await tx.productionJob.create({ data: { orderId: order.id, ...(finished ? { completedAt: options.now } : {}) } });
+        // Production finished: the hours booked after that week were given back, as a transition would.
+        if (finished) await releaseCapacityAfter(tx, order.id, options.now);
       }
       await tx.order.update({ where: { id: order.id }, data: { status: options.status } });
     });
