@@ -208,10 +208,11 @@ async function verify(label: string, db: Database["prisma"], sent: Outcome[], se
   const acknowledged = sent.filter((o): o is Extract<Outcome, { kind: "acknowledged" }> => o.kind === "acknowledged");
   const lost = acknowledged.filter((o) => byKey.get(o.key)?.number !== o.number);
   check(lost.length === 0, `${label}: all ${acknowledged.length} acknowledged orders are in the database under their number${lost.length ? ` (missing: ${lost.slice(0, 5).map((o) => o.number).join(", ")})` : ""}`);
-  // A large order waiting for approval starts with an AWAITING_APPROVAL event and books nothing until approved.
-  const waiting = (o: OrderRow) => o.status === "AWAITING_APPROVAL";
-  const incomplete = orders.filter((o) => o.options === 0 || o.first !== 1 || (!waiting(o) && o.status !== "CANCELLED" && o.hours > 0 && o.bookings === 0));
-  check(incomplete.length === 0, `${label}: all ${orders.length} orders have option rows, one first event and (unless cancelled or awaiting approval) a capacity booking${incomplete.length ? ` (${incomplete.slice(0, 5).map((o) => `${o.number} ${o.status}: ${o.options} options, ${o.first} first events, ${o.bookings} bookings`).join("; ")})` : ""}`);
+  // Orders hold their booking from placement until production finishes (then the later weeks are given back);
+  // a large order waiting for approval starts with an AWAITING_APPROVAL event and books nothing until approved.
+  const holdsHours = (o: OrderRow) => ["PLACED", "CONFIRMED", "IN_PRODUCTION"].includes(o.status);
+  const incomplete = orders.filter((o) => o.options === 0 || o.first !== 1 || (holdsHours(o) && o.hours > 0 && o.bookings === 0));
+  check(incomplete.length === 0, `${label}: all ${orders.length} orders have option rows, one first event and (from placement until production finishes) a capacity booking${incomplete.length ? ` (${incomplete.slice(0, 5).map((o) => `${o.number} ${o.status}: ${o.options} options, ${o.first} first events, ${o.bookings} bookings`).join("; ")})` : ""}`);
   const ours = orders.filter((o) => sentKeys.has(o.key));
   const noEmail = ours.filter((o) => o.emails !== 1 || o.events !== 1 || o.placed !== 1);
   check(noEmail.length === 0, `${label}: all ${ours.length} orders placed by the load have exactly one PLACED event and one outbox email${noEmail.length ? ` (${noEmail.slice(0, 5).map((o) => `${o.number}: ${o.emails} emails`).join("; ")})` : ""}`);
