@@ -3,7 +3,7 @@ import { cheapestConfiguration } from "@/lib/catalog/from-price";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { releaseCapacity, releaseCapacityAfter } from "@/lib/delivery/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { recordOrder } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
@@ -170,7 +170,7 @@ async function walkTo(tx: Tx, orderId: string, placedAt: Date, target: OrderStat
     if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId, startedAt: at } });
     if (to === "QUALITY_CHECK") {
       await tx.productionJob.update({ where: { orderId }, data: { completedAt: at } });
-      await releaseCapacityAfter(tx, orderId, at);
+      await releaseCapacity(tx, orderId, at);
     }
     await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, actorId: staffId, createdAt: at } });
     from = to;

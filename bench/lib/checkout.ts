@@ -35,14 +35,25 @@ export function readCheckoutFields(html: string): Record<string, string> {
 
 type EncodeReply = (value: unknown) => Promise<string | FormData>;
 
-async function encodeReply(value: unknown): Promise<FormData> {
-  // Next's own copy of React's reply encoder: the format the action handler decodes.
+/**
+ * The body a page sends for a server action's `args` (Next's own copy of React's reply encoder: the format the
+ * action handler decodes; a FormData argument makes it multipart). The one encoder of the benchmark, the fault
+ * drills and the attacker-side e2e tests.
+ */
+export async function actionBody(args: unknown[]): Promise<{ body: string; contentType: string }> {
   const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
   const encode = client.encodeReply ?? client.default?.encodeReply;
   if (!encode) throw new Error("encodeReply not found in Next's React client");
-  const encoded = await encode(value);
-  if (typeof encoded === "string") throw new Error("expected a multipart reply");
-  return encoded;
+  const reply = await encode(args);
+  if (typeof reply === "string") return { body: reply, contentType: "text/plain;charset=UTF-8" };
+  const boundary = `----atelier${randomUUID().replace(/-/g, "")}`;
+  let body = "";
+  for (const [key, value] of reply.entries()) {
+    if (typeof value !== "string") throw new Error("unexpected file in the reply");
+    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
+  }
+  body += `--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export const KEY_PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
@@ -66,15 +77,7 @@ export async function checkoutBody(fields: Record<string, string>): Promise<{ bo
     "address.country": "FR",
   };
   for (const [key, value] of Object.entries(values)) form.append(key, value);
-  const reply = await encodeReply([{}, form]);
-  const boundary = `----atelierbench${randomUUID().replace(/-/g, "")}`;
-  let body = "";
-  for (const [key, value] of reply.entries()) {
-    if (typeof value !== "string") throw new Error("unexpected file in the reply");
-    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
-  }
-  body += `--${boundary}--\r\n`;
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+  return actionBody([{}, form]);
 }
 
 export const withFreshKey = (template: string) => template.replace(KEY_PLACEHOLDER, randomUUID());

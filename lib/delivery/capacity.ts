@@ -46,28 +46,17 @@ export function isCapacityConflict(error: unknown): boolean {
   return cause.code === "23514" && (cause.message ?? "").includes("capacity_weeks_hours_check");
 }
 
-/** Gives an order's booked hours back to their weeks (on cancellation). Returns the hours released. */
-export async function releaseCapacity(tx: Tx, orderId: string): Promise<number> {
-  const bookings = await tx.capacityBooking.findMany({ where: { orderId }, select: { week: true, hours: true } });
-  for (const { week, hours } of bookings) {
-    await tx.$executeRaw`UPDATE "capacity_weeks"
-      SET "booked_hours" = GREATEST("booked_hours" - ${hours}, 0), "updated_at" = now() WHERE "week" = ${week}`;
-  }
-  await tx.capacityBooking.deleteMany({ where: { orderId } });
-  return bookings.reduce((sum, b) => sum + b.hours, 0);
-}
-
 /**
- * Gives back the hours an order booked in the weeks after the week of `finishedAt` (production finished early:
- * the work is done, so later weeks are free for other orders). The finishing week keeps its booking, since the
- * work was done in it. Returns the hours released.
+ * Gives back an order's booked hours, in one statement: every week (on cancellation), or with `after` only the
+ * weeks after the week of `after` (production finished early: the work is done, so later weeks are free for
+ * other orders; the finishing week keeps its booking, since the work was done in it). Returns the hours released.
  */
-export async function releaseCapacityAfter(tx: Tx, orderId: string, finishedAt: Date): Promise<number> {
+export async function releaseCapacity(tx: Tx, orderId: string, after: Date | null = null): Promise<number> {
   const rows = await tx.$queryRaw<{ hours: number }[]>`
     WITH released AS (
       DELETE FROM "capacity_bookings" b USING "capacity_weeks" w
        WHERE b."order_id" = ${orderId} AND b."week" = w."week"
-         AND w."week_start" > date_trunc('week', ${finishedAt}::timestamptz AT TIME ZONE 'UTC')::date
+         AND (${after}::timestamptz IS NULL OR w."week_start" > date_trunc('week', ${after}::timestamptz AT TIME ZONE 'UTC')::date)
       RETURNING b."week", b."hours")
     UPDATE "capacity_weeks" w SET "booked_hours" = GREATEST(w."booked_hours" - r."hours", 0), "updated_at" = now()
       FROM released r WHERE w."week" = r."week"

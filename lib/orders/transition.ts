@@ -2,7 +2,7 @@ import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import { releaseCapacity, releaseCapacityAfter } from "@/lib/delivery/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { renderEmail } from "@/lib/notifications/templates";
 import type { Role } from "@/lib/users/schema";
@@ -93,7 +93,7 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId: order.id, startedAt: now } });
   if (from === "IN_PRODUCTION") await tx.productionJob.updateMany({ where: { orderId: order.id, completedAt: null }, data: { completedAt: now } });
   // Cancelling frees every booked hour; finishing production frees the hours booked after this week.
-  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : from === "IN_PRODUCTION" ? await releaseCapacityAfter(tx, order.id, now) : 0;
+  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : from === "IN_PRODUCTION" ? await releaseCapacity(tx, order.id, now) : 0;
 
   await enqueueEmail(tx, {
     to: order.customer.email,

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 
 // Server actions called the way a page calls them (a POST with the Next-Action header and React's reply
 // encoding), so the attacker-side tests can send them any header and any argument.
@@ -24,24 +23,8 @@ export function allActions(): [string, string][] {
   return Object.entries(manifest.node).map(([id, entry]) => [id, `${entry.filename}#${entry.exportedName}`]);
 }
 
-type EncodeReply = (value: unknown) => Promise<string | FormData>;
-
-/** The body a page sends for `args` (React's reply encoding; a FormData argument makes it multipart). */
-export async function actionBody(args: unknown[]): Promise<{ body: string; contentType: string }> {
-  const client = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as { encodeReply?: EncodeReply; default?: { encodeReply: EncodeReply } };
-  const encode = client.encodeReply ?? client.default?.encodeReply;
-  if (!encode) throw new Error("encodeReply not found in Next's React client");
-  const reply = await encode(args);
-  if (typeof reply === "string") return { body: reply, contentType: "text/plain;charset=UTF-8" };
-  const boundary = `----atelierprobe${randomUUID().replace(/-/g, "")}`;
-  let body = "";
-  for (const [key, value] of reply.entries()) {
-    if (typeof value !== "string") throw new Error("unexpected file in the reply");
-    body += `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`;
-  }
-  body += `--${boundary}--\r\n`;
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
+// The body encoder is the benchmark's (bench/lib/checkout.ts), shared with the fault drills.
+export { actionBody } from "../../../bench/lib/checkout";
 
 /** A FormData of `fields`. */
 export function formOf(fields: Record<string, string>): FormData {

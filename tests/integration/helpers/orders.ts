@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { releaseCapacityAfter } from "@/lib/delivery/capacity";
+import { releaseCapacity } from "@/lib/delivery/capacity";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import type { TestDatabase } from "./test-db";
@@ -61,7 +61,7 @@ export async function createTestOrder(t: TestDatabase, options: { customer: Cust
         const finished = ORDER_STAGES.indexOf(options.status) > ORDER_STAGES.indexOf("IN_PRODUCTION");
         await tx.productionJob.create({ data: { orderId: order.id, ...(finished ? { completedAt: options.now } : {}) } });
         // Production finished: the hours booked after that week were given back, as a transition would.
-        if (finished) await releaseCapacityAfter(tx, order.id, options.now);
+        if (finished) await releaseCapacity(tx, order.id, options.now);
       }
       await tx.order.update({ where: { id: order.id }, data: { status: options.status } });
     });
