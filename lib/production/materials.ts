@@ -1,4 +1,4 @@
-import { nextWeeks, weekStart } from "@/lib/delivery/weeks";
+import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";
@@ -33,12 +33,13 @@ export async function findMaterialsAhead(db: Prisma, today = new Date(), count =
   const last = keys[keys.length - 1] ?? keys[0] ?? "";
   const first = keys[0] ?? "";
   const orders = await db.order.findMany({
-    where: { status: { in: NEEDS_PARTS }, bookings: { some: { week: { lte: last } } } },
-    select: { number: true, snapshot: true, bookings: { select: { week: true }, orderBy: { week: "asc" }, take: 1 } },
+    where: { status: { in: NEEDS_PARTS }, bookings: { some: { day: { lt: new Date(weekStart(last).getTime() + 7 * 86_400_000) } } } },
+    select: { number: true, snapshot: true, bookings: { select: { day: true }, orderBy: { day: "asc" }, take: 1 } },
   });
   const perWeek = new Map<string, { number: string; bom: OrderSnapshot["bom"] }[]>();
   for (const order of orders) {
-    const booked = order.bookings[0]?.week;
+    const day = order.bookings[0]?.day;
+    const booked = day ? weekKey(day) : undefined;
     if (!booked) continue;
     const week = booked < first ? first : booked;
     const bom = ((order.snapshot ?? {}) as Partial<OrderSnapshot>).bom ?? [];

@@ -8,6 +8,7 @@ import { enqueueEmail } from "@/lib/notifications/email";
 import { repromisedEmail } from "@/lib/notifications/templates";
 import { readWorkshopCalendar } from "@/lib/workshop/queries";
 import { plannedDelivery } from "./planned-delivery";
+import { repromiseNote } from "./repromise-note";
 
 // Re-promising an order at risk (late work rolled forward past its promise): staff set a new promised date, no
 // earlier than the plan can deliver, with a note. One transaction: the date, at_risk cleared, an order event on
@@ -52,7 +53,7 @@ export async function repromiseOrder(db: Prisma, input: { orderNumber: string; d
       if (planned && date < planned) throw new Refused({ ok: false, code: "invalid", message: `The plan delivers ${order.number} on ${formatDate(planned)} at the earliest: choose that day or a later one.` });
       const updated = await tx.order.updateMany({ where: { id: order.id, version: order.version, atRisk: true }, data: { promisedDate: date, atRisk: false, version: { increment: 1 } } });
       if (updated.count !== 1) throw new Refused({ ok: false, code: "conflict", message: `${order.number} changed while saving. Nothing was changed; reload to see it.` });
-      const eventNote = `Re-promised for ${formatDate(date)} (was ${formatDate(order.promisedDate)})${note ? `: ${note}` : ""}`;
+      const eventNote = repromiseNote(formatDate(date), formatDate(order.promisedDate), note);
       await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorId: input.actorId, note: eventNote, createdAt: now } });
       await enqueueEmail(tx, {
         to: order.customer.email,
@@ -73,9 +74,4 @@ export async function repromiseOrder(db: Prisma, input: { orderNumber: string; d
     if (error instanceof Refused) return error.result;
     throw error;
   }
-}
-
-/** Whether an order event is a re-promise note (the customer's page shows the latest one beside the date). */
-export function isRepromiseNote(note: string): boolean {
-  return note.startsWith("Re-promised for ");
 }
