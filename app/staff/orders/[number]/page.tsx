@@ -137,12 +137,12 @@ export default async function StaffOrderPage({ params }: Props) {
             <h2 id="production" className="text-lg font-semibold">Production</h2>
             <p className="mt-2 text-sm">{order.job ? <>Started {formatDate(order.job.startedAt)}{order.job.completedAt ? `, finished ${formatDate(order.job.completedAt)}` : ", in progress"}</> : "Not started."}</p>
             {order.operations.length ? (
-              <ol className="mt-2 space-y-1 text-sm text-stone-700" aria-label="Operations" data-testid="operations">
-                {order.operations.map((op) => (
-                  <li key={op.id} data-state={op.status}>
-                    <span className="font-medium">{op.label}</span> · {op.centre} · {op.hours} h
-                    {op.plannedStart ? ` · ${formatDate(op.plannedStart)}${op.plannedEnd && op.plannedEnd.getTime() !== op.plannedStart.getTime() ? ` – ${formatDate(op.plannedEnd)}` : ""}` : ""}
-                    {" · "}<span className={op.status === "RUNNING" ? "font-medium text-amber-800" : op.status === "DONE" ? "text-green-800" : "text-stone-500"}>{op.status === "RUNNING" ? "in progress" : op.status === "DONE" ? `done${op.actualHours !== null ? ` (${op.actualHours} h)` : ""}` : "to do"}</span>
+              <ol className="mt-2 space-y-1 text-sm text-stone-700" data-testid="operations">
+                {order.operations.map((o) => (
+                  <li key={o.seq}>
+                    <span className="font-medium">{o.label}</span> at {o.centre}: {o.hours} h
+                    {o.plannedStart && o.plannedEnd ? `, planned ${formatDate(o.plannedStart)}${o.plannedEnd.getTime() !== o.plannedStart.getTime() ? ` – ${formatDate(o.plannedEnd)}` : ""}` : ""}
+                    {o.status === "DONE" ? ` · done${o.actualHours !== null ? ` in ${o.actualHours} h` : ""}` : o.status === "RUNNING" ? " · in progress" : ""}
                   </li>
                 ))}
               </ol>
