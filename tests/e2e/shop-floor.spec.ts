@@ -29,7 +29,7 @@ test("staff start and finish an order's operations on a tablet; the customer see
   }));
   expect(ops.length).toBeGreaterThan(0);
 
-  const customerContext = await browser.newContext({ storageState: storageStateFor("customer") });
+  const customerContext = await browser.newContext({ storageState: storageStateFor("customer"), viewport: { width: 375, height: 800 } });
   const customer = await customerContext.newPage();
   await customer.goto(`/orders/${number}`);
   await expect(customer.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
@@ -51,6 +51,8 @@ test("staff start and finish an order's operations on a tablet; the customer see
     await expect(customer.getByTestId("current-operation")).toHaveText(`${op.label} - in progress`);
     await expect(customer.getByTestId("order-status")).toHaveText("In production");
     if (i === 0) {
+      await customer.screenshot({ path: "test-results/shop-floor-customer-running-375.png", fullPage: true });
+      expect(await axeViolations(customer)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/shop-floor-centre-768.png", fullPage: true });
       await page.setViewportSize({ width: 375, height: 800 });
