@@ -154,3 +154,8 @@ export function startLateWorkRoller(intervalMs = 10 * 60_000): void {
   timer.unref();
   run();
 }
+
+/** For pages about to read the plan: today's roll-forward if it has not run yet; a failure is logged, never shown. */
+export async function rollForwardBeforeReading(db: Prisma): Promise<void> {
+  await rollForwardOncePerDay(db).catch((error: unknown) => console.error("rolling late work forward failed", error));
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LiveUpdates } from "@/components/staff/live-updates";
 import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
-import { rollForwardOncePerDay } from "@/lib/production/late-work";
+import { rollForwardBeforeReading } from "@/lib/production/late-work";
 import { listFloorCentres } from "@/lib/production/shop-floor";
 
 export const metadata: Metadata = { title: "Shop floor" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Shop floor" };
 export default async function ShopFloorPage() {
   await requireStaff("/staff/floor");
   const db = await getDb();
-  await rollForwardOncePerDay(db); // late work moves forward before anyone reads the queues (also on a timer)
+  await rollForwardBeforeReading(db); // late work moves forward before anyone reads the queues (also on a timer)
   const centres = await listFloorCentres(db);
   return (
     <div>

@@ -6,7 +6,7 @@ import { LiveUpdates } from "@/components/staff/live-updates";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
-import { rollForwardOncePerDay } from "@/lib/production/late-work";
+import { rollForwardBeforeReading } from "@/lib/production/late-work";
 import { findCentreQueue, type QueueItem } from "@/lib/production/shop-floor";
 
 type Props = { params: Promise<{ centre: string }> };
@@ -32,7 +32,7 @@ export default async function CentreQueuePage({ params }: Props) {
   await requireStaff(`/staff/floor/${encodeURIComponent(raw)}`);
   if (!CENTRE_ID.test(raw)) notFound();
   const db = await getDb();
-  await rollForwardOncePerDay(db);
+  await rollForwardBeforeReading(db);
   const data = await findCentreQueue(db, raw);
   if (!data) notFound();
   const { centre, queue, finished } = data;
