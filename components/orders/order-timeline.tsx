@@ -22,7 +22,7 @@ export function OrderTimeline({ steps, detailed = false }: { steps: TimelineStep
             {step.state === "done" ? "✓" : step.status === "CANCELLED" ? "×" : ""}
           </span>
           <div>
-            <p className={`font-medium ${step.state === "upcoming" ? "text-stone-400" : ""}`}>
+            <p className={`font-medium ${step.state === "upcoming" ? "text-stone-500" : ""}`}>
               {step.label}
               <span className="sr-only"> ({step.state === "done" ? "done" : step.state === "current" ? "current stage" : "to come"})</span>
             </p>
