@@ -3,7 +3,7 @@ import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { releaseCapacity } from "@/lib/delivery/capacity";
 import { STATUS_LABELS, type OrderStatus } from "@/lib/orders/status";
-import { transitionOrder, type TransitionRequest, type TransitionResult } from "@/lib/orders/transition";
+import { transitionWithinTransaction, type TransitionRequest, type TransitionResult } from "@/lib/orders/transition";
 import type { Role } from "@/lib/users/schema";
 
 // The shop floor (issue 20): each work centre's queue of operations in planned order, and the staff's two
@@ -239,8 +239,7 @@ async function noteEvent(tx: Tx, orderId: string, status: OrderStatus, actorId: 
  * one. A refusal rolls everything back.
  */
 async function transitionWithin(tx: Tx, request: TransitionRequest): Promise<void> {
-  const within = { $transaction: <T>(fn: (inner: Tx) => Promise<T>) => fn(tx) } as unknown as Prisma;
-  const result: TransitionResult = await transitionOrder(within, request);
+  const result: TransitionResult = await transitionWithinTransaction(tx, request);
   if (!result.ok) throw refuse(result.code === "not_found" ? "not_found" : result.code === "forbidden" ? "invalid" : result.code, result.message);
 }
 
