@@ -17,7 +17,7 @@ afterAll(() => t.drop());
 const desk: Definition = {
   basePriceCents: 50_000,
   baseLeadDays: 5,
-  baseProductionHours: 4,
+  routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 4 }],
   premiumPercent: 0,
   groups: [
     { id: "wood", label: "Wood", type: "single", required: true, default: "oak", options: [

@@ -49,7 +49,7 @@ export function starterDefinition(): Definition {
   return {
     basePriceCents: 0,
     baseLeadDays: 7,
-    baseProductionHours: 1,
+    routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 1 }],
     premiumPercent: 0,
     groups: [],
     rules: [],
