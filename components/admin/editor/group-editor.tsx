@@ -129,7 +129,7 @@ export function GroupEditor({ group, index, count, definition, errorsAt, onChang
                       <p className="text-xs font-medium text-stone-700">Components (bill of materials)</p>
                       <PathErrors path={`${op}.components`} errorsAt={errorsAt} />
                       {components.map((c, k) => (
-                        <div key={k} className="mt-1 grid grid-cols-[1fr_4.5rem_4.5rem_auto] items-end gap-1">
+                        <div key={k} className="mt-1 grid grid-cols-[1fr_4rem_5.5rem_auto] items-end gap-1">
                           <TextInput label="SKU" path={`${op}.components.${k}.sku`} errorsAt={errorsAt} value={c.sku} onChange={(sku) => setOption({ components: components.map((x, m) => (m === k ? { ...x, sku } : x)) })} />
                           <NumberInput label="Qty" path={`${op}.components.${k}.quantity`} errorsAt={errorsAt} value={c.quantity} onChange={(q) => setOption({ components: components.map((x, m) => (m === k ? { ...x, quantity: q ?? Number.NaN } : x)) })} />
                           <NumberInput label="Supply days" path={`${op}.components.${k}.supplyDays`} errorsAt={errorsAt} value={c.supplyDays} optional step={1} onChange={(d) => setOption({ components: components.map((x, m) => (m === k ? { ...x, supplyDays: d } : x)) })} />
