@@ -65,10 +65,11 @@ describe(`races with 200 concurrent requests (${process.env.TEST_DATABASE_URL ? 
       expect(day.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(day.bookedHours, 6);
     }
     expect(days.reduce((s, d) => s + d.bookedHours, 0)).toBeCloseTo(hours * 201, 3);
-    // Earlier days fill first: at each centre, only its last booked day may have room for another order.
-    for (const [centre, h] of perCentre) {
-      const used = days.filter((d) => d.workCentreId === centre && d.bookedHours > 0 && d.day >= new Date(new Date().toISOString().slice(0, 10)));
-      for (const day of used.slice(0, -1)) expect(day.capacityHours - day.bookedHours, `${centre} ${day.day.toISOString()}`).toBeLessThan(h);
+    // Each order's operations run in routing order: each starts after the previous one has ended.
+    const operations = await t.prisma.orderOperation.findMany({ orderBy: [{ orderId: "asc" }, { seq: "asc" }] });
+    for (const [i, op] of operations.entries()) {
+      const previous = operations[i - 1];
+      if (previous?.orderId === op.orderId) expect(op.plannedStart!.getTime()).toBeGreaterThan(previous.plannedEnd!.getTime());
     }
     // Orders refused in a batched write left nothing behind: one event and one email per order.
     const orders = await t.prisma.order.count();
