@@ -91,6 +91,22 @@ const request = (url: string, init?: RequestInit) => new NextRequest(new URL(url
 const nextStage = (status: string) => ORDER_STAGES[ORDER_STAGES.indexOf(status as (typeof ORDER_STAGES)[number]) + 1] ?? "DELIVERED";
 const orderStatus = async (ctx: Ctx, number: string) => (await ctx.t.prisma.order.findUniqueOrThrow({ where: { number }, select: { status: true } })).status;
 
+/**
+ * An operation staff may act on now: a running one (to finish), or a pending one whose earlier operations are done,
+ * of an order confirmed or in production (to start).
+ */
+async function operationIn(ctx: Ctx, status: "RUNNING" | "PENDING"): Promise<string> {
+  const [row] = await ctx.t.prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT x.id FROM order_operations x JOIN orders o ON o.id = x.order_id
+      WHERE x.status = $1::"OperationStatus" AND o.status IN ('CONFIRMED', 'IN_PRODUCTION')
+        AND NOT EXISTS (SELECT 1 FROM order_operations p WHERE p.order_id = x.order_id AND p.seq < x.seq AND p.status <> 'DONE')
+      ORDER BY o.number, x.seq LIMIT 1`,
+    status,
+  );
+  // Once the allowed personas have used them all up, a denied persona (last in the list) is refused on any operation.
+  return row?.id ?? (await ctx.t.prisma.orderOperation.findFirstOrThrow({ select: { id: true } })).id;
+}
+
 async function checkoutForm(ctx: Ctx, slug: string) {
   const checkout = await loadCheckout(ctx.t.prisma, slug, undefined, 1);
   if (!checkout.ok) throw new Error(checkout.message);
@@ -129,6 +145,27 @@ const ACTIONS: Record<string, ActionRow> = {
     call: async (fn, ctx) => {
       const expected = await orderStatus(ctx, ctx.confirmedB);
       return fn({}, form({ number: ctx.confirmedB, expected, to: nextStage(expected), note: "matrix" }));
+    },
+  },
+  // The shop floor: each allowed call finishes a running operation / starts one that may start (found afresh,
+  // as earlier calls move orders along), and re-promises an order set at risk.
+  "lib/production/floor-actions.ts#finishOperationAction": {
+    allow: STAFF,
+    call: async (fn, ctx) => fn({}, form({ operation: await operationIn(ctx, "RUNNING"), actualHours: "1.5" })),
+  },
+  "lib/production/floor-actions.ts#startOperationAction": {
+    allow: STAFF,
+    call: async (fn, ctx) => fn({}, form({ operation: await operationIn(ctx, "PENDING") })),
+  },
+  "lib/production/floor-actions.ts#repromiseAction": {
+    allow: STAFF,
+    setup: async (ctx) => {
+      await ctx.t.prisma.order.updateMany({ where: { number: { in: [ctx.orderA.placed, ctx.confirmedB] } }, data: { atRisk: true } });
+    },
+    call: async (fn, ctx) => {
+      const order = await ctx.t.prisma.order.findFirstOrThrow({ where: { number: { in: [ctx.orderA.placed, ctx.confirmedB] }, atRisk: true }, select: { number: true } })
+        .catch(() => ({ number: ctx.confirmedB }));
+      return fn({}, form({ number: order.number, date: "2040-01-15", note: "matrix" }));
     },
   },
   "lib/users/actions.ts#signUpAction": {
