@@ -18,7 +18,7 @@ const readCatalog = unstable_cache(
   async (): Promise<CatalogPageData> => {
     const db = await getDb();
     const settings = await getSettings(db);
-    return { products: await findCatalog(db, settings.shippingDays, settings.defaultWeeklyHours), currency: settings.currency };
+    return { products: await findCatalog(db, settings.shippingDays), currency: settings.currency };
   },
   ["storefront-catalog"],
   { tags: [CATALOG_TAG], revalidate: SAFETY_NET_SECONDS },

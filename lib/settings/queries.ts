@@ -4,14 +4,12 @@ import { DEFAULT_FAIR_USE, type FairUse } from "./fair-use";
 export type ShopSettings = {
   companyName: string;
   currency: string;
-  defaultWeeklyHours: number;
   shippingDays: number;
 };
 
 export const DEFAULT_SETTINGS: ShopSettings = {
   companyName: "Atelier",
   currency: "EUR",
-  defaultWeeklyHours: 80,
   shippingDays: 5,
 };
 
@@ -19,8 +17,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
 export async function getSettings(db: Tx): Promise<ShopSettings> {
   const row = await db.settings.findUnique({ where: { id: 1 } });
   if (!row) return DEFAULT_SETTINGS;
-  const { companyName, currency, defaultWeeklyHours, shippingDays } = row;
-  return { companyName, currency, defaultWeeklyHours, shippingDays };
+  const { companyName, currency, shippingDays } = row;
+  return { companyName, currency, shippingDays };
 }
 
 /** The fair-use rules (the settings row's), or the defaults before the first save. */
