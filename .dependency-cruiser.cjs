@@ -6,7 +6,7 @@
 /** The pure modules: the configuration engine and the pure part of delivery (no database, no server, no Node). */
 const PURE = [
   "^lib/configurator/",
-  "^lib/delivery/(weeks|utc-date|promise|estimate|estimate-json|estimate-request|typical-window)\\.ts$",
+  "^lib/delivery/(weeks|utc-date|calendar|schedule|work|estimate|estimate-json|estimate-request|typical-window)\\.ts$",
 ];
 
 /** What only a server may load: the database layer, Prisma, the drivers, Next's request-bound APIs. */

@@ -29,6 +29,7 @@ export type SeedReport = { users: number; products: number; orders: number };
 /** Fills an empty database with demo data; safe to run again (existing rows are kept as they are). */
 export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {}): Promise<SeedReport> {
   await db.settings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, ...DEFAULT_SETTINGS } });
+  await seedWorkshop(db);
   const users = new Map<string, string>();
   let createdUsers = 0;
   for (const user of demoUsers()) {
@@ -72,6 +73,8 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
     createdProducts++;
   }
 
+  await dropUnusedWorkshop(db);
+
   let createdOrders = 0;
   if (options.orders !== false && (await db.order.count()) === 0) {
     const staffId = users.get("staff@atelier.test") ?? null;
@@ -98,6 +101,43 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
     }
   }
   return { users: createdUsers, products: createdProducts, orders: createdOrders };
+}
+
+/** The demo workshop's four work centres (people x 8 h on weekdays). */
+export const DEMO_WORK_CENTRES = [
+  { id: "frame", name: "Frame shop", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
+  { id: "upholstery", name: "Upholstery", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
+  { id: "paint", name: "Paint shop", weekdayHours: [8, 8, 8, 8, 8, 0, 0] },
+  { id: "assembly", name: "Assembly", weekdayHours: [16, 16, 16, 16, 16, 4, 0] },
+];
+
+/** The winter closure: 24 December to 1 January, this year's or, once it is over, next year's. */
+export function winterClosure(now = new Date()): { name: string; firstDay: Date; lastDay: Date } {
+  const year = now.getUTCMonth() === 0 && now.getUTCDate() === 1 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  return { name: "Winter closure", firstDay: new Date(Date.UTC(year, 11, 24)), lastDay: new Date(Date.UTC(year + 1, 0, 1)) };
+}
+
+/**
+ * The demo workshop: four work centres, the winter closure and the paint shop's maintenance day; the
+ * "Workshop" centre the migration created for older data goes when nothing uses it.
+ */
+async function seedWorkshop(db: Prisma): Promise<void> {
+  for (const [sortOrder, centre] of DEMO_WORK_CENTRES.entries()) {
+    await db.workCentre.upsert({ where: { id: centre.id }, update: {}, create: { ...centre, sortOrder: sortOrder + 1 } });
+  }
+  if ((await db.shopClosure.count()) === 0) await db.shopClosure.create({ data: winterClosure() });
+  const maintenance = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 10));
+  if ((await db.calendarException.count()) === 0) {
+    await db.calendarException.create({ data: { workCentreId: "paint", day: maintenance, hours: 0, note: "Spray booth maintenance" } });
+  }
+}
+
+/** Deletes the migration's "Workshop" centre when no order and no product version (a routing, or none at all) uses it. */
+async function dropUnusedWorkshop(db: Prisma): Promise<void> {
+  const [row] = await db.$queryRaw<{ used: number }[]>`
+    SELECT ((SELECT count(*) FROM "order_operations" WHERE "work_centre_id" = 'workshop')
+      + (SELECT count(*) FROM "product_versions" WHERE NOT ("definition" ? 'routing') OR "definition" -> 'routing' @> '[{"workCentre": "workshop"}]'))::int AS "used"`;
+  if (row?.used === 0) await db.workCentre.deleteMany({ where: { id: "workshop" } });
 }
 
 /** A valid selection for a demo order: the defaults, then the n-th alternative of each single group where valid. */
@@ -167,10 +207,14 @@ async function walkTo(tx: Tx, orderId: string, placedAt: Date, target: OrderStat
     const shipping = to === "SHIPPED" ? { carrier: "DHL Freight", trackingNumber: "JD014600003828", shippedAt: at } : {};
     const delivered = to === "DELIVERED" ? { deliveredAt: at } : {};
     await tx.order.update({ where: { id: orderId }, data: { status: to, version: { increment: 1 }, ...shipping, ...delivered } });
-    if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId, startedAt: at } });
+    if (to === "IN_PRODUCTION") {
+      await tx.productionJob.create({ data: { orderId, startedAt: at } });
+      await tx.orderOperation.updateMany({ where: { orderId, seq: 0 }, data: { status: "RUNNING", startedAt: at, startedById: staffId } });
+    }
     if (to === "QUALITY_CHECK") {
       await tx.productionJob.update({ where: { orderId }, data: { completedAt: at } });
-      await releaseCapacity(tx, orderId, at);
+      await releaseCapacity(tx, orderId, { after: at });
+      await tx.orderOperation.updateMany({ where: { orderId }, data: { status: "DONE", finishedAt: at, finishedById: staffId } });
     }
     await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, actorId: staffId, createdAt: at } });
     from = to;

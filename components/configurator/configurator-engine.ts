@@ -1,7 +1,7 @@
 // The configuration engine and what only it needs, as the configurator page loads it: on the first
 // interaction (or at once for a share link), never at page load. The first view comes from the server
 // (lib/configurator/view), so the page needs none of this to show the price, the reasons and the week.
-import { estimateDelivery, isDeliveryContext, type DeliveryEstimate } from "@/lib/delivery/estimate";
+import { estimateDelivery, isDeliveryContext, type DeliveryEstimate, type WorkItem } from "@/lib/delivery/estimate";
 
 export { configuratorView, tidySelection } from "@/lib/configurator/view";
 export { fixFor } from "@/lib/configurator/evaluate/fix";
@@ -11,6 +11,6 @@ export { LinkNotice } from "./link-notice";
 export { replayChanges } from "./queued-changes";
 
 /** The delivery estimate from the context /api/delivery-context sent, or null when that is not a context. */
-export function estimateFor(context: unknown, leadDays: number, productionHours: number): DeliveryEstimate | null {
-  return isDeliveryContext(context) ? estimateDelivery(context, leadDays, productionHours) : null;
+export function estimateFor(context: unknown, leadDays: number, work: readonly WorkItem[]): DeliveryEstimate | null {
+  return isDeliveryContext(context) ? estimateDelivery(context, leadDays, work) : null;
 }

@@ -2,13 +2,14 @@
 
 import type { EvaluateResult } from "@/lib/configurator";
 import { formatDate } from "@/lib/dates";
+import { reasonText } from "@/lib/delivery/estimate-json";
 import type { EstimateState } from "./use-delivery-context";
 
 type Props = { delivery: EstimateState; result: EvaluateResult };
 
-const weekOfFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "Estimated delivery: week of …" with what drives it, updated on every change. */
+/** "Estimated delivery: Thursday 14 January 2027" with why (materials, a work centre booked up, a closure), updated on every change. */
 export function DeliveryEstimate({ delivery, result }: Props) {
   const { productionHours, leadDrivers } = result;
   const estimate = delivery.status === "ready" ? delivery.estimate : null;
@@ -22,12 +23,22 @@ export function DeliveryEstimate({ delivery, result }: Props) {
         ) : delivery.status === "error" ? (
           "Confirmed when you order"
         ) : estimate?.ok ? (
-          <>Week of {weekOfFormat.format(estimate.weekOf)}</>
+          <>{dayFormat.format(estimate.promisedDate)}</>
         ) : (
           estimate?.message ?? ""
         )}
       </p>
       {estimate?.ok ? <p className="text-xs text-stone-600">Delivered by {formatDate(estimate.promisedDate)} at the latest</p> : null}
+      {estimate?.ok && estimate.reasons.some((r) => r.kind !== "materials") ? (
+        <ul className="mt-3 space-y-1 text-sm text-amber-900" data-testid="delivery-reasons" aria-label="Why this date">
+          {estimate.reasons.filter((r) => r.kind !== "materials").map((r) => (
+            <li key={reasonText(r)} className="flex gap-2">
+              <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-amber-600" />
+              {reasonText(r)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="mt-3 space-y-1 text-sm text-stone-700" data-testid="lead-drivers">
         {drivers.map((d) => (
           <li key={`${d.kind}-${d.group ?? ""}-${d.option ?? ""}-${d.ruleId ?? ""}`} className="flex gap-2">
@@ -38,7 +49,6 @@ export function DeliveryEstimate({ delivery, result }: Props) {
         <li className="flex gap-2">
           <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-stone-400" />
           {formatHours(productionHours)} of workshop time
-          {estimate?.ok && estimate.waitingWeeks > 0 ? `; the workshop is booked for the next ${estimate.waitingWeeks} week${estimate.waitingWeeks > 1 ? "s" : ""}` : ""}
         </li>
       </ul>
       <p className="mt-3 text-xs text-stone-600">The date is confirmed and reserved in the workshop when you order.</p>

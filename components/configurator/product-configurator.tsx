@@ -13,6 +13,7 @@ import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
 import { useConfiguration } from "./use-configuration";
 import { useDeliveryContext, useDeliveryEstimate } from "./use-delivery-context";
+import { workOf } from "@/lib/delivery/work";
 
 type Props = {
   product: { slug: string; name: string };
@@ -42,7 +43,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
   const content = useMemo(() => configuratorContent(definition, currency), [definition, currency]);
   const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
   const { result, code } = view;
-  const delivery = useDeliveryContext(initial.result);
+  const delivery = useDeliveryContext({ leadDays: initial.result.leadDays, work: workOf(initial.result) });
   // The fair-use rules come with the delivery context (current, unlike this cached page): the same the server
   // applies. The page only compares figures; when a rule applies, the engine (loaded then) words it.
   const fairUse = delivery.status === "ready" ? (delivery.context as { fairUse?: FairUse } | null)?.fairUse : undefined;
@@ -52,7 +53,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
     if (flagged && !engine) warm();
   }, [flagged, engine, warm]);
 
-  const estimate = useDeliveryEstimate(delivery, result.leadDays, result.productionHours, engine, warm);
+  const estimate = useDeliveryEstimate(delivery, result.leadDays, workOf(result), engine, warm);
   const groupProblems = useMemo(() => problemsByGroup(result.problems), [result.problems]);
   const visible = useMemo(() => new Set(result.visibleGroups), [result.visibleGroups]);
   const summaryRef = useRef<HTMLElement>(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
-import { readEstimateJson, type DeliveryEstimate } from "@/lib/delivery/estimate-json";
+import { readEstimateJson, workSignature, type DeliveryEstimate, type WorkItem } from "@/lib/delivery/estimate-json";
 import type { ConfiguratorEngine } from "./use-configuration";
 import { useLazy } from "@/components/ui/use-lazy";
 
@@ -11,11 +11,12 @@ export type DeliveryState = { status: "loading" } | { status: "ready"; context: 
 
 /**
  * The shop's delivery context, fetched once from /api/delivery-context, with the server's estimate for the
- * first view's lead days and production hours (so the week shows before the engine loads).
+ * first view's lead days and work per centre (so the date shows before the engine loads).
  */
-export function useDeliveryContext(first: { leadDays: number; productionHours: number }): DeliveryState {
-  const { leadDays, productionHours } = first;
-  const context = useLazy(() => fetchContext(leadDays, productionHours), "delivery context");
+export function useDeliveryContext(first: { leadDays: number; work: readonly WorkItem[] }): DeliveryState {
+  const { leadDays } = first;
+  const work = workSignature(first.work);
+  const context = useLazy(() => fetchContext(leadDays, work), "delivery context");
   const { load } = context;
   useEffect(() => void load().catch(() => undefined), [load]);
   return context.value ?? (context.failed ? ERROR : LOADING);
@@ -24,8 +25,8 @@ export function useDeliveryContext(first: { leadDays: number; productionHours: n
 const LOADING: DeliveryState = { status: "loading" };
 const ERROR: DeliveryState = { status: "error" };
 
-async function fetchContext(leadDays: number, productionHours: number): Promise<DeliveryState> {
-  const query = new URLSearchParams({ leadDays: String(leadDays), productionHours: String(productionHours) });
+async function fetchContext(leadDays: number, work: string): Promise<DeliveryState> {
+  const query = new URLSearchParams({ leadDays: String(leadDays), work });
   const response = await fetch(`/api/delivery-context?${query}`, { cache: "no-store" });
   if (!response.ok) throw new Error(String(response.status));
   const body = (await response.json()) as { estimate?: unknown } | null;
@@ -35,24 +36,27 @@ async function fetchContext(leadDays: number, productionHours: number): Promise<
 export type EstimateState = { status: "loading" } | { status: "error" } | { status: "ready"; estimate: DeliveryEstimate };
 
 /**
- * The estimate for the current lead days and production hours: the server's while they are the first
- * view's, the engine's afterwards (loaded when needed); while the engine loads, the last one shown.
+ * The estimate for the current lead days and work: the server's while they are the first view's, the
+ * engine's afterwards (loaded when needed); while the engine loads, the last one shown.
  */
 export function useDeliveryEstimate(
   delivery: DeliveryState,
   leadDays: number,
-  productionHours: number,
+  work: readonly WorkItem[],
   engine: ConfiguratorEngine | null,
   loadEngine: () => void,
 ): EstimateState {
+  const signature = workSignature(work);
   const wanted = useMemo((): EstimateState | null => {
     if (delivery.status !== "ready") return delivery;
     const { first, context } = delivery;
-    if (first && first.leadDays === leadDays && first.productionHours === productionHours) return { status: "ready", estimate: first.estimate };
+    if (first && first.leadDays === leadDays && first.work === signature) return { status: "ready", estimate: first.estimate };
     if (!engine) return null;
-    const estimate = engine.estimateFor(context, leadDays, productionHours);
+    const estimate = engine.estimateFor(context, leadDays, work);
     return estimate ? { status: "ready", estimate } : { status: "error" };
-  }, [delivery, leadDays, productionHours, engine]);
+    // `work` is read through its signature: a new array with the same work is the same estimate.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [delivery, leadDays, signature, engine]);
   const last = useRef<EstimateState>({ status: "loading" });
   useEffect(() => {
     if (wanted) last.current = wanted;

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { isBuildPhase } from "@/lib/env";
 import { getSettings } from "@/lib/settings/queries";
+import { readWorkshopCalendar } from "@/lib/workshop/queries";
 import { CATALOG_TAG, productTag } from "./cache";
 import { findCatalog, getPublishedProduct, type CatalogEntry, type PublishedProduct } from "./queries";
 
@@ -17,8 +18,8 @@ export type ProductPageData = { product: PublishedProduct; currency: string };
 const readCatalog = unstable_cache(
   async (): Promise<CatalogPageData> => {
     const db = await getDb();
-    const settings = await getSettings(db);
-    return { products: await findCatalog(db, settings.shippingDays), currency: settings.currency };
+    const [settings, workshop] = await Promise.all([getSettings(db), readWorkshopCalendar(db, new Date())]);
+    return { products: await findCatalog(db, settings.shippingDays, workshop.centres), currency: settings.currency };
   },
   ["storefront-catalog"],
   { tags: [CATALOG_TAG], revalidate: SAFETY_NET_SECONDS },

@@ -2,6 +2,7 @@ import { parseDefinition, type Definition } from "@/lib/configurator";
 import { queryRows, type Prisma } from "@/lib/db/client";
 import { processWide } from "@/lib/process-wide";
 import { cheapestConfiguration } from "./from-price";
+import type { WorkshopCalendar } from "../delivery/calendar";
 import { typicalDeliveryWeeks, type WeekWindow } from "../delivery/typical-window";
 
 export type CatalogEntry = {
@@ -26,7 +27,7 @@ export type PublishedProduct = {
 };
 
 /** Every product with a published version, in catalog order, with its from-price and delivery window. */
-export async function findCatalog(db: Prisma, shippingDays = 5, defaultWeeklyHours = 80): Promise<CatalogEntry[]> {
+export async function findCatalog(db: Prisma, shippingDays = 5, centres: WorkshopCalendar["centres"] = []): Promise<CatalogEntry[]> {
   const products = await db.product.findMany({
     where: { currentVersion: { is: { status: "PUBLISHED" } } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -51,7 +52,7 @@ export async function findCatalog(db: Prisma, shippingDays = 5, defaultWeeklyHou
         imageUrl: p.imageUrl,
         fromPriceCents,
         version: p.currentVersion.version,
-        deliveryWeeks: definition ? typicalDeliveryWeeks(definition, { shippingDays, defaultWeeklyHours }) : null,
+        deliveryWeeks: definition ? typicalDeliveryWeeks(definition, { shippingDays, centres }) : null,
       },
     ];
   });

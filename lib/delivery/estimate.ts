@@ -1,22 +1,25 @@
-import { planDelivery } from "@/lib/delivery/promise";
-import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import * as z from "zod/mini";
-import type { DeliveryContext, DeliveryEstimate } from "./estimate-json";
+import type { DeliveryContext, DeliveryEstimate, WorkItem } from "./estimate-json";
+import { scheduleOrder } from "./schedule";
 
-export type { DeliveryContext, DeliveryEstimate } from "./estimate-json";
+export type { DeliveryContext, DeliveryEstimate, WorkItem } from "./estimate-json";
 
-const hoursByWeek = z.record(z.string(), z.number());
+const hours = z.number().check(z.minimum(0));
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /**
  * The delivery context /api/delivery-context sends (zod/mini: the browser checks it when the engine,
  * which this module belongs to, has loaded). Other fields of the response (its `estimate`) are allowed.
  */
 export const deliveryContextSchema: z.ZodMiniType<DeliveryContext> = z.object({
-  today: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  today: isoDay,
   shippingDays: z.number(),
-  defaultWeeklyHours: z.number(),
-  overrides: hoursByWeek,
-  booked: hoursByWeek,
+  calendar: z.object({
+    centres: z.array(z.object({ id: z.string(), name: z.string(), weekdayHours: z.array(hours) })),
+    exceptions: z.array(z.object({ centre: z.string(), day: isoDay, hours })),
+    closures: z.array(z.object({ name: z.string(), first: isoDay, last: isoDay })),
+  }),
+  booked: z.record(z.string(), z.record(z.string(), hours)),
 });
 
 /** True when a value received from the network has the shape of a DeliveryContext. */
@@ -28,30 +31,16 @@ export function isDeliveryContext(value: unknown): value is DeliveryContext {
 // the browser fetches the context once per page load, with the server's estimate for the first view, and
 // computes this itself (with the engine, loaded on the first interaction) for every later change.
 
-const DAY = 86_400_000;
-
-/** Plans a configuration's lead days and production hours into the shop's free capacity. */
-export function estimateDelivery(context: DeliveryContext, leadDays: number, productionHours: number): DeliveryEstimate {
-  const today = new Date(`${context.today}T00:00:00Z`);
-  const plan = planDelivery({
-    today,
+/** Plans a configuration's lead days and work into the workshop's free hours, as placement will. */
+export function estimateDelivery(context: DeliveryContext, leadDays: number, work: readonly WorkItem[]): DeliveryEstimate {
+  const plan = scheduleOrder({
+    today: new Date(`${context.today}T00:00:00Z`),
     leadDays,
-    productionHours,
+    operations: work.map((w, i) => ({ key: String(i), label: w.label ?? w.workCentre, workCentre: w.workCentre, hours: w.hours })),
     shippingDays: context.shippingDays,
-    defaultWeeklyHours: context.defaultWeeklyHours,
-    overrides: context.overrides,
+    calendar: context.calendar,
     booked: context.booked,
   });
-  if (!plan.ok) return plan;
-  const firstPossible = plan.weeks[0]?.week;
-  const firstBooked = plan.bookings[0]?.week;
-  const waitingWeeks =
-    firstPossible && firstBooked ? Math.round((weekStart(firstBooked).getTime() - weekStart(firstPossible).getTime()) / (7 * DAY)) : 0;
-  return {
-    ok: true,
-    promisedDate: plan.promisedDate,
-    weekOf: weekStart(weekKey(plan.promisedDate)),
-    productionWeeks: plan.bookings.length,
-    waitingWeeks,
-  };
+  if (!plan.ok) return { ok: false, message: plan.message };
+  return { ok: true, promisedDate: new Date(`${plan.promisedDate}T00:00:00Z`), reasons: plan.reasons };
 }

@@ -26,6 +26,8 @@ export type ScheduleInput = {
   booked: BookedHours;
   /** How far ahead the plan may book (728 days: 104 weeks). */
   horizonDays?: number;
+  /** List the days looked at (`seen`), for placement to check under the lock; the browser's estimate does not. */
+  trace?: boolean;
 };
 
 export type DayBooking = { day: string; hours: number; capacity: number };
@@ -105,7 +107,7 @@ export function scheduleOrder(input: ScheduleInput): Schedule {
       if (capacity <= 0) continue;
       if (firstWorking < 0) firstWorking = day;
       const available = freeRow[offset]!;
-      seen.push({ centre: centre.id, day: isoDay(day), booked: cleanFloat(capacity - available) });
+      if (input.trace) seen.push({ centre: centre.id, day: isoDay(day), booked: input.booked[centre.id]?.[isoDay(day)] ?? 0 });
       if (available <= EPSILON) {
         if (bookings.length === 0) lastFull = day;
         continue;
@@ -114,7 +116,7 @@ export function scheduleOrder(input: ScheduleInput): Schedule {
       bookings.push({ day: isoDay(day), hours: used, capacity });
       remaining = cleanFloat(remaining - used);
     }
-    if (remaining > EPSILON) return { ok: false, code: "full", message: fullyBookedMessage(centre.name, grid, free[ci]!, op.hours, materials, limit) };
+    if (remaining > EPSILON) return { ok: false, code: "full", message: fullyBookedMessage(centre, freeRow, grid.from, op.hours, materials, limit) };
     end = day - 1;
     if (lastFull >= 0 && lastFull >= firstWorking) reasons.push({ kind: "booked", centre: centre.id, centreName: centre.name, until: isoDay(lastFull) });
     scheduled.push({ ...op, centreName: centre.name, start: bookings[0]!.day, end: isoDay(end), bookings });
@@ -138,12 +140,17 @@ function freeHours(grid: CapacityGrid, booked: BookedHours): Float64Array[] {
     const byDay = booked[centre.id];
     if (byDay) {
       for (const day in byDay) {
-        const offset = dayNumber(day) - grid.from;
+        const offset = fastDay(day) - grid.from;
         if (offset >= 0 && offset < grid.days) row[offset] = Math.max(0, cleanFloat(row[offset]! - byDay[day]!));
       }
     }
     return row;
   });
+}
+
+/** Day number of an ISO date from the database or the server (trusted: not validated). */
+function fastDay(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }
 
 function invalid(message: string): Schedule {
@@ -153,16 +160,15 @@ function invalid(message: string): Schedule {
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** What the customer reads when a centre cannot take an operation within the horizon. */
-function fullyBookedMessage(centreName: string, grid: CapacityGrid, free: Float64Array, hours: number, from: number, limit: number): string {
+function fullyBookedMessage(centre: { name: string; capacity: Float64Array }, free: Float64Array, from: number, hours: number, first: number, limit: number): string {
   let total = 0;
-  let lastFull = from;
-  for (let day = from; day < limit; day++) {
-    const offset = day - grid.from;
-    const capacity = grid.centres.find((c) => c.name === centreName)?.capacity[offset] ?? 0;
-    if (capacity <= 0) continue;
+  let lastFull = first;
+  for (let day = first; day < limit; day++) {
+    const offset = day - from;
+    if (centre.capacity[offset]! <= 0) continue;
     total += free[offset]!;
     if (free[offset]! <= EPSILON) lastFull = day;
   }
-  const weeks = Math.round((limit - from) / 7);
-  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centreName} has ${Math.floor(total)} free hours in the next ${weeks} weeks and this order needs ${Math.round(hours * 10) / 10} there. Choose a smaller quantity or contact us.`;
+  const weeks = Math.round((limit - first) / 7);
+  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centre.name} has ${Math.floor(total)} free hours in the next ${weeks} weeks and this order needs ${Math.round(hours * 10) / 10} there. Choose a smaller quantity or contact us.`;
 }

@@ -1,4 +1,4 @@
-// ISO 8601 weeks in UTC ("2026-W49"): the unit of production capacity.
+// ISO 8601 weeks in UTC ("2026-W49"): how the load view groups days.
 //
 // Plain integer arithmetic on UTC day numbers (days since 1970-01-01, a Thursday): a delivery plan
 // walks up to 104 weeks, and a date library's per-call work (context dates, option objects) cost tens

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
-import { planDelivery } from "@/lib/delivery/promise";
+import { scheduleOrder } from "@/lib/delivery/schedule";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { formatCents } from "@/lib/money";
 import { orderPlacedEmail } from "@/lib/notifications/templates";
@@ -15,6 +15,7 @@ import type { OrderRateLimit } from "./rate-limit";
 import { awaitingApprovalEmail } from "./approval-emails";
 import { ORDER_NUMBER, writeOrder, type RecordResult } from "./record";
 import type { ShippingAddress } from "./schema";
+import { operationsOf } from "./operations";
 import { buildSnapshot } from "./snapshot";
 
 export { ORDER_RATE_LIMIT } from "./rate-limit";
@@ -136,20 +137,19 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
  */
 export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: OrderRateLimit; fairUse?: boolean; lock: boolean }): Promise<RecordResult> {
   const { customer, product, evaluation, placedAt } = order;
-  const { settings, settingsRow, capacity, fairUse, fairUseRow } = await readPlanningContext(db, placedAt, { lock: options.lock });
+  const { settings, settingsRow, calendar, booked, fairUse, fairUseRow } = await readPlanningContext(db, placedAt, { lock: options.lock });
   if (options.fairUse && evaluation.quantity > fairUse.maxQuantity) return { status: "too_many", maxQuantity: fairUse.maxQuantity };
-  const plan = planDelivery({
-    today: placedAt, leadDays: evaluation.leadDays, productionHours: evaluation.productionHours,
-    shippingDays: settings.shippingDays, defaultWeeklyHours: settings.defaultWeeklyHours, overrides: capacity.overrides, booked: capacity.booked,
-  });
+  const operations = operationsOf(evaluation);
+  const plan = scheduleOrder({ today: placedAt, leadDays: evaluation.leadDays, operations, shippingDays: settings.shippingDays, calendar, booked, trace: true });
   if (!plan.ok) return { status: "full", message: plan.message };
+  const promisedDate = new Date(`${plan.promisedDate}T00:00:00Z`);
   const approval = options.fairUse && needsApproval(fairUse, evaluation.productionHours, evaluation.totalCents)
     ? { holdUntil: new Date(placedAt.getTime() + fairUse.approvalHoldDays * 86_400_000) }
     : null;
-  const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate: plan.promisedDate });
+  const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate });
   const facts = {
     number: ORDER_NUMBER, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
-    currency: settings.currency, promisedDate: plan.promisedDate, companyName: settings.companyName,
+    currency: settings.currency, promisedDate, companyName: settings.companyName,
   };
   const email = customer.email
     ? { to: customer.email, ...(approval ? awaitingApprovalEmail({ ...facts, holdUntil: approval.holdUntil }) : orderPlacedEmail(facts)) }
@@ -178,9 +178,9 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
     choices: snapshot.choices,
     email,
     limit: options.limit,
+    operations,
     plan,
     settings: settingsRow,
-    defaultWeeklyHours: settings.defaultWeeklyHours,
     fairUseRow,
     fairUse: options.fairUse ? fairUse : null,
     approval,

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { queryRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
-import { CapacityConflictError, isCapacityConflict, type BookingPlan } from "@/lib/delivery/capacity";
-import { weekStart } from "@/lib/delivery/weeks";
+import { CapacityConflictError, isCapacityConflict } from "@/lib/delivery/capacity";
+import type { PlanningSettings } from "@/lib/delivery/context";
+import type { OperationNeed, Schedule } from "@/lib/delivery/schedule";
 import type { EmailMessage } from "@/lib/notifications/email";
 import type { FairUse } from "@/lib/settings/fair-use";
-import type { ShopSettings } from "@/lib/settings/queries";
 import { ORDER_NUMBER_DIGITS, orderNumberPrefix } from "./number";
 import type { OrderRateLimit } from "./rate-limit";
 import type { SnapshotChoice } from "./snapshot";
@@ -40,10 +40,11 @@ export type OrderWrite = {
   /** Rendered with ORDER_NUMBER where the number goes: it is drawn when the order is written. */
   email: Omit<EmailMessage, "orderId"> | null;
   limit: OrderRateLimit | undefined;
-  plan: BookingPlan;
-  /** The settings row the plan was made with (null: there is none, the defaults applied). */
-  settings: ShopSettings | null;
-  defaultWeeklyHours: number;
+  /** The order's operations in routing order (with hours), and the plan that books them. */
+  operations: OperationNeed[];
+  plan: Extract<Schedule, { ok: true }>;
+  /** The planning settings the plan was made with (null: there is no row, the defaults applied). */
+  settings: PlanningSettings | null;
   /** The fair-use settings row the order was judged on (null: none, the defaults): place_order checks it is unchanged. */
   fairUseRow: FairUse | null;
   /** The fair-use rules to apply (the per-customer cap is counted under the lock), or null (not applied). */
@@ -85,21 +86,31 @@ export async function writeOrder(db: Tx, write: OrderWrite): Promise<WriteResult
     email: write.email,
     limit: write.limit ? { count: write.limit.count, windowSeconds: write.limit.windowMs / 1000 } : null,
     settings: write.settings,
-    defaultWeeklyHours: write.defaultWeeklyHours,
     fairUseRow: write.fairUseRow,
     fairUse: write.fairUse ? { customerOpenHoursCap: write.fairUse.customerOpenHoursCap } : null,
     status: write.approval ? "AWAITING_APPROVAL" : "PLACED",
     holdUntil: write.approval?.holdUntil.toISOString() ?? null,
-    // An order awaiting approval books nothing (its date is set when approved): no weeks to check either.
-    weeks: write.approval ? [] : plan.weeks.map((w, i) => ({ week: w.week, usedHours: w.usedHours, last: i === plan.weeks.length - 1 })),
-    bookings: write.approval ? [] : plan.bookings.map((b) => ({ ...b, weekStart: weekStart(b.week).toISOString().slice(0, 10) })),
+    // An order awaiting approval books nothing (its date is set when approved): no days to check either.
+    operations: operationRows(write.operations, write.approval ? null : plan),
+    seen: write.approval ? [] : plan.seen,
   });
   try {
     const [row] = await queryRows<{ result: WriteResult }>(db, `SELECT "place_order"($1::jsonb) AS "result"`, [payload]);
     if (!row) throw new Error("place_order returned nothing");
     return row.result;
   } catch (error) {
-    if (isCapacityConflict(error)) throw new CapacityConflictError(plan.bookings.map((b) => b.week).join(", "));
+    if (isCapacityConflict(error)) throw new CapacityConflictError(plan.operations.map((o) => `${o.workCentre} ${o.start}`).join(", "));
     throw error;
   }
+}
+
+/** The order's operations as place_order writes them: ids drawn here, and each one's bookings from the plan (none without one). */
+function operationRows(operations: OperationNeed[], plan: Extract<Schedule, { ok: true }> | null) {
+  const planned = new Map(plan?.operations.map((o) => [o.key, o]));
+  return operations
+    .filter((o) => o.hours > 0)
+    .map((o, seq) => {
+      const booked = planned.get(o.key);
+      return { operationId: randomUUID(), seq, key: o.key, label: o.label, workCentre: o.workCentre, hours: o.hours, start: booked?.start ?? null, end: booked?.end ?? null, bookings: booked?.bookings ?? [] };
+    });
 }

@@ -92,8 +92,12 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: from, toStatus: to, actorId: actor.id, note: eventNote, createdAt: now } });
   if (to === "IN_PRODUCTION") await tx.productionJob.create({ data: { orderId: order.id, startedAt: now } });
   if (from === "IN_PRODUCTION") await tx.productionJob.updateMany({ where: { orderId: order.id, completedAt: null }, data: { completedAt: now } });
-  // Cancelling frees every booked hour; finishing production frees the hours booked after this week.
-  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : from === "IN_PRODUCTION" ? await releaseCapacity(tx, order.id, now) : 0;
+  // Cancelling frees every booked hour; finishing production frees the hours booked after today, and the
+  // operations still open are done with it.
+  const released = to === "CANCELLED" ? await releaseCapacity(tx, order.id) : from === "IN_PRODUCTION" ? await releaseCapacity(tx, order.id, { after: now }) : 0;
+  if (from === "IN_PRODUCTION" && to !== "CANCELLED") {
+    await tx.orderOperation.updateMany({ where: { orderId: order.id, status: { not: "DONE" } }, data: { status: "DONE", finishedAt: now, finishedById: actor.id } });
+  }
 
   await enqueueEmail(tx, {
     to: order.customer.email,

@@ -1,25 +1,32 @@
--- The order write: the one place the place_order and read_capacity functions are defined. The migration
+-- The order write: the one place the place_order, read_planning and book_operations functions are defined. The migration
 -- runner (lib/db/ops/migrate.ts) applies every file in prisma/sql after the migrations, each time it runs:
 -- edit the function here, never in a migration. lib/orders/place-order.ts calls both:
---   1. read_capacity(since, false): what planning needs (the settings and the capacity of the weeks ahead);
---   2. the order is planned in TypeScript (lib/delivery/promise.ts, the planner the browser runs too);
+--   1. read_planning(since, false): what planning needs (the settings, the work centres' calendars, the booked hours);
+--   2. the order is planned in TypeScript (lib/delivery/schedule.ts, the planner the browser runs too);
 --   3. place_order(p): under the booking lock, checks that the plan is still the one current figures give,
 --      then writes the order and books its hours, in one statement; or answers "stale" and writes nothing,
---      and the order is planned again inside a transaction that takes the lock first (read_capacity(since, true)).
+--      and the order is planned again inside a transaction that takes the lock first (read_planning(since, true)).
 -- Why SQL at all: see docs/performance.md ("Order placement in two statements").
 
--- What planning reads: the shop settings (null without a settings row) and the capacity rows of the weeks
--- from `since` on, as {"settings": {...}, "fairUse": {...}, "weeks": [[week, capacity, isOverride, booked], ...]}. With
--- `take_lock`, first takes the transaction-scoped booking lock (72707370, as lib/delivery/capacity.ts): the
--- rows are read after it is granted, so they include every booking committed before.
--- The fair-use settings of the row (lib/settings/fair-use.ts), as read_capacity sends them and place_order compares them.
+-- The fair-use settings of the row (lib/settings/fair-use.ts), as read_planning sends them and place_order compares them.
 CREATE OR REPLACE FUNCTION "fair_use_row"(s "settings") RETURNS jsonb AS $$
   SELECT jsonb_build_object('maxQuantity', s."max_quantity", 'customerOpenHoursCap', s."customer_open_hours_cap",
     'approvalHoursThreshold', s."approval_hours_threshold", 'approvalValueThreshold', s."approval_value_threshold",
     'approvalHoldDays', s."approval_hold_days");
 $$ LANGUAGE sql STABLE;
 
-CREATE OR REPLACE FUNCTION "read_capacity"(since date, take_lock boolean) RETURNS jsonb AS $$
+-- The settings planning depends on (null without a settings row): a plan made on others is stale.
+CREATE OR REPLACE FUNCTION "planning_settings_row"(s "settings") RETURNS jsonb AS $$
+  SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency", 'shippingDays', s."shipping_days",
+    'calendarVersion', s."calendar_version");
+$$ LANGUAGE sql STABLE;
+
+-- What planning reads, as {"settings", "fairUse", "centres": [[id, name, weekdayHours]], "exceptions": [[centre, day,
+-- hours]], "closures": [[name, first, last]], "booked": [[centre, day, bookedHours]]}: the active work centres, the
+-- calendar and the booked hours from `since` on. With `take_lock`, first takes the transaction-scoped booking lock
+-- (72707370, BOOKING_LOCK in lib/delivery/capacity.ts): the rows are read after it is granted, so they include
+-- every booking committed before.
+CREATE OR REPLACE FUNCTION "read_planning"(since date, take_lock boolean) RETURNS jsonb AS $$
 DECLARE
   result jsonb;
 BEGIN
@@ -27,31 +34,44 @@ BEGIN
     PERFORM pg_advisory_xact_lock(72707370);
   END IF;
   SELECT jsonb_build_object(
-    'settings', (SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency",
-        'defaultWeeklyHours', s."default_weekly_hours", 'shippingDays', s."shipping_days") FROM "settings" s WHERE s."id" = 1),
+    'settings', (SELECT "planning_settings_row"(s) FROM "settings" s WHERE s."id" = 1),
     'fairUse', (SELECT "fair_use_row"(s) FROM "settings" s WHERE s."id" = 1),
-    'weeks', (SELECT COALESCE(jsonb_agg(jsonb_build_array(w."week", w."capacity_hours", w."is_override", w."booked_hours")), '[]'::jsonb)
-        FROM "capacity_weeks" w WHERE w."week_start" >= since))
+    'centres', (SELECT COALESCE(jsonb_agg(jsonb_build_array(c."id", c."name", c."weekday_hours") ORDER BY c."sort_order", c."name"), '[]'::jsonb)
+        FROM "work_centres" c WHERE c."active"),
+    'exceptions', (SELECT COALESCE(jsonb_agg(jsonb_build_array(e."work_centre_id", e."day", e."hours")), '[]'::jsonb)
+        FROM "calendar_exceptions" e WHERE e."day" >= since),
+    'closures', (SELECT COALESCE(jsonb_agg(jsonb_build_array(x."name", x."first_day", x."last_day") ORDER BY x."first_day"), '[]'::jsonb)
+        FROM "shop_closures" x WHERE x."last_day" >= since),
+    'booked', (SELECT COALESCE(jsonb_agg(jsonb_build_array(d."work_centre_id", d."day", d."booked_hours")), '[]'::jsonb)
+        FROM "capacity_days" d WHERE d."day" >= since AND d."booked_hours" > 0))
     INTO result;
   RETURN result;
 END;
 $$ LANGUAGE plpgsql;
 
--- Books an order's planned hours (bookings: [{"week", "weekStart", "hours"}]): each week gets its hours (a week
--- without a row is created at `default_hours`), in calendar order, and the order its capacity_bookings rows. The
--- caller holds the booking lock and has checked the plan against current figures: place_order at placement,
--- lib/orders/approval.ts when staff approve a large order. capacity_weeks_hours_check is the backstop.
-CREATE OR REPLACE FUNCTION "book_capacity"(order_id text, default_hours float8, bookings jsonb) RETURNS void AS $$
+-- Books planned operations of an order (operations: [{"operationId", "workCentre", "start", "end", "bookings": [{"day",
+-- "hours", "capacity"}]}]): each day gets its hours (a day without a row is created with the capacity the plan read
+-- from the calendar), in (centre, day) order, each operation its bookings and its planned start and end. The caller
+-- holds the booking lock and planned on current figures: place_order at placement, lib/orders/approval.ts when staff
+-- approve a large order, lib/production/late-work.ts when late work rolls forward. capacity_days_hours_check is the
+-- backstop.
+CREATE OR REPLACE FUNCTION "book_operations"(order_id text, operations jsonb) RETURNS void AS $$
 BEGIN
-  INSERT INTO "capacity_weeks" ("week", "week_start", "capacity_hours", "booked_hours", "updated_at")
-    SELECT b."week", b."weekStart", default_hours, b."hours", now()
-    FROM jsonb_to_recordset(bookings) AS b("week" text, "weekStart" date, "hours" float8)
-    ORDER BY b."week"
-  ON CONFLICT ("week") DO UPDATE
-    SET "booked_hours" = "capacity_weeks"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now();
-  INSERT INTO "capacity_bookings" ("id", "order_id", "week", "hours", "created_at")
-    SELECT gen_random_uuid()::text, order_id, b."week", b."hours", now()
-    FROM jsonb_to_recordset(bookings) AS b("week" text, "hours" float8);
+  INSERT INTO "capacity_days" ("work_centre_id", "day", "capacity_hours", "booked_hours", "updated_at")
+    SELECT o."workCentre", b."day", max(b."capacity"), sum(b."hours"), now()
+    FROM jsonb_to_recordset(operations) AS o("workCentre" text, "bookings" jsonb)
+    CROSS JOIN LATERAL jsonb_to_recordset(o."bookings") AS b("day" date, "hours" float8, "capacity" float8)
+    GROUP BY o."workCentre", b."day"
+    ORDER BY o."workCentre", b."day"
+  ON CONFLICT ("work_centre_id", "day") DO UPDATE
+    SET "booked_hours" = "capacity_days"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now();
+  INSERT INTO "capacity_bookings" ("id", "order_id", "operation_id", "work_centre_id", "day", "hours", "created_at")
+    SELECT gen_random_uuid()::text, order_id, o."operationId", o."workCentre", b."day", b."hours", now()
+    FROM jsonb_to_recordset(operations) AS o("operationId" text, "workCentre" text, "bookings" jsonb)
+    CROSS JOIN LATERAL jsonb_to_recordset(o."bookings") AS b("day" date, "hours" float8);
+  UPDATE "order_operations" x SET "planned_start" = o."start", "planned_end" = o."end"
+    FROM jsonb_to_recordset(operations) AS o("operationId" text, "start" date, "end" date)
+    WHERE x."id" = o."operationId";
 END;
 $$ LANGUAGE plpgsql;
 
@@ -64,18 +84,20 @@ $$ LANGUAGE plpgsql;
 --   {"status": "changed"}                         the product's name, slug or current version is not the one the
 --                                                 order was checked on (nothing written);
 --   {"status": "stale"}                           the plan is not what current figures give: the settings changed, a
---                                                 week it uses has fewer free hours, or a week it skipped or filled has
---                                                 more (nothing written);
---   {"status": "placed", "id", "number"}          written: the order, its option rows, the PLACED event (its trigger
---                                                 tells live pages), the email, the audit entry and the bookings.
+--                                                 day it looked at has other booked hours than it saw, or the calendar
+--                                                 changed (nothing written);
+--   {"status": "placed", "id", "number"}          written: the order, its option rows, its operations, the PLACED event
+--                                                 (its trigger tells live pages), the email, the audit entry and the bookings.
 -- p: {"order": {...columns}, "expect": {"productId", "slug", "name", "versionId"}, "numberPrefix", "numberDigits", "choices": [...], "email": {...} | null (its "numberToken"
 --     replaced by the order's number: the number is drawn here, once the order is sure to be written), "limit": {"count", "windowSeconds"} | null,
---     "settings": the settings row the plan used (null: none, the defaults), "defaultWeeklyHours",
+--     "settings": the planning settings the plan used (planning_settings_row; null: none, the defaults),
 --     "fairUseRow": the fair-use settings the order was judged on (null: none, the defaults), "fairUse": the rules applied
 --     ({"customerOpenHoursCap"}) or null (not applied: staff tools, tests), "status": "PLACED" or "AWAITING_APPROVAL"
 --     (books nothing; "holdUntil" ends its hold),
---     "weeks": [{"week", "usedHours", "last"}] every week the plan looked at, "bookings": [{"week", "weekStart", "hours"}]}.
--- capacity_weeks_hours_check refuses an overbooked week (the backstop: after the check above it cannot happen).
+--     "operations": [{"operationId", "seq", "key", "label", "workCentre", "hours", "start", "end", "bookings": [{"day", "hours",
+--     "capacity"}]}] (no bookings for an order awaiting approval), "seen": [{"centre", "day", "booked"}] every working day
+--     the plan looked at, with the hours it saw booked there}.
+-- capacity_days_hours_check refuses an overbooked day (the backstop: after the check above it cannot happen).
 CREATE OR REPLACE FUNCTION "place_order"(p jsonb) RETURNS jsonb AS $$
 DECLARE
   o jsonb := p -> 'order';
@@ -85,8 +107,7 @@ DECLARE
   recent int;
   oldest timestamptz;
   settings_now jsonb;
-  default_hours float8;
-  stale_week text;
+  stale_day date;
   order_number text;
   seq bigint;
   open_hours float8;
@@ -124,20 +145,15 @@ BEGIN
     RETURN '{"status": "changed"}'::jsonb;
   END IF;
 
-  SELECT jsonb_build_object('companyName', s."company_name", 'currency', s."currency",
-      'defaultWeeklyHours', s."default_weekly_hours", 'shippingDays', s."shipping_days") INTO settings_now FROM "settings" s WHERE s."id" = 1;
+  SELECT "planning_settings_row"(s) INTO settings_now FROM "settings" s WHERE s."id" = 1;
   IF settings_now IS DISTINCT FROM NULLIF(p -> 'settings', 'null'::jsonb)
      OR (SELECT "fair_use_row"(s) FROM "settings" s WHERE s."id" = 1) IS DISTINCT FROM NULLIF(p -> 'fairUseRow', 'null'::jsonb) THEN
     RETURN '{"status": "stale"}'::jsonb;
   END IF;
-  default_hours := COALESCE((settings_now ->> 'defaultWeeklyHours')::float8, (p ->> 'defaultWeeklyHours')::float8);
-  SELECT f."week" INTO stale_week
-    FROM jsonb_to_recordset(p -> 'weeks') AS f("week" text, "usedHours" float8, "last" boolean)
-    LEFT JOIN "capacity_weeks" w ON w."week" = f."week"
-    CROSS JOIN LATERAL (SELECT greatest(0, CASE WHEN w."is_override" THEN w."capacity_hours" ELSE default_hours END
-      - COALESCE(w."booked_hours", 0)) AS "free") c
-    WHERE c."free" < f."usedHours" - 0.000001
-       OR (NOT f."last" AND c."free" > f."usedHours" + 0.000001)
+  SELECT f."day" INTO stale_day
+    FROM jsonb_to_recordset(p -> 'seen') AS f("centre" text, "day" date, "booked" float8)
+    LEFT JOIN "capacity_days" d ON d."work_centre_id" = f."centre" AND d."day" = f."day"
+    WHERE abs(COALESCE(d."booked_hours", 0) - f."booked") > 0.000001
     LIMIT 1;
   IF FOUND THEN
     RETURN '{"status": "stale"}'::jsonb;
@@ -176,7 +192,12 @@ BEGIN
     VALUES (gen_random_uuid()::text, o ->> 'customerId', 'order.place', 'Order', order_id,
       CASE WHEN new_status = 'AWAITING_APPROVAL' THEN 'Placed ' || order_number || ', awaiting approval' ELSE 'Placed ' || order_number END, placed_at);
 
-  PERFORM "book_capacity"(order_id, default_hours, p -> 'bookings');
+  INSERT INTO "order_operations" ("id", "order_id", "seq", "operation_key", "label", "work_centre_id", "hours")
+    SELECT x."operationId", order_id, x."seq", x."key", x."label", x."workCentre", x."hours"
+    FROM jsonb_to_recordset(p -> 'operations') AS x("operationId" text, "seq" int, "key" text, "label" text, "workCentre" text, "hours" float8);
+  IF new_status = 'PLACED' THEN
+    PERFORM "book_operations"(order_id, p -> 'operations');
+  END IF;
 
   RETURN jsonb_build_object('status', 'placed', 'id', order_id, 'number', order_number);
 END;

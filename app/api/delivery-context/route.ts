@@ -9,14 +9,14 @@ export const dynamic = "force-dynamic";
 
 /**
  * Today's capacity and delivery settings; the cached configurator page fetches it once per load. With
- * `?leadDays=&productionHours=` (the first view's) it also carries the estimate for them, so the page shows
+ * `?leadDays=&work=` (the first view's lead days and hours per work centre) it also carries the estimate for them, so the page shows
  * its delivery week before the engine has loaded.
  */
 export async function GET(request: Request) {
   try {
     const context = await getDeliveryContext(await getDb());
     const wanted = estimateRequest(new URL(request.url).searchParams);
-    const body = wanted ? { ...context, estimate: toEstimateJson(estimateDelivery(context, wanted.leadDays, wanted.productionHours), wanted.leadDays, wanted.productionHours) } : context;
+    const body = wanted ? { ...context, estimate: toEstimateJson(estimateDelivery(context, wanted.leadDays, wanted.work), wanted.leadDays, wanted.signature) } : context;
     return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("delivery context failed", error);

@@ -6,17 +6,18 @@ import { findMaterialsAhead } from "@/lib/production/materials";
 
 export const metadata: Metadata = { title: "Materials" };
 
-/** Just in time: the components to have in the week each order's production is booked to start. */
+/** Just in time: the components to have in the week each order's first operation is planned to start, and when to order them. */
 export default async function MaterialsPage() {
   await requireStaff("/staff/materials");
   const weeks = await findMaterialsAhead(await getDb());
+  const today = new Date(new Date().toISOString().slice(0, 10));
   const withNeeds = weeks.filter((w) => w.lines.length > 0);
   return (
     <div>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Materials for the coming weeks</h1>
-          <p className="text-sm text-stone-600">Components for orders not yet in production, in the week their production is booked to start.</p>
+          <p className="text-sm text-stone-600">Components for orders not yet in production, in the week their first operation is planned to start, with the last day to order each (supply days before it is needed).</p>
         </div>
         <a href="/api/staff/materials" download className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Download CSV</a>
       </div>
@@ -34,7 +35,7 @@ export default async function MaterialsPage() {
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Components needed in {week.week}</caption>
                   <thead className="text-xs uppercase text-stone-500">
-                    <tr><th scope="col" className="py-1 pr-3">SKU</th><th scope="col" className="py-1 pr-3">Component</th><th scope="col" className="py-1 pr-3 text-right">Qty</th><th scope="col" className="hidden py-1 sm:table-cell">Orders</th></tr>
+                    <tr><th scope="col" className="py-1 pr-3">SKU</th><th scope="col" className="py-1 pr-3">Component</th><th scope="col" className="py-1 pr-3 text-right">Qty</th><th scope="col" className="py-1 pr-3">Order by</th><th scope="col" className="hidden py-1 sm:table-cell">Orders</th></tr>
                   </thead>
                   <tbody className="divide-y divide-stone-100">
                     {week.lines.map((line) => (
@@ -42,6 +43,9 @@ export default async function MaterialsPage() {
                         <td className="py-1.5 pr-3 font-mono text-xs">{line.sku}</td>
                         <td className="py-1.5 pr-3">{line.name === line.sku ? <span className="text-stone-400">—</span> : line.name}</td>
                         <td className="py-1.5 pr-3 text-right font-medium tabular-nums">{line.quantity}</td>
+                        <td className={`py-1.5 pr-3 whitespace-nowrap ${line.orderBy < today ? "font-semibold text-red-700" : ""}`} data-testid="order-by">
+                          {formatDate(line.orderBy)}{line.supplyDays ? <span className="block text-xs font-normal text-stone-500">{line.supplyDays} days to arrive</span> : null}
+                        </td>
                         <td className="hidden py-1.5 font-mono text-xs text-stone-500 sm:table-cell">{line.orders.join(", ")}</td>
                       </tr>
                     ))}

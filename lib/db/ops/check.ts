@@ -22,31 +22,42 @@ const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }
     describe: (r) => `order ${r.number} is ${r.status} without a production job`,
   },
   {
-    invariant: "booked hours of each week equal the sum of its bookings and never exceed its capacity",
-    sql: `SELECT w.week, w.booked_hours, w.capacity_hours, COALESCE(SUM(b.hours), 0) AS bookings
-          FROM capacity_weeks w LEFT JOIN capacity_bookings b ON b.week = w.week
-          GROUP BY w.week, w.booked_hours, w.capacity_hours
-          HAVING ABS(w.booked_hours - COALESCE(SUM(b.hours), 0)) > 0.0001 OR w.booked_hours > w.capacity_hours + 0.0001`,
-    describe: (r) => `week ${r.week}: booked ${r.booked_hours} h, bookings ${r.bookings} h, capacity ${r.capacity_hours} h`,
+    invariant: "booked hours of each work centre's day equal the sum of its bookings and never exceed its capacity",
+    sql: `SELECT d.work_centre_id, d.day::text AS day, d.booked_hours, d.capacity_hours, COALESCE(SUM(b.hours), 0) AS bookings
+          FROM capacity_days d LEFT JOIN capacity_bookings b ON b.work_centre_id = d.work_centre_id AND b.day = d.day
+          GROUP BY d.work_centre_id, d.day, d.booked_hours, d.capacity_hours
+          HAVING ABS(d.booked_hours - COALESCE(SUM(b.hours), 0)) > 0.0001 OR d.booked_hours > d.capacity_hours + 0.0001`,
+    describe: (r) => `${r.work_centre_id} on ${r.day}: booked ${r.booked_hours} h, bookings ${r.bookings} h, capacity ${r.capacity_hours} h`,
   },
   {
-    invariant: "each order not yet through production holds exactly its production hours; cancelled orders and orders awaiting approval hold none; an order whose production finished holds no more than its hours",
-    sql: `SELECT o.number, o.status::text AS status, o.production_hours, COALESCE(SUM(b.hours), 0) AS booked
-          FROM orders o LEFT JOIN capacity_bookings b ON b.order_id = o.id
-          GROUP BY o.id, o.number, o.status, o.production_hours
+    invariant: "an order's operations add up to its production hours, and each booking belongs to an operation of its order at its work centre",
+    sql: `SELECT o.number, o.production_hours, COALESCE((SELECT SUM(x.hours) FROM order_operations x WHERE x.order_id = o.id), 0) AS operations,
+            (SELECT COUNT(*) FROM capacity_bookings b JOIN order_operations x ON x.id = b.operation_id
+              WHERE b.order_id = o.id AND (x.order_id <> b.order_id OR x.work_centre_id <> b.work_centre_id)) AS misplaced
+          FROM orders o
+          WHERE ABS(o.production_hours - COALESCE((SELECT SUM(x.hours) FROM order_operations x WHERE x.order_id = o.id), 0)) > 0.0001
+             OR EXISTS (SELECT 1 FROM capacity_bookings b JOIN order_operations x ON x.id = b.operation_id
+              WHERE b.order_id = o.id AND (x.order_id <> b.order_id OR x.work_centre_id <> b.work_centre_id))`,
+    describe: (r) => `order ${r.number} needs ${r.production_hours} h but its operations have ${r.operations} h (${r.misplaced} bookings elsewhere)`,
+  },
+  {
+    invariant: "each operation not yet started of an order placed or confirmed holds exactly its hours; cancelled orders and orders awaiting approval hold none; no operation holds more than its hours",
+    sql: `SELECT o.number, o.status::text AS status, x.label, x.status::text AS op_status, x.hours, COALESCE(SUM(b.hours), 0) AS booked
+          FROM order_operations x JOIN orders o ON o.id = x.order_id LEFT JOIN capacity_bookings b ON b.operation_id = x.id
+          GROUP BY o.number, o.status, x.id, x.label, x.status, x.hours
           HAVING (o.status IN ('CANCELLED', 'AWAITING_APPROVAL') AND COALESCE(SUM(b.hours), 0) > 0)
-              OR (o.status IN ('PLACED', 'CONFIRMED', 'IN_PRODUCTION') AND ABS(COALESCE(SUM(b.hours), 0) - o.production_hours) > 0.0001)
-              OR (o.status IN ('QUALITY_CHECK', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED') AND COALESCE(SUM(b.hours), 0) > o.production_hours + 0.0001)`,
-    describe: (r) => `order ${r.number} (${r.status}) needs ${r.production_hours} h but holds ${r.booked} h`,
+              OR (o.status IN ('PLACED', 'CONFIRMED', 'IN_PRODUCTION') AND x.status = 'PENDING' AND ABS(COALESCE(SUM(b.hours), 0) - x.hours) > 0.0001)
+              OR COALESCE(SUM(b.hours), 0) > x.hours + 0.0001`,
+    describe: (r) => `order ${r.number} (${r.status}): ${r.label} (${r.op_status}) needs ${r.hours} h but holds ${r.booked} h`,
   },
   {
-    invariant: "an order whose production finished holds no hours in the weeks after the week it finished",
-    sql: `SELECT o.number, o.status::text AS status, b.week, b.hours, j.completed_at
-          FROM orders o JOIN production_jobs j ON j.order_id = o.id
-          JOIN capacity_bookings b ON b.order_id = o.id JOIN capacity_weeks w ON w.week = b.week
-          WHERE j.completed_at IS NOT NULL
-            AND w.week_start > date_trunc('week', j.completed_at AT TIME ZONE 'UTC')::date`,
-    describe: (r) => `order ${r.number} (${r.status}) finished production on ${new Date(String(r.completed_at)).toISOString().slice(0, 10)} but still holds ${r.hours} h in ${r.week}`,
+    invariant: "finished work holds no hours after the day it finished: a done operation after its finish, an order after its production finished",
+    sql: `SELECT o.number, o.status::text AS status, x.label, b.day::text AS day, b.hours, COALESCE(x.finished_at, j.completed_at) AS finished
+          FROM capacity_bookings b JOIN order_operations x ON x.id = b.operation_id JOIN orders o ON o.id = b.order_id
+          LEFT JOIN production_jobs j ON j.order_id = o.id
+          WHERE (x.status = 'DONE' AND x.finished_at IS NOT NULL AND b.day > (x.finished_at AT TIME ZONE 'UTC')::date)
+             OR (j.completed_at IS NOT NULL AND b.day > (j.completed_at AT TIME ZONE 'UTC')::date)`,
+    describe: (r) => `order ${r.number} (${r.status}): ${r.label} finished on ${new Date(String(r.finished)).toISOString().slice(0, 10)} but still holds ${r.hours} h on ${r.day}`,
   },
   {
     invariant: "each order's status is the target of its last event, and its first event is PLACED (or AWAITING_APPROVAL for a large order)",

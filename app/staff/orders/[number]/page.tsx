@@ -123,8 +123,16 @@ export default async function StaffOrderPage({ params }: Props) {
           <section aria-labelledby="production" className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm print:p-3">
             <h2 id="production" className="text-lg font-semibold">Production</h2>
             <p className="mt-2 text-sm">{order.job ? <>Started {formatDate(order.job.startedAt)}{order.job.completedAt ? `, finished ${formatDate(order.job.completedAt)}` : ", in progress"}</> : "Not started."}</p>
-            {order.bookings.length ? (
-              <ul className="mt-2 text-sm text-stone-700">{order.bookings.map((b) => <li key={b.week}>{b.week}: {b.hours} h booked</li>)}</ul>
+            {order.operations.length ? (
+              <ol className="mt-2 space-y-1 text-sm text-stone-700" data-testid="operations">
+                {order.operations.map((o) => (
+                  <li key={o.seq}>
+                    <span className="font-medium">{o.label}</span> at {o.centre}: {o.hours} h
+                    {o.plannedStart && o.plannedEnd ? `, planned ${formatDate(o.plannedStart)}${o.plannedEnd.getTime() !== o.plannedStart.getTime() ? ` – ${formatDate(o.plannedEnd)}` : ""}` : ""}
+                    {o.status === "DONE" ? ` · done${o.actualHours !== null ? ` in ${o.actualHours} h` : ""}` : o.status === "RUNNING" ? " · in progress" : ""}
+                  </li>
+                ))}
+              </ol>
             ) : null}
           </section>
 

@@ -2,7 +2,8 @@ import type { CapacitySnapshot } from "@/lib/orders/checkout";
 import type { Definition, EvaluateResult, Selection } from "@/lib/configurator";
 // Deep imports: the engine's index also carries the zod schemas and the admin linter.
 import { evaluate } from "@/lib/configurator/evaluate/evaluate";
-import { planDelivery } from "@/lib/delivery/promise";
+import { estimateDelivery } from "@/lib/delivery/estimate";
+import { workOf } from "@/lib/delivery/work";
 
 // What the checkout shows for a quantity: the price (itemized) and the delivery promise. The page computes
 // it on the server for the quantity it opens with; the browser loads this module (and the engine with it)
@@ -15,15 +16,7 @@ export type CheckoutQuote = { quantity: number; evaluation: CheckoutEvaluation; 
 /** Evaluates the configuration for `quantity` and plans its delivery into the shop's free capacity. */
 export function quoteCheckout(definition: Definition, selection: Selection, quantity: number, capacity: CapacitySnapshot): CheckoutQuote {
   const evaluation = evaluate(definition, selection, { quantity });
-  const plan = planDelivery({
-    today: new Date(capacity.today),
-    leadDays: evaluation.leadDays,
-    productionHours: evaluation.productionHours,
-    shippingDays: capacity.shippingDays,
-    defaultWeeklyHours: capacity.defaultWeeklyHours,
-    overrides: capacity.overrides,
-    booked: capacity.booked,
-  });
+  const plan = estimateDelivery(capacity, evaluation.leadDays, workOf(evaluation));
   const { valid, problems, breakdown, totalCents, leadDrivers, productionHours } = evaluation;
   return {
     quantity,
