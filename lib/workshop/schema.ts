@@ -59,7 +59,7 @@ export const closureSchema = z
   .refine((v) => dayNumber(v.lastDay) - dayNumber(v.firstDay) < MAX_CLOSURE_DAYS, { path: ["lastDay"], message: `A closure lasts at most ${MAX_CLOSURE_DAYS} days` });
 export type ClosureInput = z.infer<typeof closureSchema>;
 
-export const removeClosureSchema = z.object({ id: z.string().trim().min(1).max(64) });
+export const removeClosureSchema = z.object({ id: z.string().trim().min(1, "Choose a closure").max(64, "Unknown closure").refine(hasNoNul, NUL_MESSAGE) });
 
 /** The load view's window: how many ISO weeks from this one (12 by default, at most two years). */
 export const LOAD_WEEKS = { initial: 12, step: 12, max: 104 } as const;
