@@ -2,6 +2,7 @@ import type { Definition } from "../lib/configurator/definition/schema";
 
 // Demo catalog used by the seed and the tests: three made-to-order products that exercise every
 // group type and rule kind. Prices are integer cents; previews are 640x480 SVG layers.
+// Routings run over the seed's work centres: frame (Frame shop), upholstery, paint (Paint shop), assembly.
 
 export type DemoProduct = {
   slug: string;
@@ -47,7 +48,11 @@ const sel = (group: string, option: string) => ({ selected: { group, option } })
 const sofa: Definition = {
   basePriceCents: 129_000,
   baseLeadDays: 7,
-  baseProductionHours: 14,
+  routing: [
+    { id: "frame", label: "Frame", workCentre: "frame", hours: 4 },
+    { id: "upholstery", label: "Upholstery", workCentre: "upholstery", hours: 8 },
+    { id: "assembly", label: "Assembly and inspection", workCentre: "assembly", hours: 2 },
+  ],
   premiumPercent: 5,
   groups: [
     {
@@ -60,7 +65,7 @@ const sofa: Definition = {
       options: [
         { id: "wool", label: "Wool boucle", description: "Soft, hard-wearing Norwegian wool.", priceCents: 0, leadDays: 5, productionHours: 0, components: [{ sku: "FAB-WOOL-BOUCLE", name: "Wool boucle fabric (m)", quantity: 9 }] },
         { id: "linen", label: "Washed linen", description: "Relaxed Belgian linen, pre-washed.", priceCents: 9_000, leadDays: 7, productionHours: 0, components: [{ sku: "FAB-LINEN-WASHED", name: "Washed linen fabric (m)", quantity: 9 }] },
-        { id: "leather", label: "Aniline leather", description: "Full-grain leather that ages beautifully.", priceCents: 69_000, leadDays: 21, productionHours: 6, components: [{ sku: "LEA-ANILINE-HIDE", name: "Aniline leather hide", quantity: 3 }] },
+        { id: "leather", label: "Aniline leather", description: "Full-grain leather that ages beautifully.", priceCents: 69_000, leadDays: 21, productionHours: 6, operation: "upholstery", components: [{ sku: "LEA-ANILINE-HIDE", name: "Aniline leather hide", quantity: 3, supplyDays: 10 }] },
       ],
     },
     {
@@ -103,7 +108,8 @@ const sofa: Definition = {
       default: 200,
       priceCentsPerUnit: 450,
       productionHoursPerUnit: 0.02,
-      components: [{ sku: "FRAME-BEECH", name: "Kiln-dried beech frame rail (cm)", quantity: 1 }],
+      operation: "frame",
+      components: [{ sku: "FRAME-BEECH", name: "Kiln-dried beech frame rail (cm)", quantity: 1, supplyDays: 3 }],
     },
     {
       id: "legs",
@@ -113,10 +119,10 @@ const sofa: Definition = {
       display: "card",
       default: "oak",
       options: [
-        { id: "oak", label: "Tapered oak", priceCents: 0, leadDays: 0, productionHours: 0.5, components: [{ sku: "LEG-OAK-TAPER", quantity: 4 }], preview: { layer: "legs", color: "#c49a6c" } },
-        { id: "walnut", label: "Tapered walnut", priceCents: 12_000, leadDays: 10, productionHours: 0.5, components: [{ sku: "LEG-WALNUT-TAPER", quantity: 4 }], preview: { layer: "legs", color: "#6b4226" } },
-        { id: "steel", label: "Black steel", priceCents: 8_000, leadDays: 4, productionHours: 0.5, components: [{ sku: "LEG-STEEL-BLACK", quantity: 4 }], preview: { layer: "legs", color: "#2b2b2b" } },
-        { id: "brass", label: "Brass sled", priceCents: 19_000, leadDays: 14, productionHours: 1, components: [{ sku: "LEG-BRASS-SLED", quantity: 2 }], preview: { layer: "legs", color: "#c9a23f" } },
+        { id: "oak", label: "Tapered oak", priceCents: 0, leadDays: 0, productionHours: 0.5, operation: "assembly", components: [{ sku: "LEG-OAK-TAPER", quantity: 4 }], preview: { layer: "legs", color: "#c49a6c" } },
+        { id: "walnut", label: "Tapered walnut", priceCents: 12_000, leadDays: 10, productionHours: 0.5, operation: "assembly", components: [{ sku: "LEG-WALNUT-TAPER", quantity: 4 }], preview: { layer: "legs", color: "#6b4226" } },
+        { id: "steel", label: "Black steel", priceCents: 8_000, leadDays: 4, productionHours: 0.5, operation: "assembly", components: [{ sku: "LEG-STEEL-BLACK", quantity: 4 }], preview: { layer: "legs", color: "#2b2b2b" } },
+        { id: "brass", label: "Brass sled", priceCents: 19_000, leadDays: 14, productionHours: 1, operation: "assembly", components: [{ sku: "LEG-BRASS-SLED", quantity: 2 }], preview: { layer: "legs", color: "#c9a23f" } },
       ],
     },
     {
@@ -128,9 +134,9 @@ const sofa: Definition = {
       default: [],
       maxCount: 3,
       options: [
-        { id: "feather-fill", label: "Feather and down seat fill", priceCents: 18_000, leadDays: 0, productionHours: 2, components: [{ sku: "FILL-FEATHER", name: "Feather and down insert", quantity: 3 }] },
-        { id: "bolsters", label: "Pair of bolster cushions", priceCents: 9_500, leadDays: 0, productionHours: 1, components: [{ sku: "CUSH-BOLSTER", quantity: 2 }], preview: { layer: "bolsters" } },
-        { id: "stain-guard", label: "Stain guard treatment", priceCents: 6_000, leadDays: 0, productionHours: 0.5 },
+        { id: "feather-fill", label: "Feather and down seat fill", priceCents: 18_000, leadDays: 0, productionHours: 2, operation: "upholstery", components: [{ sku: "FILL-FEATHER", name: "Feather and down insert", quantity: 3, supplyDays: 8 }] },
+        { id: "bolsters", label: "Pair of bolster cushions", priceCents: 9_500, leadDays: 0, productionHours: 1, operation: "upholstery", components: [{ sku: "CUSH-BOLSTER", quantity: 2 }], preview: { layer: "bolsters" } },
+        { id: "stain-guard", label: "Stain guard treatment", priceCents: 6_000, leadDays: 0, productionHours: 0.5, operation: "upholstery" },
       ],
     },
   ],
@@ -141,7 +147,7 @@ const sofa: Definition = {
     { id: "leather-no-stain-guard", kind: "excludes", when: sel("material", "leather"), then: sel("extras", "stain-guard"), message: "Stain guard is for fabric; leather is finished with wax instead" },
     { id: "wide-leather", kind: "price", when: { all: [sel("material", "leather"), { compare: { group: "width", op: ">", value: 200 } }] }, amountCents: 15_000, message: "Leather wider than 200 cm needs an extra hide" },
     { id: "nordic-classic", kind: "price", when: { all: [sel("material", "wool"), sel("legs", "oak")] }, percent: -5, message: "Nordic classic: wool on oak legs, 5% off" },
-    { id: "brass-polish", kind: "leadTime", when: sel("legs", "brass"), productionHours: 3, message: "Brass sleds are hand-polished" },
+    { id: "brass-polish", kind: "leadTime", when: sel("legs", "brass"), productionHours: 3, operation: "assembly", message: "Brass sleds are hand-polished" },
   ],
   preview: {
     viewBox: "0 0 640 480",
@@ -165,7 +171,11 @@ const headBottom = { x: 428, y: 238 };
 const bicycle: Definition = {
   basePriceCents: 89_000,
   baseLeadDays: 5,
-  baseProductionHours: 6,
+  routing: [
+    { id: "frame", label: "Frame building", workCentre: "frame", hours: 2.5 },
+    { id: "paint", label: "Paint", workCentre: "paint", hours: 1, setupHours: 0.5 },
+    { id: "assembly", label: "Assembly and test ride", workCentre: "assembly", hours: 2 },
+  ],
   premiumPercent: 3,
   groups: [
     {
@@ -205,10 +215,10 @@ const bicycle: Definition = {
       display: "card",
       default: "shimano-105",
       options: [
-        { id: "shimano-105", label: "Shimano 105, 12-speed", priceCents: 0, leadDays: 3, productionHours: 1.5, components: [{ sku: "GS-SH-105", quantity: 1 }] },
-        { id: "ultegra-di2", label: "Shimano Ultegra Di2, electronic", priceCents: 85_000, leadDays: 10, productionHours: 2, components: [{ sku: "GS-SH-ULT-DI2", quantity: 1 }] },
-        { id: "sram-rival", label: "SRAM Rival AXS, wireless", priceCents: 72_000, leadDays: 7, productionHours: 1.5, components: [{ sku: "GS-SR-RIVAL-AXS", quantity: 1 }] },
-        { id: "nexus-8", label: "Shimano Nexus 8 hub gear", priceCents: 18_000, leadDays: 5, productionHours: 2, components: [{ sku: "GS-SH-NEXUS8", quantity: 1 }] },
+        { id: "shimano-105", label: "Shimano 105, 12-speed", priceCents: 0, leadDays: 3, productionHours: 1.5, operation: "assembly", components: [{ sku: "GS-SH-105", name: "Shimano 105 groupset", quantity: 1, supplyDays: 2 }] },
+        { id: "ultegra-di2", label: "Shimano Ultegra Di2, electronic", priceCents: 85_000, leadDays: 10, productionHours: 2, operation: "assembly", components: [{ sku: "GS-SH-ULT-DI2", quantity: 1 }] },
+        { id: "sram-rival", label: "SRAM Rival AXS, wireless", priceCents: 72_000, leadDays: 7, productionHours: 1.5, operation: "assembly", components: [{ sku: "GS-SR-RIVAL-AXS", quantity: 1 }] },
+        { id: "nexus-8", label: "Shimano Nexus 8 hub gear", priceCents: 18_000, leadDays: 5, productionHours: 2, operation: "assembly", components: [{ sku: "GS-SH-NEXUS8", quantity: 1 }] },
       ],
     },
     {
@@ -220,8 +230,8 @@ const bicycle: Definition = {
       default: "alloy-30",
       options: [
         { id: "alloy-30", label: "Alloy, 30 mm rims", priceCents: 0, leadDays: 0, productionHours: 0, components: [{ sku: "WHL-AL30", quantity: 2 }], preview: { layer: "rims", color: "#aab0b6" } },
-        { id: "carbon-45", label: "Carbon, 45 mm deep", priceCents: 110_000, leadDays: 12, productionHours: 0.5, components: [{ sku: "WHL-CF45", quantity: 2 }], preview: { layer: "rims", color: "#2e2e2e" } },
-        { id: "dynamo", label: "Alloy with dynamo hub", priceCents: 24_000, leadDays: 6, productionHours: 1, components: [{ sku: "WHL-AL-DYN", quantity: 1 }, { sku: "WHL-AL30-R", quantity: 1 }], preview: { layer: "rims", color: "#c3c8cd" } },
+        { id: "carbon-45", label: "Carbon, 45 mm deep", priceCents: 110_000, leadDays: 12, productionHours: 0.5, operation: "assembly", components: [{ sku: "WHL-CF45", quantity: 2 }], preview: { layer: "rims", color: "#2e2e2e" } },
+        { id: "dynamo", label: "Alloy with dynamo hub", priceCents: 24_000, leadDays: 6, productionHours: 1, operation: "assembly", components: [{ sku: "WHL-AL-DYN", quantity: 1 }, { sku: "WHL-AL30-R", quantity: 1 }], preview: { layer: "rims", color: "#c3c8cd" } },
       ],
     },
     {
@@ -232,11 +242,11 @@ const bicycle: Definition = {
       display: "swatch",
       default: "signal-red",
       options: [
-        { id: "signal-red", label: "Signal red", priceCents: 0, leadDays: 0, productionHours: 1, preview: { layer: "frame", color: "#d7263d" } },
-        { id: "racing-green", label: "Racing green", priceCents: 0, leadDays: 0, productionHours: 1, preview: { layer: "frame", color: "#1b5e3b" } },
-        { id: "glacier-white", label: "Glacier white", priceCents: 0, leadDays: 0, productionHours: 1, preview: { layer: "frame", color: "#eef1f3" } },
-        { id: "midnight-blue", label: "Midnight blue", priceCents: 0, leadDays: 0, productionHours: 1, preview: { layer: "frame", color: "#1d2a4d" } },
-        { id: "sunburst", label: "Sunburst fade (hand-sprayed)", priceCents: 25_000, leadDays: 4, productionHours: 4, preview: { layer: "frame", color: "#f28c28" } },
+        { id: "signal-red", label: "Signal red", priceCents: 0, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "frame", color: "#d7263d" } },
+        { id: "racing-green", label: "Racing green", priceCents: 0, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "frame", color: "#1b5e3b" } },
+        { id: "glacier-white", label: "Glacier white", priceCents: 0, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "frame", color: "#eef1f3" } },
+        { id: "midnight-blue", label: "Midnight blue", priceCents: 0, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "frame", color: "#1d2a4d" } },
+        { id: "sunburst", label: "Sunburst fade (hand-sprayed)", priceCents: 25_000, leadDays: 4, productionHours: 4, operation: "paint", preview: { layer: "frame", color: "#f28c28" } },
       ],
     },
     {
@@ -248,10 +258,10 @@ const bicycle: Definition = {
       default: [],
       maxCount: 4,
       options: [
-        { id: "fenders", label: "Fenders", priceCents: 6_500, leadDays: 0, productionHours: 0.5, components: [{ sku: "ACC-FENDER-SET", quantity: 1 }], preview: { layer: "fenders" } },
-        { id: "rack", label: "Rear rack", priceCents: 8_900, leadDays: 0, productionHours: 0.5, components: [{ sku: "ACC-RACK-REAR", quantity: 1 }], preview: { layer: "rack" } },
-        { id: "lights", label: "Front and rear lights", priceCents: 12_000, leadDays: 0, productionHours: 0.5, components: [{ sku: "ACC-LIGHT-FRONT", quantity: 1 }, { sku: "ACC-LIGHT-REAR", quantity: 1 }], preview: { layer: "lamp" } },
-        { id: "bottle-cages", label: "Two bottle cages", priceCents: 3_000, leadDays: 0, productionHours: 0.25, components: [{ sku: "ACC-CAGE", quantity: 2 }] },
+        { id: "fenders", label: "Fenders", priceCents: 6_500, leadDays: 0, productionHours: 0.5, operation: "assembly", components: [{ sku: "ACC-FENDER-SET", quantity: 1 }], preview: { layer: "fenders" } },
+        { id: "rack", label: "Rear rack", priceCents: 8_900, leadDays: 0, productionHours: 0.5, operation: "assembly", components: [{ sku: "ACC-RACK-REAR", quantity: 1 }], preview: { layer: "rack" } },
+        { id: "lights", label: "Front and rear lights", priceCents: 12_000, leadDays: 0, productionHours: 0.5, operation: "assembly", components: [{ sku: "ACC-LIGHT-FRONT", name: "Front light", quantity: 1, supplyDays: 6 }, { sku: "ACC-LIGHT-REAR", quantity: 1 }], preview: { layer: "lamp" } },
+        { id: "bottle-cages", label: "Two bottle cages", priceCents: 3_000, leadDays: 0, productionHours: 0.25, operation: "assembly", components: [{ sku: "ACC-CAGE", quantity: 2 }] },
       ],
     },
   ],
@@ -262,7 +272,7 @@ const bicycle: Definition = {
     { id: "di2-not-city", kind: "excludes", when: sel("frame", "city-steel"), then: sel("groupset", "ultegra-di2"), message: "Electronic Di2 shifting is offered on road and gravel frames" },
     { id: "dynamo-city", kind: "visibleWhen", target: { group: "wheels", option: "dynamo" }, when: sel("frame", "city-steel"), message: "The dynamo wheel is offered with the city frame" },
     { id: "all-carbon", kind: "price", when: { all: [sel("frame", "road-carbon"), sel("wheels", "carbon-45")] }, amountCents: -20_000, message: "All-carbon bundle" },
-    { id: "gravel-rack-brazing", kind: "leadTime", when: { all: [sel("frame", "gravel-steel"), sel("accessories", "rack")] }, productionHours: 1.5, message: "Rack mounts are brazed onto the steel frame" },
+    { id: "gravel-rack-brazing", kind: "leadTime", when: { all: [sel("frame", "gravel-steel"), sel("accessories", "rack")] }, productionHours: 1.5, operation: "frame", message: "Rack mounts are brazed onto the steel frame" },
   ],
   preview: {
     viewBox: "0 0 640 480",
@@ -321,7 +331,12 @@ const bicycle: Definition = {
 const car: Definition = {
   basePriceCents: 4_890_000,
   baseLeadDays: 14,
-  baseProductionHours: 60,
+  routing: [
+    { id: "body", label: "Body and chassis", workCentre: "frame", hours: 22, setupHours: 2 },
+    { id: "paint", label: "Paint", workCentre: "paint", hours: 12 },
+    { id: "interior", label: "Interior trim", workCentre: "upholstery", hours: 8 },
+    { id: "assembly", label: "Final assembly", workCentre: "assembly", hours: 16 },
+  ],
   premiumPercent: 2,
   groups: [
     {
@@ -332,9 +347,9 @@ const car: Definition = {
       display: "card",
       default: "standard",
       options: [
-        { id: "standard", label: "Electric, 64 kWh, 320 km", priceCents: 0, leadDays: 0, productionHours: 0, components: [{ sku: "PT-64", quantity: 1 }] },
-        { id: "long-range", label: "Electric long range, 82 kWh, 450 km", priceCents: 650_000, leadDays: 10, productionHours: 2, components: [{ sku: "PT-82", quantity: 1 }] },
-        { id: "performance", label: "Performance, dual motor, 82 kWh", priceCents: 1_190_000, leadDays: 21, productionHours: 4, components: [{ sku: "PT-82-DM", quantity: 1 }] },
+        { id: "standard", label: "Electric, 64 kWh, 320 km", priceCents: 0, leadDays: 0, productionHours: 0, operation: "assembly", components: [{ sku: "PT-64", quantity: 1 }] },
+        { id: "long-range", label: "Electric long range, 82 kWh, 450 km", priceCents: 650_000, leadDays: 10, productionHours: 2, operation: "assembly", components: [{ sku: "PT-82", quantity: 1 }] },
+        { id: "performance", label: "Performance, dual motor, 82 kWh", priceCents: 1_190_000, leadDays: 21, productionHours: 4, operation: "assembly", components: [{ sku: "PT-82-DM", quantity: 1 }] },
       ],
     },
     {
@@ -345,11 +360,11 @@ const car: Definition = {
       display: "swatch",
       default: "alpine-white",
       options: [
-        { id: "alpine-white", label: "Alpine white", priceCents: 0, leadDays: 0, productionHours: 0, preview: { layer: "body", color: "#f2f2ef" } },
-        { id: "graphite", label: "Graphite metallic", priceCents: 95_000, leadDays: 0, productionHours: 1, preview: { layer: "body", color: "#4b5058" } },
-        { id: "lagoon", label: "Lagoon blue metallic", priceCents: 95_000, leadDays: 0, productionHours: 1, preview: { layer: "body", color: "#1f6f8b" } },
-        { id: "rosso", label: "Rosso, three-coat", priceCents: 140_000, leadDays: 5, productionHours: 3, preview: { layer: "body", color: "#b3202a" } },
-        { id: "matte-sand", label: "Matte sand", priceCents: 290_000, leadDays: 14, productionHours: 8, preview: { layer: "body", color: "#c8b591" } },
+        { id: "alpine-white", label: "Alpine white", priceCents: 0, leadDays: 0, productionHours: 0, operation: "paint", preview: { layer: "body", color: "#f2f2ef" } },
+        { id: "graphite", label: "Graphite metallic", priceCents: 95_000, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "body", color: "#4b5058" } },
+        { id: "lagoon", label: "Lagoon blue metallic", priceCents: 95_000, leadDays: 0, productionHours: 1, operation: "paint", preview: { layer: "body", color: "#1f6f8b" } },
+        { id: "rosso", label: "Rosso, three-coat", priceCents: 140_000, leadDays: 5, productionHours: 3, operation: "paint", preview: { layer: "body", color: "#b3202a" } },
+        { id: "matte-sand", label: "Matte sand", priceCents: 290_000, leadDays: 14, productionHours: 8, operation: "paint", preview: { layer: "body", color: "#c8b591" } },
       ],
     },
     {
@@ -360,9 +375,9 @@ const car: Definition = {
       display: "card",
       default: "aero-18",
       options: [
-        { id: "aero-18", label: "18-inch aero", priceCents: 0, leadDays: 0, productionHours: 0, components: [{ sku: "WHL-AERO-18", quantity: 4 }], preview: { layer: "rims", color: "#c5cad0" } },
-        { id: "sport-19", label: "19-inch sport", priceCents: 180_000, leadDays: 0, productionHours: 0.5, components: [{ sku: "WHL-SPORT-19", quantity: 4 }], preview: { layer: "rims", color: "#6b7078" } },
-        { id: "forged-20", label: "20-inch forged, bronze", priceCents: 390_000, leadDays: 14, productionHours: 0.5, components: [{ sku: "WHL-FORGED-20", quantity: 4 }], preview: { layer: "rims", color: "#a07a3a" } },
+        { id: "aero-18", label: "18-inch aero", priceCents: 0, leadDays: 0, productionHours: 0, operation: "assembly", components: [{ sku: "WHL-AERO-18", quantity: 4 }], preview: { layer: "rims", color: "#c5cad0" } },
+        { id: "sport-19", label: "19-inch sport", priceCents: 180_000, leadDays: 0, productionHours: 0.5, operation: "assembly", components: [{ sku: "WHL-SPORT-19", quantity: 4 }], preview: { layer: "rims", color: "#6b7078" } },
+        { id: "forged-20", label: "20-inch forged, bronze", priceCents: 390_000, leadDays: 14, productionHours: 0.5, operation: "assembly", components: [{ sku: "WHL-FORGED-20", quantity: 4 }], preview: { layer: "rims", color: "#a07a3a" } },
       ],
     },
     {
@@ -373,12 +388,12 @@ const car: Definition = {
       display: "card",
       default: [],
       options: [
-        { id: "comfort", label: "Comfort package", description: "Heated seats, heated wheel, two-zone climate.", priceCents: 290_000, leadDays: 0, productionHours: 2, components: [{ sku: "PKG-COMFORT", quantity: 1 }] },
-        { id: "sport-seats", label: "Sport seats", description: "Bolstered seats with memory.", priceCents: 240_000, leadDays: 10, productionHours: 3, components: [{ sku: "SEAT-SPORT", quantity: 2 }] },
-        { id: "winter", label: "Winter package", description: "Heat pump, winter tyres on steel rims.", priceCents: 120_000, leadDays: 0, productionHours: 1, components: [{ sku: "PKG-WINTER", quantity: 1 }] },
-        { id: "panoramic-roof", label: "Panoramic glass roof", priceCents: 210_000, leadDays: 7, productionHours: 5, components: [{ sku: "ROOF-GLASS", quantity: 1 }], preview: { layer: "roof-glass" } },
-        { id: "tow-bar", label: "Tow bar", priceCents: 90_000, leadDays: 0, productionHours: 2, components: [{ sku: "TOW-BAR", quantity: 1 }], preview: { layer: "tow-bar" } },
-        { id: "track", label: "Track package", description: "Carbon roof, rear wing, track brakes.", priceCents: 350_000, leadDays: 0, productionHours: 4, components: [{ sku: "PKG-TRACK", quantity: 1 }], preview: { layer: "wing" } },
+        { id: "comfort", label: "Comfort package", description: "Heated seats, heated wheel, two-zone climate.", priceCents: 290_000, leadDays: 0, productionHours: 2, operation: "interior", components: [{ sku: "PKG-COMFORT", quantity: 1 }] },
+        { id: "sport-seats", label: "Sport seats", description: "Bolstered seats with memory.", priceCents: 240_000, leadDays: 10, productionHours: 3, operation: "interior", components: [{ sku: "SEAT-SPORT", quantity: 2 }] },
+        { id: "winter", label: "Winter package", description: "Heat pump, winter tyres on steel rims.", priceCents: 120_000, leadDays: 0, productionHours: 1, operation: "assembly", components: [{ sku: "PKG-WINTER", name: "Heat pump and winter wheel set", quantity: 1, supplyDays: 9 }] },
+        { id: "panoramic-roof", label: "Panoramic glass roof", priceCents: 210_000, leadDays: 7, productionHours: 5, operation: "assembly", components: [{ sku: "ROOF-GLASS", quantity: 1 }], preview: { layer: "roof-glass" } },
+        { id: "tow-bar", label: "Tow bar", priceCents: 90_000, leadDays: 0, productionHours: 2, operation: "body", components: [{ sku: "TOW-BAR", name: "Detachable tow bar", quantity: 1, supplyDays: 12 }], preview: { layer: "tow-bar" } },
+        { id: "track", label: "Track package", description: "Carbon roof, rear wing, track brakes.", priceCents: 350_000, leadDays: 0, productionHours: 4, operation: "assembly", components: [{ sku: "PKG-TRACK", quantity: 1 }], preview: { layer: "wing" } },
       ],
     },
     {
@@ -389,9 +404,9 @@ const car: Definition = {
       display: "swatch",
       default: "charcoal",
       options: [
-        { id: "charcoal", label: "Charcoal recycled textile", priceCents: 0, leadDays: 0, productionHours: 0, preview: { layer: "seat", color: "#3a3a3a" } },
-        { id: "oyster", label: "Oyster leather", priceCents: 260_000, leadDays: 14, productionHours: 2, preview: { layer: "seat", color: "#e6d9c3" } },
-        { id: "cognac", label: "Cognac leather", priceCents: 260_000, leadDays: 21, productionHours: 2, preview: { layer: "seat", color: "#9a5b2e" } },
+        { id: "charcoal", label: "Charcoal recycled textile", priceCents: 0, leadDays: 0, productionHours: 0, operation: "interior", preview: { layer: "seat", color: "#3a3a3a" } },
+        { id: "oyster", label: "Oyster leather", priceCents: 260_000, leadDays: 14, productionHours: 2, operation: "interior", preview: { layer: "seat", color: "#e6d9c3" } },
+        { id: "cognac", label: "Cognac leather", priceCents: 260_000, leadDays: 21, productionHours: 2, operation: "interior", preview: { layer: "seat", color: "#9a5b2e" } },
       ],
     },
     {
@@ -406,6 +421,7 @@ const car: Definition = {
       priceCents: 35_000,
       leadDays: 3,
       productionHours: 1.5,
+      operation: "assembly",
     },
   ],
   rules: [
@@ -416,7 +432,7 @@ const car: Definition = {
     { id: "forged-no-winter", kind: "excludes", when: sel("wheels", "forged-20"), then: sel("packages", "winter"), message: "Forged 20-inch wheels are not approved for winter tyres" },
     { id: "cognac-with-comfort", kind: "visibleWhen", target: { group: "interior", option: "cognac" }, when: sel("packages", "comfort"), message: "Cognac leather comes with the Comfort package" },
     { id: "comfort-winter-bundle", kind: "price", when: { all: [sel("packages", "comfort"), sel("packages", "winter")] }, amountCents: -45_000, message: "Comfort and Winter bundle" },
-    { id: "motorsport-shop", kind: "leadTime", when: { all: [sel("powertrain", "performance"), sel("packages", "track")] }, leadDays: 28, productionHours: 6, message: "Track cars are prepared in the motorsport shop" },
+    { id: "motorsport-shop", kind: "leadTime", when: { all: [sel("powertrain", "performance"), sel("packages", "track")] }, leadDays: 28, productionHours: 6, operation: "assembly", message: "Track cars are prepared in the motorsport shop" },
   ],
   preview: {
     viewBox: "0 0 640 480",

@@ -73,7 +73,7 @@ export function buildDefinition(): Definition {
     add(rand() < 0.5 ? { kind: "price", when, amountCents: int(-50, 50) * 100 } : { kind: "price", when, percent: int(-10, 10) });
   }
   for (let i = 0; i < 15; i++) add({ kind: "leadTime", when: atom(), leadDays: int(1, 40), productionHours: int(0, 8) / 2 });
-  const parsed = parseDefinition({ basePriceCents: 250_000, baseLeadDays: 10, baseProductionHours: 20, premiumPercent: 7.5, groups, rules });
+  const parsed = parseDefinition({ basePriceCents: 250_000, baseLeadDays: 10, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 20 }], premiumPercent: 7.5, groups, rules });
   if (!parsed.ok) throw new Error(`Generated definition is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   return parsed.definition;
 }

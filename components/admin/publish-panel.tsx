@@ -12,6 +12,7 @@ function FindingList({ findings }: { findings: LintFinding[] }) {
             {f.ruleId ? <>Rule <code>{f.ruleId}</code>. </> : null}
             {f.ruleIds?.length ? <>Rules {f.ruleIds.map((r) => <code key={r} className="mr-1">{r}</code>)}. </> : null}
             {f.group ? <>Group <code>{f.group}</code>. </> : null}
+            {f.operation ? <>Operation <code>{f.operation}</code>. </> : null}
             {f.options?.length ? <>Options {f.options.map((o) => <code key={`${o.group}.${o.option}`} className="mr-1">{o.group}/{o.option}</code>)}</> : null}
           </span>
         </li>

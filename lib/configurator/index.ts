@@ -6,7 +6,7 @@ export { parseDefinition, formatIssues, type ParseIssue, type ParseDefinitionRes
 export { evaluate, MAX_QUANTITY } from "./evaluate/evaluate";
 export { fixFor, allFixes, type OptionFixes } from "./evaluate/fix";
 export { normalize, type NormalizeError, type NormalizeResult } from "./evaluate/normalize";
-export { lint } from "./lint/lint";
+export { lint, type LintWorkCentre } from "./lint/lint";
 export type { LintFinding } from "./lint/finding";
 export { previewLayers, type PreviewLayer } from "./evaluate/preview";
 export { encodeSelection, decodeSelection, type DecodeResult } from "./share/share-codec";

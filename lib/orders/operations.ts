@@ -3,6 +3,5 @@ import type { OperationNeed } from "@/lib/delivery/schedule";
 
 /** The work a configuration needs, operation by operation in routing order (the engine's `operations`). */
 export function operationsOf(evaluation: EvaluateResult): OperationNeed[] {
-  const operations = (evaluation as { operations?: OperationNeed[] }).operations;
-  return operations ?? [{ key: "workshop", label: "Workshop", workCentre: "workshop", hours: evaluation.productionHours }];
+  return evaluation.operations;
 }

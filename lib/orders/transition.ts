@@ -50,6 +50,20 @@ export async function transitionOrder(db: Prisma, request: TransitionRequest): P
   }
 }
 
+/**
+ * The same transition inside the caller's transaction (the shop floor moves an order when its first operation
+ * starts or its last one finishes, in the transaction that records the operation). A refusal writes nothing of
+ * its own; the caller decides whether to roll back.
+ */
+export async function transitionWithinTransaction(tx: Tx, request: TransitionRequest): Promise<TransitionResult> {
+  try {
+    return await applyTransition(tx, request);
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}
+
 async function applyTransition(tx: Tx, request: TransitionRequest): Promise<TransitionResult> {
   const { actor, to } = request;
   const reason = clean(request.reason);

@@ -7,9 +7,9 @@ export type Risk = "late" | "at_risk" | "on_track" | "done";
 export type RiskInput = {
   status: OrderStatus;
   promisedDate: Date;
-  /** The days (midnight UTC) the order's operations are booked on. */
-  bookedDays: Date[];
-  /** Late work rolled forward past what the promise allows (orders.at_risk): staff should re-promise. */
+  /** The first and last day the order's operations are booked on (null when it holds no booking). */
+  bookedDays: { first: Date; last: Date } | null;
+  /** Late work was rolled forward past the promised date (lib/production/late-work.ts), until staff re-promise. */
   atRisk?: boolean;
   today: Date;
 };
@@ -22,9 +22,9 @@ export function daysLeft(promisedDate: Date, today: Date): number {
 }
 
 /**
- * Late: the promised date has passed and the order has not shipped. At risk: its late work was rolled
- * forward past the promise, or it has not started production although a booked day has already passed,
- * or it is still in the workshop after its last booked day.
+ * Late: the promised date has passed and the order has not shipped. At risk: its late work was rolled forward
+ * past the promise (at_risk, until re-promised), or it has not started production yet although a booked
+ * production day has passed, or it is still in the workshop after its last booked day.
  */
 export function assessRisk({ status, promisedDate, bookedDays, atRisk = false, today }: RiskInput): Risk {
   if (status === "SHIPPED" || status === "DELIVERED" || status === "CANCELLED") return "done";
@@ -32,12 +32,9 @@ export function assessRisk({ status, promisedDate, bookedDays, atRisk = false, t
   if (status === "AWAITING_APPROVAL") return "on_track";
   if (daysLeft(promisedDate, today) < 0) return "late";
   if (atRisk) return "at_risk";
-  const days = bookedDays.map((d) => d.getTime()).sort((a, b) => a - b);
-  const first = days[0];
-  const last = days[days.length - 1];
-  const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  if (!bookedDays) return "on_track";
   const notStarted = status === "PLACED" || status === "CONFIRMED";
-  if (notStarted && first !== undefined && first < startOfToday) return "at_risk";
-  if ((status === "IN_PRODUCTION" || status === "QUALITY_CHECK") && last !== undefined && last < startOfToday) return "at_risk";
+  if (notStarted && daysLeft(bookedDays.first, today) < 0) return "at_risk";
+  if (status === "IN_PRODUCTION" && daysLeft(bookedDays.last, today) < 0) return "at_risk";
   return "on_track";
 }

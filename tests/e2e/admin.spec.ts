@@ -134,6 +134,19 @@ test.describe("admin", () => {
     await field(page, "rules.1.when.selected.option").selectOption("drawer");
     await field(page, "rules.1.then.selected.group").selectOption("extras");
     await field(page, "rules.1.then.selected.option").selectOption("tray");
+    // Routing: a finishing operation in the paint shop after the starter one; walnut's oiling hours go to it.
+    await page.getByRole("button", { name: "Add operation" }).click();
+    await field(page, "routing.1.id").fill("finishing");
+    await field(page, "routing.1.label").fill("Finishing");
+    await field(page, "routing.1.workCentre").selectOption("paint");
+    await field(page, "routing.1.hours").fill("0.5");
+    await field(page, "groups.0.options.1.productionHours").fill("2");
+    await field(page, "groups.0.options.1.operation").selectOption("finishing");
+    // Moving it first and back: the buttons reorder the operations.
+    await page.getByRole("button", { name: "Move operation Finishing up" }).click();
+    await expect(field(page, "routing.0.id")).toHaveValue("finishing");
+    await page.getByRole("button", { name: "Move operation Finishing down" }).click();
+    await expect(field(page, "routing.1.id")).toHaveValue("finishing");
     await expect(page.getByRole("main").getByText("Valid", { exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Save draft" }).click();
@@ -163,6 +176,9 @@ test.describe("admin", () => {
     await customer.getByRole("button", { name: /^Place order/ }).click();
     const number = (await customer.getByTestId("order-number").textContent()) ?? "";
     expect(number).toMatch(/^AT-\d{4}-\d{6}$/);
+    // The order's operations follow the routing: finishing in the paint shop, with walnut's hours.
+    await page.goto(`/staff/orders/${number}`);
+    await expect(page.getByTestId("operations").getByRole("listitem").nth(1)).toContainText("Finishing at Paint shop: 2.5 h");
 
     // The admin raises the base price and republishes: the catalog changes, the order does not.
     await page.goto(editorUrl);

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveDraft } from "@/lib/catalog/editor/draft";
 import { publishDraft } from "@/lib/catalog/editor/publish";
 import { createProduct, updateProduct } from "@/lib/catalog/editor/service";
 import { getProductForEditing } from "@/lib/catalog/editor/queries";
-import type { Definition } from "@/lib/configurator";
+import { parseDefinition, type Definition } from "@/lib/configurator";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;
@@ -17,7 +19,7 @@ afterAll(() => t.drop());
 const desk: Definition = {
   basePriceCents: 50_000,
   baseLeadDays: 5,
-  baseProductionHours: 4,
+  routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 4 }],
   premiumPercent: 0,
   groups: [
     { id: "wood", label: "Wood", type: "single", required: true, default: "oak", options: [
@@ -89,6 +91,30 @@ describe("admin products: draft and publish", () => {
     expect(product?.versions.map((v) => [v.version, v.status, v.current])).toEqual([[2, "PUBLISHED", true], [1, "PUBLISHED", false]]);
   });
 
+  it("blocks publishing a routing with an operation at an unknown or inactive work centre, naming both", async () => {
+    await t.prisma.workCentre.create({ data: { id: "paint", name: "Paint shop", active: false, weekdayHours: [8, 8, 8, 8, 8, 0, 0] } });
+    const routed: Definition = {
+      ...desk,
+      routing: [
+        { id: "workshop", label: "Workshop", workCentre: "workshop", hours: 3 },
+        { id: "paint", label: "Lacquer", workCentre: "paint", hours: 1 },
+        { id: "pack", label: "Packing", workCentre: "dispatch", hours: 0.5 },
+      ],
+    };
+    expect((await saveDraft(t.prisma, admin, productId, JSON.stringify(routed))).ok).toBe(true);
+    const blocked = await publishDraft(t.prisma, admin, { productId, note: "", acknowledgeWarnings: true });
+    expect(blocked).toMatchObject({ ok: false, message: "Publishing is blocked by 2 error(s)." });
+    expect(!blocked.ok && blocked.findings?.map((f) => [f.code, f.operation, f.message])).toEqual([
+      ["inactive-work-centre", "paint", 'Operation "Lacquer" (paint) is at work centre "Paint shop" (paint), which is inactive'],
+      ["unknown-work-centre", "pack", 'Operation "Packing" (pack) is at work centre "dispatch", which does not exist'],
+    ]);
+    await t.prisma.workCentre.update({ where: { id: "paint" }, data: { active: true } });
+    await t.prisma.workCentre.create({ data: { id: "dispatch", name: "Dispatch", weekdayHours: [4, 4, 4, 4, 4, 0, 0] } });
+    expect(await publishDraft(t.prisma, admin, { productId, note: "Routing", acknowledgeWarnings: true })).toEqual({ ok: true, version: 3, slug: "desk" });
+    const v3 = await t.prisma.productVersion.findUniqueOrThrow({ where: { productId_version: { productId, version: 3 } } });
+    expect((v3.definition as Definition).routing.map((o) => o.workCentre)).toEqual(["workshop", "paint", "dispatch"]);
+  });
+
   it("refuses to publish when there is no draft", async () => {
     expect(await publishDraft(t.prisma, admin, { productId, note: "", acknowledgeWarnings: true })).toMatchObject({ ok: false });
   });
@@ -96,7 +122,7 @@ describe("admin products: draft and publish", () => {
   it("audits every change with its actor", async () => {
     await updateProduct(t.prisma, admin, productId, { name: "Desk Pro", slug: "desk", summary: "", description: "", imageUrl: "" });
     const actions = (await t.prisma.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["product.create", "version.save-draft", "version.save-draft", "version.publish", "version.save-draft", "version.publish", "product.update"]);
+    expect(actions).toEqual(["product.create", "version.save-draft", "version.save-draft", "version.publish", "version.save-draft", "version.publish", "version.save-draft", "version.publish", "product.update"]);
   });
 });
 
@@ -109,5 +135,29 @@ describe("database guards on versions", () => {
     await expect(t.prisma.productVersion.create({ data: { productId: product.id, version: 11, status: "DRAFT", definition: desk } })).rejects.toThrow();
     const draft = await t.prisma.productVersion.findFirstOrThrow({ where: { productId: product.id, status: "DRAFT" } });
     await expect(t.prisma.product.update({ where: { id: product.id }, data: { currentVersionId: draft.id } })).rejects.toThrow();
+  });
+});
+
+describe("the routings migration", () => {
+  it("turns every stored definition's base hours into one Workshop operation, published versions included, and keeps them immutable", async () => {
+    const product = await t.prisma.product.create({ data: { slug: "old-chair", name: "Old chair" } });
+    const { routing: _routing, ...rest } = desk;
+    const old = { ...rest, baseProductionHours: 4.5 };
+    const published = await t.prisma.productVersion.create({ data: { productId: product.id, version: 1, status: "PUBLISHED", publishedAt: new Date(), definition: old } });
+    const draft = await t.prisma.productVersion.create({ data: { productId: product.id, version: 2, status: "DRAFT", definition: { ...old, baseProductionHours: 0 } } });
+    const sql = readFileSync(join(process.cwd(), "prisma/migrations/20261205050000_routings/migration.sql"), "utf8");
+    for (const statement of sql.split(/;\s*$/m).map((s) => s.replace(/^\s*--.*$/gm, "").trim()).filter(Boolean)) await t.rawQuery(statement);
+
+    const after = await t.prisma.productVersion.findUniqueOrThrow({ where: { id: published.id } });
+    const definition = after.definition as Record<string, unknown>;
+    expect(definition.baseProductionHours).toBeUndefined();
+    expect(definition.routing).toEqual([{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 4.5 }]);
+    expect(definition.groups).toEqual(desk.groups);
+    const parsed = parseDefinition(definition);
+    expect(parsed.ok).toBe(true);
+    const migratedDraft = await t.prisma.productVersion.findUniqueOrThrow({ where: { id: draft.id } });
+    expect((migratedDraft.definition as Definition).routing).toEqual([{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 0 }]);
+    // The trigger is back on: the published version cannot be edited.
+    await expect(t.prisma.productVersion.update({ where: { id: published.id }, data: { definition: desk } })).rejects.toThrow();
   });
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await db().settings.create({ data: { id: 1, shippingDays: 2, maxQuantity: 10, customerOpenHoursCap: 100, approvalHoursThreshold: 60, approvalValueThreshold: 1_000_000, approvalHoldDays: 3 } });
   staffId = (await db().user.create({ data: { email: "staff@example.com", name: "Staff", role: "STAFF", passwordHash: "x" } })).id;
   const p = await db().product.create({ data: { slug: product.slug, name: "Fair chair" } });
-  const definition = { basePriceCents: 1000, baseLeadDays: 0, baseProductionHours: HOURS, premiumPercent: 0, groups: [], rules: [] };
+  const definition = { basePriceCents: 1000, baseLeadDays: 0, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: HOURS }], premiumPercent: 0, groups: [], rules: [] };
   const v = await db().productVersion.create({ data: { productId: p.id, version: 1, status: "PUBLISHED", definition, publishedAt: new Date() } });
   await db().product.update({ where: { id: p.id }, data: { currentVersionId: v.id } });
   product.versionId = v.id;

@@ -11,6 +11,7 @@ import { MoneyInput, NumberInput, SmallButton, type ErrorsAt } from "./fields";
 import { convertGroup, GroupEditor, move } from "./group-editor";
 import { JsonPanel } from "./json-panel";
 import { newRule, RuleEditor, RULE_KINDS } from "./rule-editor";
+import { RoutingEditor, type EditorWorkCentre } from "./routing-editor";
 
 type Props = {
   initial: Definition;
@@ -19,6 +20,8 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   draftVersion: number | null;
   currency: string;
+  /** The workshop's work centres, for the routing's operations. */
+  workCentres: EditorWorkCentre[];
 };
 
 function uniqueId(prefix: string, taken: string[]): string {
@@ -50,7 +53,7 @@ function useDefinitionValidator(): [Validate | null, () => void] {
  * The structured editor of a product's draft definition. Every change is checked at once with the
  * engine's own zod schema (the server checks again on save), and each issue is shown at its field.
  */
-export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency }: Props) {
+export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency, workCentres }: Props) {
   const [definition, setDefinition] = useState<Definition>(initial);
   const [dirty, setDirty] = useState(false);
   // Checked before sending, with the server's own limit: a larger request would be refused as a whole.
@@ -125,13 +128,14 @@ export function DefinitionEditor({ initial, initialIssues, action, draftVersion,
 
       <section aria-labelledby="base-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="base-title" className="text-lg font-semibold">Base</h2>
-        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
           <MoneyInput label={`Base price (${currency})`} path="basePriceCents" errorsAt={errorsAt} value={definition.basePriceCents} onChange={(v) => update({ ...definition, basePriceCents: v ?? Number.NaN })} />
           <NumberInput label="Base lead days" path="baseLeadDays" step={1} errorsAt={errorsAt} value={definition.baseLeadDays} onChange={(v) => update({ ...definition, baseLeadDays: v ?? Number.NaN })} />
-          <NumberInput label="Base production hours" path="baseProductionHours" errorsAt={errorsAt} value={definition.baseProductionHours} onChange={(v) => update({ ...definition, baseProductionHours: v ?? Number.NaN })} />
           <NumberInput label="Customization premium %" path="premiumPercent" errorsAt={errorsAt} value={definition.premiumPercent} onChange={(v) => update({ ...definition, premiumPercent: v ?? Number.NaN })} />
         </div>
       </section>
+
+      <RoutingEditor definition={definition} workCentres={workCentres} errorsAt={errorsAt} onChange={update} />
 
       <section aria-labelledby="groups-title" className="space-y-3">
         <h2 id="groups-title" className="text-lg font-semibold">Option groups</h2>

@@ -2,6 +2,7 @@
 
 import type { Definition, Group, Option } from "@/lib/configurator";
 import { CheckboxInput, MoneyInput, NumberInput, PathErrors, SelectInput, SmallButton, TextInput, type ErrorsAt } from "./fields";
+import { OperationSelect } from "./routing-editor";
 
 type GroupType = Group["type"];
 
@@ -82,6 +83,7 @@ export function GroupEditor({ group, index, count, definition, errorsAt, onChang
             <NumberInput label="Default (optional)" path={`${p}.default`} errorsAt={errorsAt} value={group.default} optional onChange={(v) => set({ default: v })} />
             <MoneyInput label={`Price per ${group.unit || "unit"}`} path={`${p}.priceCentsPerUnit`} errorsAt={errorsAt} value={group.priceCentsPerUnit} onChange={(v) => set({ priceCentsPerUnit: v })} />
             <NumberInput label={`Production hours per ${group.unit || "unit"}`} path={`${p}.productionHoursPerUnit`} errorsAt={errorsAt} value={group.productionHoursPerUnit} onChange={(v) => set({ productionHoursPerUnit: v })} />
+            <OperationSelect path={`${p}.operation`} value={group.operation} definition={definition} errorsAt={errorsAt} onChange={(operation) => set({ operation })} />
             <NumberInput label={`Lead days per ${group.unit || "unit"} (optional)`} path={`${p}.leadDaysPerUnit`} errorsAt={errorsAt} value={group.leadDaysPerUnit} optional onChange={(v) => set({ leadDaysPerUnit: v })} />
           </>
         ) : null}
@@ -91,6 +93,9 @@ export function GroupEditor({ group, index, count, definition, errorsAt, onChang
             <TextInput label="Allowed pattern (regex, optional)" path={`${p}.pattern`} errorsAt={errorsAt} value={group.pattern} onChange={(v) => set({ pattern: v || undefined })} />
             <TextInput label="Pattern message" path={`${p}.patternMessage`} errorsAt={errorsAt} value={group.patternMessage} onChange={(v) => set({ patternMessage: v || undefined })} />
             <MoneyInput label="Price when filled" path={`${p}.priceCents`} errorsAt={errorsAt} value={group.priceCents} onChange={(v) => set({ priceCents: v })} />
+            <NumberInput label="Lead days when filled (optional)" path={`${p}.leadDays`} errorsAt={errorsAt} value={group.leadDays} optional step={1} onChange={(v) => set({ leadDays: v })} />
+            <NumberInput label="Production hours when filled (optional)" path={`${p}.productionHours`} errorsAt={errorsAt} value={group.productionHours} optional onChange={(v) => set({ productionHours: v })} />
+            <OperationSelect path={`${p}.operation`} value={group.operation} definition={definition} errorsAt={errorsAt} onChange={(operation) => set({ operation })} />
           </>
         ) : null}
       </div>
@@ -105,12 +110,13 @@ export function GroupEditor({ group, index, count, definition, errorsAt, onChang
               const components = option.components ?? [];
               return (
                 <li key={i} className="rounded-md border border-stone-200 bg-stone-50 p-2">
-                  <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+                  <div className="grid grid-cols-2 gap-2 sm:grid-cols-7">
                     <TextInput label="Id" path={`${op}.id`} errorsAt={errorsAt} value={option.id} onChange={(id) => setOption({ id })} />
                     <TextInput label="Label" path={`${op}.label`} errorsAt={errorsAt} value={option.label} onChange={(label) => setOption({ label })} />
                     <MoneyInput label="Price" path={`${op}.priceCents`} errorsAt={errorsAt} value={option.priceCents} onChange={(v) => setOption({ priceCents: v })} />
                     <NumberInput label="Lead days" path={`${op}.leadDays`} errorsAt={errorsAt} value={option.leadDays} step={1} onChange={(v) => setOption({ leadDays: v })} />
                     <NumberInput label="Production h" path={`${op}.productionHours`} errorsAt={errorsAt} value={option.productionHours} onChange={(v) => setOption({ productionHours: v })} />
+                    <OperationSelect path={`${op}.operation`} value={option.operation} definition={definition} errorsAt={errorsAt} onChange={(operation) => setOption({ operation })} />
                     <div className="flex items-end gap-1 pb-1">
                       <SmallButton label={`Move ${option.label} up`} onClick={() => set({ options: move(group.options, i, i - 1) })} disabled={i === 0}>↑</SmallButton>
                       <SmallButton label={`Move ${option.label} down`} onClick={() => set({ options: move(group.options, i, i + 1) })} disabled={i === group.options.length - 1}>↓</SmallButton>
@@ -123,9 +129,10 @@ export function GroupEditor({ group, index, count, definition, errorsAt, onChang
                       <p className="text-xs font-medium text-stone-700">Components (bill of materials)</p>
                       <PathErrors path={`${op}.components`} errorsAt={errorsAt} />
                       {components.map((c, k) => (
-                        <div key={k} className="mt-1 grid grid-cols-[1fr_5rem_auto] items-end gap-1">
+                        <div key={k} className="mt-1 grid grid-cols-[1fr_4rem_5.5rem_auto] items-end gap-1">
                           <TextInput label="SKU" path={`${op}.components.${k}.sku`} errorsAt={errorsAt} value={c.sku} onChange={(sku) => setOption({ components: components.map((x, m) => (m === k ? { ...x, sku } : x)) })} />
                           <NumberInput label="Qty" path={`${op}.components.${k}.quantity`} errorsAt={errorsAt} value={c.quantity} onChange={(q) => setOption({ components: components.map((x, m) => (m === k ? { ...x, quantity: q ?? Number.NaN } : x)) })} />
+                          <NumberInput label="Supply days" path={`${op}.components.${k}.supplyDays`} errorsAt={errorsAt} value={c.supplyDays} optional step={1} onChange={(d) => setOption({ components: components.map((x, m) => (m === k ? { ...x, supplyDays: d } : x)) })} />
                           <SmallButton label={`Remove component ${c.sku}`} tone="danger" onClick={() => setOption({ components: components.filter((_, m) => m !== k).length ? components.filter((_, m) => m !== k) : undefined })}>✕</SmallButton>
                         </div>
                       ))}

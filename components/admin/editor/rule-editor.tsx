@@ -3,6 +3,7 @@
 import type { Definition, Rule } from "@/lib/configurator";
 import { ConditionEditor, newCondition } from "./condition-editor";
 import { MoneyInput, NumberInput, PathErrors, SelectInput, SmallButton, TextInput, type ErrorsAt } from "./fields";
+import { OperationSelect } from "./routing-editor";
 
 type RuleKind = Rule["kind"];
 
@@ -76,6 +77,7 @@ export function RuleEditor({ rule, index, definition, errorsAt, onChange, onRemo
         <div className="mt-3 grid gap-3 sm:grid-cols-4">
           <NumberInput label="Extra lead days" path={`${p}.leadDays`} errorsAt={errorsAt} value={rule.leadDays} optional step={1} onChange={(leadDays) => set({ leadDays })} />
           <NumberInput label="Extra production hours" path={`${p}.productionHours`} errorsAt={errorsAt} value={rule.productionHours} optional onChange={(productionHours) => set({ productionHours })} />
+          <OperationSelect path={`${p}.operation`} value={rule.operation} definition={definition} errorsAt={errorsAt} onChange={(operation) => set({ operation })} />
         </div>
       ) : null}
       <div className="mt-3 grid gap-3 lg:grid-cols-2">

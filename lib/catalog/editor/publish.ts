@@ -2,6 +2,7 @@ import { lint, parseDefinition, type LintFinding } from "@/lib/configurator";
 import { cheapestConfiguration } from "@/lib/catalog/from-price";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
+import { listWorkCentres } from "@/lib/workshop/queries";
 import { writeAudit } from "../../audit/write";
 
 export type PublishInput = { productId: string; note: string; acknowledgeWarnings: boolean };
@@ -11,8 +12,8 @@ export type PublishResult =
   | { ok: false; message: string; findings?: LintFinding[] };
 
 /**
- * Publishes a product's draft: the engine's lint must find no errors (and warnings must be
- * acknowledged); the draft becomes an immutable PUBLISHED version and the product's current version.
+ * Publishes a product's draft: the engine's lint, with the workshop's work centres (every operation of
+ * the routing at an existing, active centre), must find no errors (and warnings must be acknowledged); the draft becomes an immutable PUBLISHED version and the product's current version.
  * Orders keep pointing at the version they were priced from.
  */
 export async function publishDraft(db: Prisma, actor: { id: string }, input: PublishInput): Promise<PublishResult> {
@@ -21,7 +22,7 @@ export async function publishDraft(db: Prisma, actor: { id: string }, input: Pub
     select: { id: true, version: true, definition: true, updatedAt: true },
   });
   if (!draft) return { ok: false, message: "There is no draft to publish. Save a draft first." };
-  const findings = lint(draft.definition);
+  const findings = lint(draft.definition, await listWorkCentres(db));
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) return { ok: false, message: `Publishing is blocked by ${errors.length} error(s).`, findings };
   const warnings = findings.filter((f) => f.severity === "warning");

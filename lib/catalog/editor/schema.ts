@@ -44,12 +44,12 @@ export const publishSchema = z.object({
 });
 
 
-/** The definition a new product starts from: valid, with one required choice to rename. */
-export function starterDefinition(): Definition {
+/** The definition a new product starts from: valid, with one operation (1 h per unit) at the given work centre. */
+export function starterDefinition(workCentre = "workshop"): Definition {
   return {
     basePriceCents: 0,
     baseLeadDays: 7,
-    baseProductionHours: 1,
+    routing: [{ id: "make", label: "Make", workCentre, hours: 1 }],
     premiumPercent: 0,
     groups: [],
     rules: [],

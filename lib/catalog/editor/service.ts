@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
+import { listWorkCentres } from "@/lib/workshop/queries";
 import { writeAudit } from "../../audit/write";
 import { starterDefinition, type ProductDetailsInput } from "./schema";
 
@@ -22,8 +23,10 @@ export async function createProduct(db: Prisma, actor: Actor, input: ProductDeta
     return await runTransaction(db, async (tx) => {
       const last = await tx.product.aggregate({ _max: { sortOrder: true } });
       const product = await tx.product.create({ data: { ...input, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
+      // The first operation goes to the workshop's first active work centre.
+      const centre = (await listWorkCentres(tx)).find((c) => c.active)?.id;
       await tx.productVersion.create({
-        data: { productId: product.id, version: 1, status: "DRAFT", definition: starterDefinition() as PrismaTypes.InputJsonValue },
+        data: { productId: product.id, version: 1, status: "DRAFT", definition: starterDefinition(centre) as PrismaTypes.InputJsonValue },
       });
       await writeAudit(tx, { actorId: actor.id, action: "product.create", entityType: "Product", entityId: product.id, summary: `Created product ${input.name} (${input.slug})` });
       return { ok: true as const, id: product.id, slug: product.slug };

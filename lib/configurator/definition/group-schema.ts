@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cents, colorSchema, days, descriptionSchema, hours, idSchema, labelSchema, messageSchema, pathDataSchema } from "./primitives";
+import { cents, colorSchema, days, descriptionSchema, hours, idSchema, labelSchema, messageSchema, pathDataSchema, workCentreIdSchema } from "./primitives";
 
 // The shapes of groups, their options and the preview: the fields of a definition, checked one by one
 // (cross-references between them are checked in ./references).
@@ -8,7 +8,25 @@ export const componentSchema = z.strictObject({
   sku: z.string().trim().min(1).max(64),
   name: z.string().max(120).optional(),
   quantity: z.number().positive().max(1_000_000),
+  /** Whole days the supplier needs to deliver it (material lead time). */
+  supplyDays: days.optional(),
 });
+
+/**
+ * One step of a product's routing: done at a work centre, taking `hours` per unit of quantity plus
+ * `setupHours` once per order. Options, number and text groups and lead-time rules add their hours to
+ * the operation they name (the first one by default).
+ */
+export const operationSchema = z.strictObject({
+  id: idSchema,
+  label: labelSchema,
+  workCentre: workCentreIdSchema,
+  hours,
+  setupHours: hours.optional(),
+});
+
+export const MAX_OPERATIONS = 20;
+export const routingSchema = z.array(operationSchema).min(1, "Give the routing at least one operation").max(MAX_OPERATIONS);
 
 export const optionSchema = z.strictObject({
   id: idSchema,
@@ -17,6 +35,8 @@ export const optionSchema = z.strictObject({
   priceCents: cents,
   leadDays: days,
   productionHours: hours,
+  /** The routing operation its production hours go to (default: the first). */
+  operation: z.optional(idSchema),
   components: z.array(componentSchema).max(50).optional(),
   preview: z.strictObject({ layer: z.optional(idSchema), color: colorSchema.optional() }).optional(),
 });
@@ -59,6 +79,7 @@ export const numberGroupSchema = z.strictObject({
   priceCentsPerUnit: z.number().min(0).max(100_000_000),
   leadDaysPerUnit: z.number().min(0).max(3650).optional(),
   productionHoursPerUnit: hours,
+  operation: z.optional(idSchema),
   components: z.array(componentSchema).max(50).optional(),
 });
 
@@ -71,6 +92,7 @@ export const textGroupSchema = z.strictObject({
   priceCents: cents,
   leadDays: days.optional(),
   productionHours: hours.optional(),
+  operation: z.optional(idSchema),
   default: z.string().max(1000).optional(),
 });
 
@@ -96,4 +118,5 @@ export type TextGroup = z.infer<typeof textGroupSchema>;
 export type OptionGroup = SingleGroup | MultiGroup;
 export type Option = z.infer<typeof optionSchema>;
 export type Component = z.infer<typeof componentSchema>;
+export type Operation = z.infer<typeof operationSchema>;
 export type Preview = z.infer<typeof previewSchema>;

@@ -10,6 +10,11 @@ export const messageSchema = z.string().trim().min(1).max(300);
 export const cents = z.number().int().min(0).max(100_000_000_00);
 export const hours = z.number().min(0).max(100_000);
 export const days = z.number().int().min(0).max(3650);
+/** The id of a work centre (the workshop's own key, e.g. "upholstery"). */
+export const WORK_CENTRE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const workCentreIdSchema = z
+  .string()
+  .regex(WORK_CENTRE_PATTERN, "Use 1-40 lowercase letters, digits or '-' (starting with a letter or digit)");
 // A CSS colour: hex, a functional notation (rgb/hsl/oklch...) or a named colour; nothing that could escape an attribute.
 export const colorSchema = z
   .string()

@@ -1,5 +1,5 @@
 import type { Condition } from "./condition-types";
-import type { Group, Preview } from "./group-schema";
+import type { Group, Operation, Preview } from "./group-schema";
 import type { Rule } from "./rule-schema";
 
 // Cross-reference checks for a definition whose fields already have the right shapes.
@@ -8,7 +8,7 @@ type Path = (string | number)[];
 type IssueSink = {
   addIssue(issue: { code: "custom"; message: string; path: Path; params?: Record<string, unknown> }): void;
 };
-type DefinitionShape = { groups: Group[]; rules: Rule[]; preview?: Preview | undefined };
+type DefinitionShape = { routing: Operation[]; groups: Group[]; rules: Rule[]; preview?: Preview | undefined };
 
 export const MAX_CONDITION_DEPTH = 16;
 
@@ -39,17 +39,28 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
     layerIds.add(layer.id);
   });
 
+  const operationIds = new Set<string>();
+  definition.routing.forEach((operation, i) => {
+    if (operationIds.has(operation.id)) issue(["routing", i, "id"], `Duplicate operation id '${operation.id}'`);
+    operationIds.add(operation.id);
+  });
+  const checkOperation = (operation: string | undefined, path: Path) => {
+    if (operation !== undefined && !operationIds.has(operation)) unknown(path, `Unknown operation '${operation}' (not in the routing)`);
+  };
+
   const groups = new Map<string, Group>();
   definition.groups.forEach((group, gi) => {
     const at = (...rest: Path): Path => ["groups", gi, ...rest];
     if (groups.has(group.id)) issue(at("id"), `Duplicate group id '${group.id}'`);
     else groups.set(group.id, group);
+    if (group.type === "number" || group.type === "text") checkOperation(group.operation, at("operation"));
 
     if (group.type === "single" || group.type === "multi") {
       const optionIds = new Set<string>();
       group.options.forEach((option, oi) => {
         if (optionIds.has(option.id)) issue(at("options", oi, "id"), `Duplicate option id '${option.id}'`);
         optionIds.add(option.id);
+        checkOperation(option.operation, at("options", oi, "operation"));
         const layer = option.preview?.layer;
         if (layer !== undefined && !layerIds.has(layer)) {
           unknown(at("options", oi, "preview", "layer"), `Unknown preview layer '${layer}'`);
@@ -160,6 +171,7 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
         }
         break;
       case "leadTime":
+        checkOperation(rule.operation, at("operation"));
         if (rule.leadDays === undefined && rule.productionHours === undefined) {
           issue(at("leadDays"), "Give leadDays, productionHours or both");
         }

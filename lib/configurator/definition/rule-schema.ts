@@ -77,6 +77,8 @@ export const leadTimeRuleSchema = z.strictObject({
   when: conditionSchema,
   leadDays: days.optional(),
   productionHours: hours.optional(),
+  /** The routing operation its production hours go to (default: the first). */
+  operation: z.optional(idSchema),
 });
 
 export const ruleSchema = z.discriminatedUnion("kind", [

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { groupSchema, previewSchema } from "./group-schema";
-import { cents, days, hours } from "./primitives";
+import { groupSchema, previewSchema, routingSchema } from "./group-schema";
+import { cents, days } from "./primitives";
 import { checkDefinitionReferences } from "./references";
 import { ruleSchema } from "./rule-schema";
 
 export * from "./group-schema";
 export * from "./rule-schema";
-export { ID_PATTERN, idSchema } from "./primitives";
+export { ID_PATTERN, idSchema, WORK_CENTRE_PATTERN, workCentreIdSchema } from "./primitives";
 
 // The product definition: one JSON document stored in ProductVersion.definition.
 // Field shapes live in ./group-schema and ./rule-schema; cross-references (ids that must exist, ranges,
@@ -17,7 +17,8 @@ export const definitionSchema = z
   .strictObject({
     basePriceCents: cents,
     baseLeadDays: days,
-    baseProductionHours: hours,
+    /** The operations that make the product, in order (production hours live on them). */
+    routing: routingSchema,
     premiumPercent: z.number().min(0).max(1000),
     groups: z.array(groupSchema).max(200),
     rules: z.array(ruleSchema).max(2000),

@@ -10,6 +10,12 @@ export type { Compiled, CompiledRule, GroupEntry } from "./compiled-types";
 // Per-definition indexes, built once and cached: compiled rules, and which rules each group/option can affect.
 
 function compile(definition: Definition): Compiled {
+  const operationIndex = new Map<string, number>();
+  definition.routing.forEach((operation, i) => {
+    if (!operationIndex.has(operation.id)) operationIndex.set(operation.id, i);
+  });
+  // Hours attributed to no operation (or an unknown one, which the schema refuses) go to the first.
+  const opOf = (id: string | undefined) => (id === undefined ? 0 : (operationIndex.get(id) ?? 0));
   const groups: GroupEntry[] = definition.groups.map((group, gi) => ({
     gi,
     group,
@@ -23,6 +29,8 @@ function compile(definition: Definition): Compiled {
     relevant: new Map(),
     rangeRules: [],
     ...optionTables(group),
+    optionOps: group.type === "single" || group.type === "multi" ? group.options.map((o) => opOf(o.operation)) : [],
+    groupOp: group.type === "number" || group.type === "text" ? opOf(group.operation) : 0,
   }));
   const byId = new Map(groups.map((g) => [g.group.id, g]));
   const visDeps = groups.map(() => new Set<number>());
@@ -67,7 +75,7 @@ function compile(definition: Definition): Compiled {
       }
       for (const gi of atoms.filled) byFilled[gi]!.push(ci);
     } else if (rule.kind === "price") priceRules.push({ compiled: entry, rule });
-    else if (rule.kind === "leadTime") leadRules.push({ compiled: entry, rule });
+    else if (rule.kind === "leadTime") leadRules.push({ compiled: entry, rule, op: opOf(rule.operation) });
   });
 
   for (const entry of groups) {
@@ -87,6 +95,7 @@ function compile(definition: Definition): Compiled {
     constraints,
     priceRules,
     leadRules,
+    operationIndex,
     visOrder,
     ...visibilityClosure(visOrder, visDeps),
     optionGroupsTemplate: Object.fromEntries(groups.filter(hasOptions).map((g) => [g.group.id, g.availableStates])),

@@ -50,6 +50,10 @@ export type GroupEntry = {
   lineLabels: string[];
   /** Per option index: the lead-time message of an option with lead days ("" without). */
   leadMessages: string[];
+  /** Per option index: the routing index its production hours go to. */
+  optionOps: number[];
+  /** Number and text groups: the routing index their production hours go to. */
+  groupOp: number;
   /**
    * Every option id mapped to AVAILABLE, in option order: evaluate copies it and replaces the states
    * of blocked options. Copying an object built once is several times cheaper than adding the ids one
@@ -65,7 +69,10 @@ export type Compiled = {
   rules: CompiledRule[];
   constraints: CompiledRule[];
   priceRules: { compiled: CompiledRule; rule: PriceRule }[];
-  leadRules: { compiled: CompiledRule; rule: LeadTimeRule }[];
+  /** Lead-time rules, with the routing index their production hours go to. */
+  leadRules: { compiled: CompiledRule; rule: LeadTimeRule; op: number }[];
+  /** Routing index of each operation id. */
+  operationIndex: Map<string, number>;
   visOrder: number[];
   /** Per group: the groups whose visibility depends on it, directly or not, in visOrder. */
   visAffected: number[][];

@@ -36,7 +36,7 @@ export function evaluate(definition: Definition, selection: Selection, options: 
     if (hidden && hidden.size > 0) hiddenOptions[group.id] = [...hidden.keys()];
   }
   const breakdown = priceBreakdown(compiled, resolution.eff, quantity);
-  const { leadDays, leadDrivers, productionHours, bom } = fulfilment(compiled, resolution.eff, quantity);
+  const { leadDays, leadDrivers, productionHours, operations, bom } = fulfilment(compiled, resolution.eff, quantity);
   return {
     valid: problems.length === 0,
     problems,
@@ -51,6 +51,7 @@ export function evaluate(definition: Definition, selection: Selection, options: 
     leadDays,
     leadDrivers,
     productionHours,
+    operations,
     bom,
   };
 }

@@ -35,15 +35,21 @@ export type BreakdownLine = {
 export type Breakdown = { lines: BreakdownLine[]; totalCents: number };
 
 export type LeadDriver = {
-  kind: "base" | "option" | "unit" | "text" | "rule";
+  kind: "base" | "option" | "unit" | "text" | "rule" | "component";
   group?: string;
   option?: string;
   ruleId?: string;
+  /** Component drivers: the SKU whose supply takes the longest. */
+  sku?: string;
   days: number;
   message: string;
 };
 
-export type BomLine = { sku: string; name?: string; quantity: number };
+/** One SKU the configuration consumes; supplyDays (the largest given for the SKU) when any component sets it. */
+export type BomLine = { sku: string; name?: string; quantity: number; supplyDays?: number };
+
+/** The production hours of one routing operation for the whole order (setup included), in routing order. */
+export type OperationHours = { key: string; label: string; workCentre: string; hours: number };
 
 export type EvaluateOptions = { quantity?: number };
 
@@ -62,6 +68,8 @@ export type EvaluateResult = {
   quantity: number;
   leadDays: number;
   leadDrivers: LeadDriver[];
+  /** The sum of the operations' hours. */
   productionHours: number;
+  operations: OperationHours[];
   bom: BomLine[];
 };

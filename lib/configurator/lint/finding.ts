@@ -8,4 +8,6 @@ export type LintFinding = {
   ruleIds?: string[];
   group?: string;
   options?: { group: string; option: string }[];
+  /** The routing operation the finding is about. */
+  operation?: string;
 };

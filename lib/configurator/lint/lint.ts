@@ -6,18 +6,25 @@ import { parseDefinition } from "../definition/parse";
 import { Conflict, Propagator } from "./propagate";
 import type { LintFinding } from "./finding";
 import { lintRanges } from "./lint-ranges";
+import { lintRoutingHours, lintWorkCentres, type LintWorkCentre } from "./routing";
 import type { Condition, Definition, Rule } from "../definition/schema";
 
 // Checks an admin's rule set before publishing. Errors: things no customer can ever do (options that
 // can never be chosen, required groups that can never be filled, contradictory rules, broken
-// references). Warnings: rules that never apply, requires cycles, defaults that break rules.
+// references, operations at an unknown or inactive work centre, a routing with no hours). Warnings:
+// rules that never apply, requires cycles, defaults that break rules, operations that never get hours.
 
-/** Lints a definition (parsed or raw JSON); a definition that does not parse yields its issues as errors. */
-export function lint(input: unknown): LintFinding[] {
+export type { LintWorkCentre } from "./routing";
+
+/**
+ * Lints a definition (parsed or raw JSON); a definition that does not parse yields its issues as errors.
+ * With the workshop's work centres, each operation's centre must exist and be active.
+ */
+export function lint(input: unknown, workCentres?: readonly LintWorkCentre[]): LintFinding[] {
   const parsed = parseDefinition(input);
   if (!parsed.ok) return parsed.issues.map((issue) => issueFinding(input, issue));
   const definition = parsed.definition;
-  const findings: LintFinding[] = [];
+  const findings: LintFinding[] = workCentres ? lintWorkCentres(definition, workCentres) : [];
   const rulesById = new Map(definition.rules.map((r) => [r.id, r]));
   const because = (conflict: Conflict) => {
     const rule = conflict.ruleId ? rulesById.get(conflict.ruleId) : undefined;
@@ -103,6 +110,7 @@ export function lint(input: unknown): LintFinding[] {
     const names = cycle.options.map(({ group, option }) => optionLabel(definition, group, option)).join(", ");
     findings.push({ severity: "warning", code: "requires-cycle", message: `${names} require each other (rules ${cycle.ruleIds.join(", ")}): they can only be chosen together`, options: cycle.options, ...ids(cycle.ruleIds[0], cycle.ruleIds) });
   }
+  findings.push(...lintRoutingHours(definition, (condition) => !fails(condition)));
   findings.push(...defaultFindings(definition));
   return findings;
 }
@@ -164,7 +172,7 @@ function defaultFindings(definition: Definition): LintFinding[] {
 function issueFinding(input: unknown, issue: { path: string; message: string; code?: string }): LintFinding {
   const [head, index] = issue.path.split(".");
   const source = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  const list = head === "rules" || head === "groups" ? source[head] : undefined;
+  const list = head === "rules" || head === "groups" || head === "routing" ? source[head] : undefined;
   const item = Array.isArray(list) && index !== undefined ? (list[Number(index)] as { id?: unknown } | undefined) : undefined;
   const id = typeof item?.id === "string" ? item.id : undefined;
   return {
@@ -173,5 +181,6 @@ function issueFinding(input: unknown, issue: { path: string; message: string; co
     message: issue.path ? `${issue.path}: ${issue.message}` : issue.message,
     ...(id && head === "rules" ? { ruleId: id } : {}),
     ...(id && head === "groups" ? { group: id } : {}),
+    ...(id && head === "routing" ? { operation: id } : {}),
   };
 }

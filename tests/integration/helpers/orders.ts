@@ -25,7 +25,7 @@ function productTaking(t: TestDatabase, hours: number): Promise<{ slug: string; 
 
 async function createProduct(t: TestDatabase, hours: number): Promise<{ slug: string; versionId: string }> {
   const slug = `fixture-${String(hours).replace(".", "-")}h`;
-  const definition = { basePriceCents: 1000, baseLeadDays: 0, baseProductionHours: hours, premiumPercent: 0, groups: [], rules: [] };
+  const definition = { basePriceCents: 1000, baseLeadDays: 0, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours }], premiumPercent: 0, groups: [], rules: [] };
   const product = await t.prisma.product.create({ data: { slug, name: `Fixture (${hours} h)` } });
   const version = await t.prisma.productVersion.create({
     data: { productId: product.id, version: 1, status: "PUBLISHED", definition, publishedAt: new Date() },

@@ -114,7 +114,7 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
           break;
       }
     });
-    const parsed = parseDefinition({ basePriceCents: 100_000, baseLeadDays: 3, baseProductionHours: 5, premiumPercent: premium, groups, rules });
+    const parsed = parseDefinition({ basePriceCents: 100_000, baseLeadDays: 3, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 5 }], premiumPercent: premium, groups, rules });
     if (!parsed.ok) throw new Error(`generated an invalid definition: ${JSON.stringify(parsed.issues)}`);
     return parsed.definition;
   });

@@ -17,9 +17,13 @@ export type Digests = Record<Family, string[]>;
 
 const SEED = 20_260_101;
 
-/** A short, stable fingerprint of an evaluate result. */
+/**
+ * A short, stable fingerprint of an evaluate result. The per-operation hours (added with routings) are
+ * left out, so the digests recorded before them still hold; their sum, productionHours, is covered.
+ */
 export function resultDigest(result: EvaluateResult): string {
-  return createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 16);
+  const { operations: _operations, ...rest } = result;
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);
 }
 
 /** The result with each blocked option's fix in its state, as `fix` (left out when it has none). */
@@ -137,7 +141,7 @@ function visibilityDefinition(rand: () => number): Definition {
     else if (r < 0.9) rules.push({ ...base, kind: "excludes", when: atom(), then: condition() });
     else rules.push({ ...base, kind: "range", group: "g4", when: condition(), min: int(4), max: 4 + int(6) });
   }
-  const parsed = parseDefinition({ basePriceCents: 10_000, baseLeadDays: 2, baseProductionHours: 1, premiumPercent: 0, groups, rules });
+  const parsed = parseDefinition({ basePriceCents: 10_000, baseLeadDays: 2, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 1 }], premiumPercent: 0, groups, rules });
   if (!parsed.ok) throw new Error(`invalid visibility definition: ${JSON.stringify(parsed.issues.slice(0, 2))}`);
   return parsed.definition;
 }

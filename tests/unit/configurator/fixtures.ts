@@ -15,7 +15,7 @@ const option = (id: string, label: string, extra: Record<string, unknown> = {}) 
 
 /** Parses a definition built from parts and fails the test loudly when it does not parse. */
 export function define(parts: Partial<Definition> & Pick<Definition, "groups">): Definition {
-  const parsed = parseDefinition({ basePriceCents: 100_000, baseLeadDays: 5, baseProductionHours: 10, premiumPercent: 0, rules: [], ...parts });
+  const parsed = parseDefinition({ basePriceCents: 100_000, baseLeadDays: 5, routing: [{ id: "workshop", label: "Workshop", workCentre: "workshop", hours: 10 }], premiumPercent: 0, rules: [], ...parts });
   if (!parsed.ok) throw new Error(`Fixture does not parse: ${JSON.stringify(parsed.issues)}`);
   return parsed.definition;
 }

@@ -13,6 +13,7 @@ import { starterDefinition } from "@/lib/catalog/editor/schema";
 import { lint, parseDefinition } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { getSettings } from "@/lib/settings/queries";
+import { listWorkCentres } from "@/lib/workshop/queries";
 
 export const metadata: Metadata = { title: "Edit product" };
 
@@ -21,7 +22,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const { id } = await params;
   await requireAdmin(`/admin/products/${id}`);
   const db = await getDb();
-  const [product, settings] = await Promise.all([getProductForEditing(db, id), getSettings(db)]);
+  const [product, settings, centres] = await Promise.all([getProductForEditing(db, id), getSettings(db), listWorkCentres(db)]);
   if (!product) notFound();
   const parsed = parseDefinition(product.draft.definition);
   const initial = parsed.ok ? parsed.definition : starterDefinition();
@@ -29,7 +30,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const checked = parseDefinition(JSON.parse(JSON.stringify(initial)));
   const initialIssues = checked.ok ? [] : checked.issues;
   const hasDraft = product.draft.version !== null;
-  const findings = hasDraft ? lint(product.draft.definition) : [];
+  const workCentres = centres.map(({ id, name, active }) => ({ id, name, active }));
+  const findings = hasDraft ? lint(product.draft.definition, workCentres) : [];
   return (
     <div className="space-y-8">
       <div>
@@ -49,7 +51,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
 
       <section aria-labelledby="editor-title">
         <h2 id="editor-title" className="mb-3 text-xl font-semibold">Definition</h2>
-        <DefinitionEditor initial={initial} initialIssues={initialIssues} action={saveDraftAction.bind(null, product.id)} draftVersion={product.draft.version} currency={settings.currency} />
+        <DefinitionEditor initial={initial} initialIssues={initialIssues} action={saveDraftAction.bind(null, product.id)} draftVersion={product.draft.version} currency={settings.currency} workCentres={workCentres} />
       </section>
 
       <section aria-labelledby="publish-title" className="rounded-lg border border-stone-200 bg-white p-4">

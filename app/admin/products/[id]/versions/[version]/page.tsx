@@ -21,6 +21,8 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   if (!row) notFound();
   const d = row.definition;
   const money = (c: number) => formatCents(c, settings.currency);
+  // Where hours go: the operation named, or the first one.
+  const opLabel = (id: string | undefined) => (id === undefined ? d.routing[0]?.label : (d.routing.find((o) => o.id === id)?.label ?? id));
   return (
     <div className="space-y-6">
       <div>
@@ -33,10 +35,20 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {[["Base price", money(d.basePriceCents)], ["Base lead days", d.baseLeadDays], ["Production hours", d.baseProductionHours], ["Premium", `${d.premiumPercent}%`]].map(([k, v]) => (
+        {[["Base price", money(d.basePriceCents)], ["Base lead days", d.baseLeadDays], ["Base production hours", d.routing.reduce((sum, o) => sum + o.hours, 0)], ["Premium", `${d.premiumPercent}%`]].map(([k, v]) => (
           <div key={String(k)} className="rounded-lg border border-stone-200 bg-white p-3"><dt className="text-xs text-stone-500">{k}</dt><dd className="text-lg font-semibold">{v}</dd></div>
         ))}
       </dl>
+      <section aria-labelledby="routing-title">
+        <h2 id="routing-title" className="text-lg font-semibold">Routing</h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          {d.routing.map((o, i) => (
+            <li key={`${o.id}-${i}`} className="rounded border border-stone-200 bg-white px-3 py-2">
+              {i + 1}. {o.label} <span className="text-xs text-stone-500">({o.id})</span> at <code>{o.workCentre}</code>: {o.hours} h per unit{o.setupHours ? ` + ${o.setupHours} h setup` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
       <section aria-labelledby="g-title">
         <h2 id="g-title" className="text-lg font-semibold">Groups</h2>
         <ul className="mt-2 space-y-2">
@@ -44,7 +56,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
             <li key={g.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
               <p className="font-medium">{g.label} <span className="text-xs text-stone-500">({g.id}, {g.type}{g.required ? ", required" : ""})</span></p>
               {g.type === "single" || g.type === "multi" ? (
-                <ul className="mt-1 list-disc pl-5">{g.options.map((o) => <li key={o.id}>{o.label}: {money(o.priceCents)}, +{o.leadDays} d, {o.productionHours} h</li>)}</ul>
+                <ul className="mt-1 list-disc pl-5">{g.options.map((o) => <li key={o.id}>{o.label}: {money(o.priceCents)}, +{o.leadDays} d, {o.productionHours} h ({opLabel(o.operation)})</li>)}</ul>
               ) : g.type === "number" ? (
                 <p className="mt-1">{g.min}–{g.max} {g.unit} (step {g.step}), {money(g.priceCentsPerUnit)} per {g.unit}</p>
               ) : (
