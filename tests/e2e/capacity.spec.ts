@@ -38,12 +38,13 @@ test("staff set a weekday's hours, add and remove a closure, and read the load p
   await page.screenshot({ path: test.info().outputPath("capacity-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: test.info().outputPath("capacity-375.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectNoSeriousAxeViolations(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Click through from a centre-week with bookings to its orders, and on to an order.
-  const booked = table.getByRole("link", { name: /: [1-9][\d.]* h of/ }).first();
-  const label = (await booked.getAttribute("aria-label")) ?? "";
+  const booked = table.getByRole("link", { name: /: (▲ )?[1-9][\d.]* \/ / }).first();
+  const label = (await booked.textContent()) ?? "";
   const [centre = "", week = ""] = label.split(/, |: /);
   await booked.click();
   const orders = main.getByRole("region", { name: new RegExp(`^${centre}, week ${week}`) });
@@ -65,7 +66,7 @@ test("staff set a weekday's hours, add and remove a closure, and read the load p
   // The paint shop now works Saturday mornings.
   const paint = main.getByRole("article", { name: /Paint shop/ });
   await paint.getByLabel("Sat (Saturday) hours").fill("4");
-  await paint.getByRole("button", { name: "Save Paint shop" }).click();
+  await paint.getByRole("button", { name: "Save hours of Paint shop" }).click();
   await expect(paint.getByText("Paint shop saved.")).toBeVisible();
   await page.reload();
   await expect(main.getByRole("article", { name: /Paint shop/ }).getByLabel("Sat (Saturday) hours")).toHaveValue("4");

@@ -62,7 +62,8 @@ export function LoadView({ load, links }: { load: WorkshopLoad; links: LoadLinks
         <span className="flex items-center gap-1.5"><span className="h-2.5 w-2.5" style={{ backgroundColor: BOTTLENECK }} />Booked (bottleneck)</span>
         <span className="flex items-center gap-1.5"><span className="h-2.5 w-2.5" style={{ backgroundColor: FREE }} />Free</span>
       </p>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      {/* relative: the screen-reader-only text in the cells stays inside the scrolling box (else it widens the page). */}
+      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm" data-testid="load-table">
           <caption className="px-3 pt-2 text-left text-sm text-stone-600">
             Hours booked of hours available, per week and work centre. <span className="font-semibold text-amber-900">▲ Highlighted</span>: the fullest centre that week. Choose a figure to see its orders.
@@ -88,10 +89,11 @@ export function LoadView({ load, links }: { load: WorkshopLoad; links: LoadLinks
                       <Link
                         href={links.cell(centre.id, week.week)}
                         className="underline decoration-stone-300 underline-offset-2 hover:decoration-current"
-                        aria-label={`${centre.name}, ${week.week}: ${hours(cell.booked)} of ${hours(cell.available)} booked${fullest ? ", the fullest centre that week" : ""}. Show the orders.`}
                       >
+                        <span className="sr-only">{centre.name}, {week.week}: </span>
                         {fullest ? <span aria-hidden>▲ </span> : null}
                         {Math.round(cell.booked * 10) / 10} / {hours(cell.available)}
+                        <span className="sr-only"> booked{fullest ? ", the fullest centre that week" : ""}. Show the orders.</span>
                       </Link>
                       <span aria-hidden className="mt-1 block h-1 w-full rounded bg-stone-200">
                         <span className="block h-1 rounded" style={{ width: `${Math.min(100, cell.ratio * 100)}%`, backgroundColor: centre.id === load.bottleneck ? BOTTLENECK : BOOKED }} />

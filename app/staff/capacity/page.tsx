@@ -106,7 +106,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Sea
                       <li key={e.day} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
                         <span className="w-28">{day(e.day)}</span>
                         <span className="w-16 tabular-nums">{e.hours === 0 ? "Closed" : hours(e.hours)}</span>
-                        <span className="min-w-0 flex-1 text-stone-600">{e.note}</span>
+                        <span className="min-w-40 flex-1 text-stone-600">{e.note}</span>
                         <ActionForm action={removeCalendarExceptionAction} fields={{ centre: centre.id, day: e.day }} label="Remove" ariaLabel={`Remove the exception of ${centre.name} on ${day(e.day)}`} />
                       </li>
                     ))}
@@ -130,7 +130,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Sea
           <ul className="divide-y divide-stone-100 text-sm" aria-label="Shop closures">
             {closures.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
-                <span className="min-w-0 flex-1 font-medium">{c.name}</span>
+                <span className="min-w-40 flex-1 font-medium">{c.name}</span>
                 <span>{c.first === c.last ? day(c.first) : `${day(c.first)} – ${day(c.last)}`}</span>
                 <ActionForm action={removeShopClosureAction} fields={{ id: c.id }} label="Remove" ariaLabel={`Remove the closure ${c.name}`} />
               </li>

@@ -61,7 +61,7 @@ export function WorkCentreForm({ action, centre, isNew = false }: { action: Acti
         </div>
       </fieldset>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-      <SubmitButton size="sm" pendingLabel="Saving…" ariaLabel={isNew ? undefined : `Save ${centre.name}`}>{isNew ? "Add work centre" : "Save hours"}</SubmitButton>
+      <SubmitButton size="sm" pendingLabel="Saving…" ariaLabel={isNew ? undefined : `Save hours of ${centre.name}`}>{isNew ? "Add work centre" : "Save hours"}</SubmitButton>
     </form>
   );
 }
@@ -79,7 +79,7 @@ export function ExceptionForm({ action, centre, today }: { action: Action; centr
         <Field label="Date" id={`${prefix}-day`} name="day" type="date" min={today} defaultValue={v.day ?? ""} errors={e.day} />
         <Field label="Hours that day" id={`${prefix}-hours`} name="hours" type="number" inputMode="decimal" min={0} max={1000} step={0.5} defaultValue={v.hours ?? "0"} errors={e.hours} />
         <Field label="Note" id={`${prefix}-note`} name="note" defaultValue={v.note ?? ""} errors={e.note} maxLength={120} placeholder="Holiday, overtime…" />
-        <div><SubmitButton size="sm" tone="secondary" pendingLabel="Saving…" ariaLabel={`Set the hours of ${centre.name} on that date`}>Set date</SubmitButton></div>
+        <div><SubmitButton size="sm" tone="secondary" pendingLabel="Saving…" ariaLabel={`Set date for ${centre.name}`}>Set date</SubmitButton></div>
       </div>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
     </form>
