@@ -18,7 +18,7 @@ export default async function AdminDashboardPage() {
   const db = await getDb();
   const settings = await getSettings(db);
   const [d, products, published] = await Promise.all([
-    getDashboard(db, settings.defaultWeeklyHours),
+    getDashboard(db),
     db.product.count(),
     db.product.count({ where: { currentVersionId: { not: null } } }),
   ]);
@@ -85,6 +85,7 @@ export default async function AdminDashboardPage() {
         </section>
         <section aria-labelledby="load-title" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="load-title" className="text-lg font-semibold">Capacity load, next 8 weeks</h2>
+          <p className="mt-1 text-sm text-stone-600">All work centres together. <a href="/staff/capacity" className="text-brand-700 underline">Load per work centre</a></p>
           <div className="mt-3"><LoadChart data={d.load} /></div>
           <table className="mt-2 w-full text-sm">
             <caption className="sr-only">Booked and capacity hours per week</caption>

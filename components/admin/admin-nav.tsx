@@ -4,7 +4,7 @@ const LINKS: SectionLink[] = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/users", label: "Users" },
-  { href: "/admin/settings", label: "Capacity & settings" },
+  { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

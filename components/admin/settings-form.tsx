@@ -8,7 +8,7 @@ import type { FormState } from "@/lib/forms/state";
 import type { FairUse } from "@/lib/settings/fair-use";
 import type { ShopSettings } from "@/lib/settings/queries";
 
-/** Shop settings: company name (in emails), currency, default weekly hours, shipping days. */
+/** Shop settings: company name (in emails), currency, shipping days. */
 export function SettingsForm({ action, initial, fairUse, currencies }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: ShopSettings; fairUse: FairUse; currencies: readonly string[] }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   // The value threshold is edited in the currency's units, stored in cents.
@@ -26,7 +26,6 @@ export function SettingsForm({ action, initial, fairUse, currencies }: { action:
           </select>
           {e.currency ? <p className="mt-1 text-sm text-red-600">{e.currency.join(" ")}</p> : null}
         </div>
-        <Field label="Default weekly capacity (hours)" name="defaultWeeklyHours" type="number" step="0.5" min={0} defaultValue={v.defaultWeeklyHours} errors={e.defaultWeeklyHours} />
         <Field label="Shipping days" name="shippingDays" type="number" step="1" min={0} defaultValue={v.shippingDays} errors={e.shippingDays} />
       </div>
       <fieldset className="grid gap-4 rounded-md border border-stone-200 p-3 sm:grid-cols-2">
@@ -39,23 +38,6 @@ export function SettingsForm({ action, initial, fairUse, currencies }: { action:
       </fieldset>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
-    </form>
-  );
-}
-
-/** Sets one ISO week's capacity (a holiday: 0 h, or overtime). */
-export function OverrideForm({ action, weeks }: { action: (s: FormState, f: FormData) => Promise<FormState>; weeks: string[] }) {
-  const [state, formAction] = useActionState(action, {} as FormState);
-  const e = state.errors ?? {};
-  return (
-    <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
-      <div>
-        <Field label="Week" name="week" list="week-options" placeholder="2026-W52" defaultValue={state.values?.week} errors={e.week} />
-        <datalist id="week-options">{weeks.map((w) => <option key={w} value={w} />)}</datalist>
-      </div>
-      <Field label="Capacity (hours)" name="capacityHours" type="number" step="0.5" min={0} defaultValue={state.values?.capacityHours} errors={e.capacityHours} />
-      <div className="pt-6"><SubmitButton pendingLabel="Saving…">Set capacity</SubmitButton></div>
-      <div className="basis-full"><FormMessage message={state.message} tone={state.ok ? "success" : "error"} /></div>
     </form>
   );
 }

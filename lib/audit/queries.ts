@@ -2,7 +2,8 @@ import type { Prisma } from "@/lib/db/client";
 import { containsText, searchText } from "@/lib/search-text";
 import { STATUS_LABELS } from "@/lib/orders/status";
 
-export const AUDIT_ENTITIES = ["Product", "ProductVersion", "Settings", "CapacityWeek", "User", "Order"] as const;
+// CapacityWeek: entries of the weekly capacity model that work centres replaced, kept for the history.
+export const AUDIT_ENTITIES = ["Product", "ProductVersion", "Settings", "WorkCentre", "ShopClosure", "CapacityWeek", "User", "Order"] as const;
 
 export type AuditFilter = { entity?: string; actor?: string; q?: string; from?: Date; to?: Date };
 

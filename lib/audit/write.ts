@@ -1,7 +1,7 @@
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/types";
 
-export type AuditEntity = "Product" | "ProductVersion" | "Settings" | "CapacityWeek" | "User" | "Order";
+export type AuditEntity = "Product" | "ProductVersion" | "Settings" | "WorkCentre" | "ShopClosure" | "User" | "Order";
 
 export type AuditInput = {
   actorId: string | null;

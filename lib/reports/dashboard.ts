@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
-import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
 import { nextWeeks, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { OrderStatus } from "@/lib/orders/status";
+import { findWorkshopLoad } from "@/lib/workshop/load";
 
 export type WeekPoint = { week: string; orders: number; revenueCents: number };
 export type LoadPoint = { week: string; capacityHours: number; bookedHours: number; loadPercent: number };
@@ -20,14 +20,14 @@ export type Dashboard = {
 const DAY = 86_400_000;
 
 /** The admin dashboard figures: last `weeks` ISO weeks of orders and revenue, statuses, on-time delivery, load ahead. */
-export async function getDashboard(db: Prisma, defaultWeeklyHours: number, weeks = 12, today = new Date()): Promise<Dashboard> {
+export async function getDashboard(db: Prisma, weeks = 12, today = new Date()): Promise<Dashboard> {
   const first = weekStart(nextWeeks(new Date(today.getTime() - (weeks - 1) * 7 * DAY), 1)[0]!);
   const [recent, statusGroups, delivered, leads, capacity] = await Promise.all([
     db.order.findMany({ where: { createdAt: { gte: first } }, select: { createdAt: true, totalCents: true, status: true } }),
     db.order.groupBy({ by: ["status"], _count: { _all: true } }),
     db.order.findMany({ where: { status: "DELIVERED", deliveredAt: { not: null } }, select: { promisedDate: true, deliveredAt: true } }),
     db.order.findMany({ where: { status: { not: "CANCELLED" }, createdAt: { gte: first } }, select: { createdAt: true, promisedDate: true } }),
-    findCapacityWeeks(db, today, { count: 8, withOrders: false, defaultWeeklyHours }),
+    findWorkshopLoad(db, { today, weeks: 8 }),
   ]);
   const keys = nextWeeks(first, weeks);
   const points = new Map<string, WeekPoint>(keys.map((week) => [week, { week, orders: 0, revenueCents: 0 }]));
@@ -48,12 +48,12 @@ export async function getDashboard(db: Prisma, defaultWeeklyHours: number, weeks
     onTime,
     onTimePercent: delivered.length ? Math.round((onTime / delivered.length) * 1000) / 10 : null,
     averageLeadDays: leadDays.length ? Math.round((leadDays.reduce((a, b) => a + b, 0) / leadDays.length) * 10) / 10 : null,
-    load: capacity.map((c) => ({
-      week: c.week,
-      capacityHours: c.capacityHours,
-      bookedHours: Math.round(c.bookedHours * 10) / 10,
-      loadPercent: c.capacityHours > 0 ? Math.round((c.bookedHours / c.capacityHours) * 1000) / 10 : 0,
-    })),
+    // The whole workshop's load: every work centre's hours added up (the capacity page has them per centre).
+    load: capacity.weeks.map((w, i) => {
+      const capacityHours = Math.round(capacity.centres.reduce((a, c) => a + c.weeks[i]!.available, 0) * 10) / 10;
+      const bookedHours = Math.round(capacity.centres.reduce((a, c) => a + c.weeks[i]!.booked, 0) * 10) / 10;
+      return { week: w.week, capacityHours, bookedHours, loadPercent: capacityHours > 0 ? Math.round((bookedHours / capacityHours) * 1000) / 10 : 0 };
+    }),
     totals: { orders: weekPoints.reduce((a, p) => a + p.orders, 0), revenueCents: weekPoints.reduce((a, p) => a + p.revenueCents, 0) },
   };
 }

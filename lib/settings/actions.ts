@@ -11,14 +11,13 @@ import { fairUseSchema, settingsSchema, updateSettings } from "./service";
 
 const FAIR_USE_FIELDS = ["maxQuantity", "customerOpenHoursCap", "approvalHoursThreshold", "approvalValueThreshold", "approvalHoldDays"] as const;
 
-/** Saves company name, currency, default weekly hours, shipping days and (when the form carries them) the fair-use rules. */
+/** Saves company name, currency, shipping days and (when the form carries them) the fair-use rules. */
 export async function updateSettingsAction(_: FormState, formData: FormData): Promise<FormState> {
   const caller = await authorizeAction("admin");
   if (!caller.ok) return caller.refusal;
   const values = {
     companyName: formText(formData, "companyName"),
     currency: formText(formData, "currency"),
-    defaultWeeklyHours: formText(formData, "defaultWeeklyHours"),
     shippingDays: formText(formData, "shippingDays"),
   };
   const fairValues = Object.fromEntries(FAIR_USE_FIELDS.filter((k) => formData.has(k)).map((k) => [k, formText(formData, k)]));

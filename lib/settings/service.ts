@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/types";
 import { runTransaction } from "@/lib/db/transaction";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { getFairUse, getSettings } from "./queries";
@@ -10,7 +11,6 @@ export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN
 export const settingsSchema = z.object({
   companyName: z.string().trim().min(1, "Enter the company name").max(120, "Use at most 120 characters").refine(hasNoNul, NUL_MESSAGE),
   currency: z.enum(CURRENCIES, "Choose a currency"),
-  defaultWeeklyHours: z.coerce.number("Enter a number of hours").min(0, "Use 0 or more hours").max(1000, "Use at most 1000 hours"),
   shippingDays: z.coerce.number("Enter a number of days").int("Use whole days").min(0, "Use 0 or more days").max(365, "Use at most 365 days"),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
@@ -27,18 +27,12 @@ export type FairUseInput = z.infer<typeof fairUseSchema>;
 
 export type ServiceResult = { ok: true; message: string } | { ok: false; message: string; field?: string };
 
-/**
- * Saves the shop settings and audits the change. Weeks that follow the default get the new default
- * capacity, never below the hours already booked in them (the database refuses overbooking).
- */
+/** Saves the shop settings and audits the change. */
 export async function updateSettings(db: Prisma, actor: { id: string }, input: SettingsInput, fairUse?: FairUseInput): Promise<ServiceResult> {
   return runTransaction(db, async (tx) => {
     const before = await getSettings(tx as Prisma);
     const fairBefore = await getFairUse(tx as Prisma);
     await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...input, ...fairUse }, update: { ...input, ...fairUse } });
-    if (before.defaultWeeklyHours !== input.defaultWeeklyHours) {
-      await tx.$executeRaw`UPDATE "capacity_weeks" SET "capacity_hours" = GREATEST("booked_hours", ${input.defaultWeeklyHours}), "updated_at" = now() WHERE "is_override" = false`;
-    }
     const changed = [
       ...(Object.keys(input) as (keyof SettingsInput)[]).filter((k) => before[k] !== input[k]),
       ...(fairUse ? (Object.keys(fairUse) as (keyof FairUseInput)[]).filter((k) => fairBefore[k] !== fairUse[k]) : []),
@@ -50,4 +44,14 @@ export async function updateSettings(db: Prisma, actor: { id: string }, input: S
     });
     return { ok: true as const, message: "Settings saved." };
   });
+}
+
+/**
+ * Marks the workshop's calendar as changed (work centres, exceptions, closures): a plan made on an older
+ * calendar_version is stale. Creates the settings row with its defaults when there is none yet. Call it in
+ * the transaction that makes the change; returns the new version.
+ */
+export async function bumpCalendarVersion(tx: Tx): Promise<number> {
+  const row = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, calendarVersion: 1 }, update: { calendarVersion: { increment: 1 } }, select: { calendarVersion: true } });
+  return row.calendarVersion;
 }

@@ -29,3 +29,18 @@ export async function readWorkshopCalendar(db: Tx, since: Date): Promise<Worksho
     closures: closures.map((c) => ({ name: c.name, first: iso(c.firstDay), last: iso(c.lastDay) })),
   };
 }
+
+export type ExceptionRow = { centre: string; day: string; hours: number; note: string };
+export type ClosureRow = { id: string; name: string; first: string; last: string };
+
+/** The calendar exceptions from `since` on, by centre and date (the capacity page lists them). */
+export async function findCalendarExceptions(db: Tx, since: Date): Promise<ExceptionRow[]> {
+  const rows = await db.calendarException.findMany({ where: { day: { gte: since } }, orderBy: [{ workCentreId: "asc" }, { day: "asc" }], select: { workCentreId: true, day: true, hours: true, note: true } });
+  return rows.map((r) => ({ centre: r.workCentreId, day: iso(r.day), hours: r.hours, note: r.note }));
+}
+
+/** The shop closures not over by `since`, first first. */
+export async function findShopClosures(db: Tx, since: Date): Promise<ClosureRow[]> {
+  const rows = await db.shopClosure.findMany({ where: { lastDay: { gte: since } }, orderBy: [{ firstDay: "asc" }, { name: "asc" }], select: { id: true, name: true, firstDay: true, lastDay: true } });
+  return rows.map((r) => ({ id: r.id, name: r.name, first: iso(r.firstDay), last: iso(r.lastDay) }));
+}

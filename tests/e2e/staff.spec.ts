@@ -144,10 +144,10 @@ test("the printed build sheet (PDF from Chromium) shows every option and no app 
   expect(choices.length).toBe(count - 1);
 });
 
-test("capacity shows 12 weeks and the materials plan downloads as CSV", async ({ page }) => {
+test("capacity shows 12 weeks of load and the materials plan downloads as CSV", async ({ page }) => {
   await page.goto("/staff/capacity");
-  await expect(page.getByRole("heading", { name: "Capacity, next 12 weeks" })).toBeVisible();
-  await expect(page.getByRole("main").getByTestId("capacity-week")).toHaveCount(12);
+  await expect(page.getByRole("heading", { name: "Load, next 12 weeks" })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("load-table").locator("tbody tr")).toHaveCount(12);
   await page.goto("/staff/materials");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAuditRows } from "@/lib/audit/queries";
 import { changeRole, LAST_ADMIN, NO_LONGER_ADMIN, setUserActive } from "@/lib/users/manage";
 import { findUsers } from "@/lib/users/queries";
-import { clearCapacityOverride, setCapacityOverride } from "@/lib/delivery/overrides";
 import { updateSettings } from "@/lib/settings/service";
 import { getSettings } from "@/lib/settings/queries";
 import { getUserById } from "@/lib/users/service";
@@ -68,19 +67,11 @@ describe("admin: at least one active admin", () => {
   });
 });
 
-describe("admin: settings and capacity", () => {
-  it("saves settings and moves default weeks to the new default, never below booked hours", async () => {
-    await t.prisma.capacityWeek.create({ data: { week: "2030-W10", weekStart: new Date("2030-03-04"), capacityHours: 80, bookedHours: 60 } });
-    await updateSettings(t.prisma, admin, { companyName: "Oak & Co", currency: "GBP", defaultWeeklyHours: 40, shippingDays: 3 });
-    expect(await getSettings(t.prisma)).toEqual({ companyName: "Oak & Co", currency: "GBP", defaultWeeklyHours: 40, shippingDays: 3 });
-    expect((await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W10" } })).capacityHours).toBe(60);
-  });
-
-  it("sets a holiday override, refuses one below booked hours, and clears it", async () => {
-    expect(await setCapacityOverride(t.prisma, admin, "2030-W11", 0)).toMatchObject({ ok: true });
-    expect(await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W11" } })).toMatchObject({ capacityHours: 0, isOverride: true });
-    expect(await setCapacityOverride(t.prisma, admin, "2030-W10", 20)).toMatchObject({ ok: false, field: "capacityHours" });
-    expect(await clearCapacityOverride(t.prisma, admin, "2030-W11")).toMatchObject({ ok: true });
-    expect(await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W11" } })).toMatchObject({ capacityHours: 40, isOverride: false });
+describe("admin: settings", () => {
+  it("saves the settings and audits the change", async () => {
+    expect(await updateSettings(t.prisma, admin, { companyName: "Oak & Co", currency: "GBP", shippingDays: 3 })).toMatchObject({ ok: true });
+    expect(await getSettings(t.prisma)).toEqual({ companyName: "Oak & Co", currency: "GBP", shippingDays: 3 });
+    const audit = await findAuditRows(t.prisma, { entity: "Settings" });
+    expect(audit[0]?.summary).toBe("Changed companyName, currency, shippingDays");
   });
 });

@@ -7,7 +7,6 @@ import { encodeSelection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
 import { findCustomerOrders, getCustomerOrder } from "@/lib/orders/queries";
 import { ORDER_STAGES } from "@/lib/orders/status";
-import { setCapacityOverride } from "@/lib/delivery/overrides";
 import { hashPassword } from "@/lib/users/password";
 import { demoUsers } from "@/prisma/seed-database";
 import {
@@ -133,6 +132,8 @@ async function draftOf(ctx: Ctx, slug: string) {
   return { productId, definition: product.currentVersion?.definition };
 }
 
+const weekdayForm = (hours: number) => Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((i) => [`hours${i}`, String(i < 5 ? hours : 0)]));
+
 /** One row per server action: who may call it, and a valid-looking call. */
 const ACTIONS: Record<string, ActionRow> = {
   "lib/orders/actions.ts#placeOrderAction": { allow: SIGNED_IN, call: async (fn, ctx) => fn({}, await checkoutForm(ctx, "linden-sofa")) },
@@ -209,15 +210,33 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "lib/settings/actions.ts#updateSettingsAction": {
     allow: ADMIN,
-    call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", defaultWeeklyHours: "80", shippingDays: "5" })),
+    call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", shippingDays: "5" })),
   },
-  "lib/delivery/actions.ts#setCapacityOverrideAction": { allow: ADMIN, call: (fn) => fn({}, form({ week: "2031-W05", capacityHours: "30" })) },
-  "lib/delivery/actions.ts#clearCapacityOverrideAction": {
-    allow: ADMIN,
+  // Workshop edits: each allowed persona works on its own rows (a far-off date, its own centre or closure).
+  "lib/workshop/actions.ts#createWorkCentreAction": {
+    allow: STAFF,
+    call: (fn, _, persona) => fn({}, form({ id: `matrix-${persona.toLowerCase()}`, name: `Matrix ${persona}`, ...weekdayForm(6) })),
+  },
+  "lib/workshop/actions.ts#updateWorkCentreAction": { allow: STAFF, call: (fn) => fn({}, form({ id: "matrix-idle", name: "Matrix idle", ...weekdayForm(7) })) },
+  "lib/workshop/actions.ts#setWorkCentreActiveAction": { allow: STAFF, call: (fn) => fn({}, form({ id: "matrix-idle", active: "false" })) },
+  "lib/workshop/actions.ts#setCalendarExceptionAction": {
+    allow: STAFF,
+    call: (fn, _, persona) => fn({}, form({ centre: "matrix-idle", day: persona === "admin" ? "2031-06-03" : "2031-06-02", hours: "10", note: "Overtime" })),
+  },
+  "lib/workshop/actions.ts#removeCalendarExceptionAction": {
+    allow: STAFF,
     setup: async (ctx) => {
-      expect(await setCapacityOverride(ctx.t.prisma, { id: ctx.ids.admin }, "2031-W06", 12)).toMatchObject({ ok: true });
+      for (const day of ["2031-07-01", "2031-07-02"]) await ctx.t.prisma.calendarException.create({ data: { workCentreId: "matrix-idle", day: new Date(`${day}T00:00:00Z`), hours: 0 } });
     },
-    call: (fn) => fn({}, form({ week: "2031-W06" })),
+    call: (fn, _, persona) => fn({}, form({ centre: "matrix-idle", day: persona === "admin" ? "2031-07-02" : "2031-07-01" })),
+  },
+  "lib/workshop/actions.ts#addShopClosureAction": { allow: STAFF, call: (fn, _, persona) => fn({}, form({ name: `Matrix ${persona}`, firstDay: "2031-08-04", lastDay: "2031-08-08" })) },
+  "lib/workshop/actions.ts#removeShopClosureAction": {
+    allow: STAFF,
+    setup: async (ctx) => {
+      for (const id of ["matrix-closure-staff", "matrix-closure-admin"]) await ctx.t.prisma.shopClosure.create({ data: { id, name: id, firstDay: new Date("2031-09-01T00:00:00Z"), lastDay: new Date("2031-09-02T00:00:00Z") } });
+    },
+    call: (fn, _, persona) => fn({}, form({ id: persona === "admin" ? "matrix-closure-admin" : "matrix-closure-staff" })),
   },
   "lib/users/manage-actions.ts#changeRoleAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, role: "STAFF" })) },
   "lib/users/manage-actions.ts#setUserActiveAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, active: "false" })) },
@@ -296,6 +315,8 @@ beforeAll(async () => {
     (await t.prisma.order.findFirstOrThrow({ where: { customerId, status: status as never }, select: { number: true } })).number;
   const products = Object.fromEntries((await t.prisma.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
   const target = await t.prisma.user.create({ data: { email: "target@example.com", name: "Target", passwordHash: "x" }, select: { id: true } });
+  // A work centre no order or routing uses, for the workshop actions.
+  await t.prisma.workCentre.create({ data: { id: "matrix-idle", name: "Matrix idle", weekdayHours: [8, 8, 8, 8, 8, 0, 0] } });
   ctx = {
     t,
     ids,

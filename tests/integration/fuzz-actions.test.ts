@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { loadCheckout } from "@/lib/orders/checkout";
 import { placeOrder } from "@/lib/orders/place-order";
 import { ORDER_STAGES } from "@/lib/orders/status";
+import { WEEKDAY_FIELDS } from "@/lib/workshop/schema";
 import {
   actAs,
   discoverActions,
@@ -122,6 +123,8 @@ function formArbitrary(fields: readonly string[], special: Record<string, fc.Arb
 }
 
 type Entry = [string, string | File];
+/** Dates, real and not ("2031-02-30", year 0, year 10000). */
+const isoDayish = fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 function toFormData(entries: Entry[]): FormData {
   const data = new FormData();
   for (const [key, value] of entries) data.append(key, value);
@@ -166,14 +169,23 @@ const FUZZ: Record<string, FuzzRow> = {
   "lib/settings/actions.ts#updateSettingsAction": {
     as: "admin",
     bound: 0,
-    form: formArbitrary(["companyName", "currency", "defaultWeeklyHours", "shippingDays"], { defaultWeeklyHours: numeric, shippingDays: numeric, currency: fc.constantFrom("EUR", "USD", "XXX", "eur", "EURO", "") }),
+    form: formArbitrary(["companyName", "currency", "shippingDays"], { shippingDays: numeric, currency: fc.constantFrom("EUR", "USD", "XXX", "eur", "EURO", "") }),
   },
-  "lib/delivery/actions.ts#setCapacityOverrideAction": {
-    as: "admin",
+  "lib/workshop/actions.ts#createWorkCentreAction": { as: "staff", bound: 0, form: formArbitrary(["id", "name", ...WEEKDAY_FIELDS], Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, numeric]))) },
+  "lib/workshop/actions.ts#updateWorkCentreAction": {
+    as: "staff",
     bound: 0,
-    form: formArbitrary(["week", "capacityHours"], { capacityHours: numeric, week: fc.tuple(fc.integer({ min: -1, max: 10_000 }), fc.integer({ min: -1, max: 60 })).map(([y, w]) => `${y}-W${String(w).padStart(2, "0")}`) }),
+    form: formArbitrary(["id", "name", ...WEEKDAY_FIELDS], { id: fc.constantFrom("workshop", "nope", ""), ...Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, numeric])) }),
   },
-  "lib/delivery/actions.ts#clearCapacityOverrideAction": { as: "admin", bound: 0, form: formArbitrary(["week"]) },
+  "lib/workshop/actions.ts#setWorkCentreActiveAction": { as: "staff", bound: 0, form: formArbitrary(["id", "active"], { active: fc.constantFrom("true", "false", "yes", "") }) },
+  "lib/workshop/actions.ts#setCalendarExceptionAction": {
+    as: "staff",
+    bound: 0,
+    form: formArbitrary(["centre", "day", "hours", "note"], { centre: fc.constantFrom("workshop", "nope"), hours: numeric, day: isoDayish }),
+  },
+  "lib/workshop/actions.ts#removeCalendarExceptionAction": { as: "staff", bound: 0, form: formArbitrary(["centre", "day"], { centre: fc.constantFrom("workshop", "nope"), day: isoDayish }) },
+  "lib/workshop/actions.ts#addShopClosureAction": { as: "staff", bound: 0, form: formArbitrary(["name", "firstDay", "lastDay"], { firstDay: isoDayish, lastDay: isoDayish }) },
+  "lib/workshop/actions.ts#removeShopClosureAction": { as: "staff", bound: 0, form: formArbitrary(["id"]) },
   "lib/users/manage-actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
   "lib/users/manage-actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
 };

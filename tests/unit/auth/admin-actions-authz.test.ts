@@ -10,7 +10,6 @@ vi.mock("next/navigation", () => ({ redirect: vi.fn() }));
 const { createProductAction, updateProductAction, saveDraftAction, discardDraftAction, publishAction } = await import("@/lib/catalog/editor/actions");
 const { changeRoleAction, setUserActiveAction } = await import("@/lib/users/manage-actions");
 const { updateSettingsAction } = await import("@/lib/settings/actions");
-const { setCapacityOverrideAction, clearCapacityOverrideAction } = await import("@/lib/delivery/actions");
 const { adminRefusal: forbiddenState } = await import("@/lib/auth/guards");
 
 function form(values: Record<string, string>) {
@@ -27,9 +26,7 @@ const calls = {
   publish: () => publishAction({}, form({ productId: "p1", note: "" })),
   changeRole: () => changeRoleAction({}, form({ userId: "u2", role: "ADMIN" })),
   setUserActive: () => setUserActiveAction({}, form({ userId: "u2", active: "false" })),
-  updateSettings: () => updateSettingsAction({}, form({ companyName: "X", currency: "EUR", defaultWeeklyHours: "1", shippingDays: "1" })),
-  setCapacityOverride: () => setCapacityOverrideAction({}, form({ week: "2030-W01", capacityHours: "0" })),
-  clearCapacityOverride: () => clearCapacityOverrideAction({}, form({ week: "2030-W01" })),
+  updateSettings: () => updateSettingsAction({}, form({ companyName: "X", currency: "EUR", shippingDays: "1" })),
 };
 
 describe.each([
