@@ -31,7 +31,7 @@ import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
 import { readEngineFigures, renderMarkdown, unmetBudgets, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
-import { signIn, signInCustomers, startServer, warm } from "./lib/server";
+import { BENCH_SERVER_ENV, signIn, signInCustomers, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
@@ -44,7 +44,7 @@ const C1_SECONDS = Number(process.env.BENCH_C1_SECONDS ?? 2);
 const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const DIST_DIR = ".next-bench";
-const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
+const ACTION_KEY = BENCH_SERVER_ENV.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
 // Customers may place 20 orders per 10 minutes each (ORDER_RATE_LIMIT in lib/orders/place-order.ts): each
 // size step signs in its own block of customers, enough for the orders of a step at this machine's speed
 // (about 3,000 on PostgreSQL: some 13 each, and a few more for the first customers of each load run).
@@ -68,7 +68,7 @@ const GROWTH_REQUESTS: Record<string, number> = { "place order": 100, "staff boa
 const GROWTH_SCENARIOS = Object.keys(GROWTH_REQUESTS);
 const GROWTH_CUSTOMERS = 100;
 if (PLACING_CUSTOMERS * SIZES.length + GROWTH_CUSTOMERS > BENCH_CUSTOMERS) throw new Error(`bench/lib/volume.ts creates ${BENCH_CUSTOMERS} customers: too few for ${SIZES.length} steps`);
-const SERVER_ENV = { ATELIER_BENCH_ROUTES: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY };
+const SERVER_ENV = BENCH_SERVER_ENV;
 /** The budgets' pairs: a baseline, then the scenario compared with it. */
 const BUDGET_PAIRS = [
   ["baseline: insert one row", "place order"],
