@@ -1,6 +1,7 @@
 // Runs once when a server instance starts, before it handles a request: the edge guard (truthful forwarded
 // headers, malformed addresses, foreign origins, oversized actions, unknown product pages); a timer that
-// expires the approval holds of large orders (fair use); and, when SMTP_URL is set, a worker that sends the
+// expires the approval holds of large orders (fair use); a timer that rolls late shop-floor work forward (once a
+// day per database); and, when SMTP_URL is set, a worker that sends the
 // email outbox.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -21,6 +22,8 @@ export async function register() {
   }
   installEdgeGuard({ hops: env.TRUSTED_PROXY_HOPS, route: (method, url) => routeProductPage(method, url, getDb, productFiles) });
   (await import("./lib/orders/holds")).startHoldExpiry();
+  // Late work rolls forward once a day per database, whichever instance's timer gets there first.
+  (await import("./lib/production/late-work")).startLateWorkRoller();
   if (!process.env.SMTP_URL) return;
   const { startEmailWorker } = await import("./lib/notifications/worker");
   startEmailWorker(process.env.SMTP_URL, process.env.SMTP_FROM ?? "Atelier <orders@atelier.test>");

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { expireHolds } from "@/lib/orders/holds";
 import { STATUS_LABELS } from "@/lib/orders/status";
 import { findBoard } from "@/lib/production/board";
+import { rollForwardBeforeReading } from "@/lib/production/late-work";
 import { parseBoardQuery } from "@/lib/production/schema";
 import { boardHref } from "./board-link";
 
@@ -19,6 +20,7 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
   const query = parseBoardQuery(await searchParams);
   const db = await getDb();
   await expireHolds(db); // expired approval holds leave the board before it is read (also done on a timer)
+  await rollForwardBeforeReading(db); // late work moves forward (and flags orders at risk) once a day, before the board reads
   const board = await findBoard(db, query);
   const filtered = Boolean(query.q || query.product);
   const late = board.columns.flatMap((c) => c.cards).filter((c) => c.risk === "late").length;

@@ -22,7 +22,7 @@ export function OrderTimeline({ steps, detailed = false }: { steps: TimelineStep
             {step.state === "done" ? "✓" : step.status === "CANCELLED" ? "×" : ""}
           </span>
           <div>
-            <p className={`font-medium ${step.state === "upcoming" ? "text-stone-400" : ""}`}>
+            <p className={`font-medium ${step.state === "upcoming" ? "text-stone-500" : ""}`}>
               {step.label}
               <span className="sr-only"> ({step.state === "done" ? "done" : step.state === "current" ? "current stage" : "to come"})</span>
             </p>
@@ -32,7 +32,20 @@ export function OrderTimeline({ steps, detailed = false }: { steps: TimelineStep
                 {step.actor ? ` · ${step.actor}` : ""}
               </p>
             ) : step.at ? <p className="text-xs text-stone-500">{formatDate(step.at)}</p> : null}
-            {step.note ? <p className={detailed ? "mt-0.5 text-sm text-stone-700" : "text-xs text-stone-600"}>{step.note}</p> : null}
+            {step.note ? <p className={detailed ? "mt-0.5 text-sm text-stone-700" : "text-xs text-stone-600"} data-testid={step.operations ? "current-operation" : undefined}>{step.note}</p> : null}
+            {step.operations?.length ? (
+              <ul className="mt-1.5 space-y-0.5 text-xs" aria-label="Operations" data-testid="operations">
+                {step.operations.map((op, j) => (
+                  <li key={`${op.label}-${j}`} className="flex items-center gap-1.5" data-state={op.state}>
+                    <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${op.state === "done" ? "bg-brand-600" : op.state === "current" ? "animate-pulse bg-amber-500" : "bg-stone-300"}`} />
+                    <span className={op.state === "upcoming" ? "text-stone-500" : "text-stone-700"}>
+                      {op.label}
+                      <span className={op.state === "current" ? "font-medium text-amber-800" : "text-stone-500"}>{op.state === "done" ? " - done" : op.state === "current" ? " - in progress" : ""}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         </li>
       ))}

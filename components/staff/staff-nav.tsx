@@ -2,6 +2,7 @@ import { SectionNav, type SectionLink } from "@/components/layout/section-nav";
 
 const LINKS: SectionLink[] = [
   { href: "/staff", label: "Board", alsoActive: ["/staff/orders"] },
+  { href: "/staff/floor", label: "Shop floor" },
   { href: "/staff/capacity", label: "Capacity" },
   { href: "/staff/materials", label: "Materials" },
   { href: "/staff/outbox", label: "Email outbox" },

@@ -26,8 +26,8 @@ export type PublishedProduct = {
   version: { id: string; version: number; definition: Definition };
 };
 
-/** Every product with a published version, in catalog order, with its from-price and delivery window. */
-export async function findCatalog(db: Prisma, shippingDays = 5, centres: WorkshopCalendar["centres"] = []): Promise<CatalogEntry[]> {
+/** Every product with a published version, in catalog order, with its from-price and its delivery window at `centres` (the active work centres). */
+export async function findCatalog(db: Prisma, shippingDays: number, centres: WorkshopCalendar["centres"]): Promise<CatalogEntry[]> {
   const products = await db.product.findMany({
     where: { currentVersion: { is: { status: "PUBLISHED" } } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],

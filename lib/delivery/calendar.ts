@@ -97,7 +97,7 @@ export function capacityGrid(calendar: WorkshopCalendar, from: number, days: num
 export function hoursOnDay(calendar: WorkshopCalendar, centreId: string, day: string): number {
   const n = dayNumber(day);
   if (calendar.closures.some((c) => dayNumber(c.first) <= n && n <= dayNumber(c.last))) return 0;
-  const exception = calendar.exceptions.find((e) => e.centre === centreId && e.day === day);
+  const exception = calendar.exceptions.findLast((e) => e.centre === centreId && e.day === day);
   if (exception) return exception.hours;
   return calendar.centres.find((c) => c.id === centreId)?.weekdayHours[weekdayIndex(n)] ?? 0;
 }

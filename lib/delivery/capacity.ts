@@ -34,8 +34,8 @@ export type OperationBooking = { operationId: string; workCentre: string; start:
 
 /**
  * Books planned operations (the caller holds the booking lock and planned on current figures): each day gets
- * the hours (a day without a row is created with the capacity the plan read from the calendar), each
- * operation its bookings and its planned start and end. capacity_days_hours_check is the backstop.
+ * the hours and the capacity the plan read from the calendar, each operation its bookings and its planned
+ * start and end (book_operations, prisma/sql/place_order.sql). capacity_days_hours_check is the backstop.
  */
 export async function bookOperations(tx: Tx, orderId: string, operations: OperationBooking[]): Promise<void> {
   if (operations.length === 0) return;

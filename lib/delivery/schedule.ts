@@ -170,5 +170,7 @@ function fullyBookedMessage(centre: { name: string; capacity: Float64Array }, fr
     if (free[offset]! <= EPSILON) lastFull = day;
   }
   const weeks = Math.round((limit - first) / 7);
-  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centre.name} has ${Math.floor(total)} free hours in the next ${weeks} weeks and this order needs ${Math.round(hours * 10) / 10} there. Choose a smaller quantity or contact us.`;
+  const needs = `this order needs ${Math.round(hours * 10) / 10} there. Choose a smaller quantity or contact us.`;
+  if (total <= EPSILON) return `Fully booked: ${centre.name} has no free hours in the next ${weeks} weeks and ${needs}`;
+  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centre.name} has ${Math.floor(total)} free hours in the next ${weeks} weeks and ${needs}`;
 }

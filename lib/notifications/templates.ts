@@ -47,3 +47,17 @@ export function orderPlacedEmail(order: {
     footer: `${order.companyName}: made to order.`,
   });
 }
+
+/** The email a customer receives when the workshop moves their promised delivery date (late work, re-promised by staff). */
+export function repromisedEmail(order: { number: string; customerName: string; productName: string; promisedDate: Date; previousDate: Date; note: string }): RenderedEmail {
+  return renderEmail({
+    subject: `Order ${order.number}: new delivery date ${formatDate(order.promisedDate)}`,
+    greeting: `Hello ${order.customerName},`,
+    paragraphs: [
+      `Work on your ${order.productName} is taking longer than we planned, so we have moved its delivery date from ${formatDate(order.previousDate)} to ${formatDate(order.promisedDate)}. We are sorry for the delay.`,
+      ...(order.note ? [`From the workshop: ${order.note}`] : []),
+    ],
+    facts: [["Order", order.number], ["New delivery date", formatDate(order.promisedDate)], ["Previously", formatDate(order.previousDate)], ["Follow it at", `/orders/${order.number}`]],
+    footer: "Atelier: made to order.",
+  });
+}

@@ -9,10 +9,39 @@ export type TimelineStep = {
   /** Set on the workshop's history (eventHistory): the event's id and who made the change. */
   id?: string;
   actor?: string | null;
+  /** In production: the order's operations (shop floor), done, in progress or to come. */
+  operations?: { label: string; state: "done" | "current" | "upcoming" }[];
 };
 
-/** The production line as the customer sees it: stages done (with dates), the current one, those to come. */
-export function buildTimeline(status: OrderStatus, events: { toStatus: OrderStatus; createdAt: Date; note: string }[]): TimelineStep[] {
+/** One operation of the order as the customer follows it. */
+export type OperationProgress = { label: string; status: "PENDING" | "RUNNING" | "DONE" };
+
+/** Where production stands in words: the operation in progress, else the next one (null when none is left). */
+export function currentOperationText(operations: OperationProgress[]): string | null {
+  const running = operations.find((op) => op.status === "RUNNING");
+  if (running) return `${running.label} - in progress`;
+  const next = operations.find((op) => op.status === "PENDING");
+  if (next && operations.some((op) => op.status === "DONE")) return `${next.label} - up next`;
+  return null;
+}
+
+/**
+ * The production line as the customer sees it: stages done (with dates), the current one, those to come; in
+ * production, its operations (which are done, which is in progress). Events that note something without a
+ * change of status (an operation started or finished, a re-promise) do not move a stage's date.
+ */
+export function buildTimeline(status: OrderStatus, events: { fromStatus?: OrderStatus | null; toStatus: OrderStatus; createdAt: Date; note: string }[], operations: OperationProgress[] = []): TimelineStep[] {
+  const steps = stageTimeline(status, events.filter((e) => e.fromStatus !== e.toStatus));
+  if (!operations.length) return steps;
+  return steps.map((step) => {
+    if (step.status !== "IN_PRODUCTION" || step.state === "upcoming") return step;
+    const ops = operations.map((op) => ({ label: op.label, state: op.status === "DONE" ? "done" as const : op.status === "RUNNING" ? "current" as const : "upcoming" as const }));
+    const now = step.state === "current" ? currentOperationText(operations) : null;
+    return { ...step, operations: ops, note: now ?? step.note };
+  });
+}
+
+function stageTimeline(status: OrderStatus, events: { toStatus: OrderStatus; createdAt: Date; note: string }[]): TimelineStep[] {
   const reached = new Map(events.map((e) => [e.toStatus, e]));
   // A large order's line starts with its approval (fair use).
   const stages: OrderStatus[] = status === "AWAITING_APPROVAL" || reached.has("AWAITING_APPROVAL") ? ["AWAITING_APPROVAL", ...ORDER_STAGES] : ORDER_STAGES;

@@ -1,4 +1,3 @@
-import { weekStart } from "@/lib/delivery/weeks";
 import type { Prisma } from "@/lib/db/client";
 import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
@@ -59,7 +58,7 @@ function windowSql(status: OrderStatus, since: Date | null) {
 
 const RECENT_ONLY: OrderStatus[] = ["DELIVERED", "CANCELLED"];
 
-type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; weeks: string[] };
+type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: Date | null; last_day: Date | null };
 
 /**
  * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips.
@@ -95,7 +94,8 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
         ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
         : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
     return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, o.hold_until, p.name AS product_name, u.name AS customer_name,
-        ARRAY(SELECT b.week FROM capacity_bookings b WHERE b.order_id = o.id ORDER BY b.week) AS weeks
+        o.at_risk, (SELECT min(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS first_day,
+        (SELECT max(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS last_day
       FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
       ORDER BY ${order} LIMIT ${BOARD_PAGE_SIZE} OFFSET ${(pageOf(status).page - 1) * BOARD_PAGE_SIZE})`;
@@ -113,7 +113,7 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
         promisedDate: row.promised_date,
         holdUntil: row.hold_until,
         daysLeft: daysLeft(row.promised_date, today),
-        risk: assessRisk({ status, promisedDate: row.promised_date, today, bookedWeeks: row.weeks.map((week) => ({ week, weekStart: weekStart(week) })) }),
+        risk: assessRisk({ status, promisedDate: row.promised_date, today, atRisk: row.at_risk, bookedDays: row.first_day && row.last_day ? { first: row.first_day, last: row.last_day } : null }),
       }));
     return { status, count: counts.get(status) ?? 0, ...pageOf(status), cards };
   });

@@ -32,6 +32,8 @@ export type BuildSheet = {
   bom: { sku: string; name?: string; quantity: number }[];
   leadDrivers: string[];
   job: { startedAt: Date; completedAt: Date | null } | null;
+  /** At risk: late work was rolled forward past the promised date (./late-work.ts); staff may re-promise. */
+  atRisk: boolean;
   /** The routing as planned and done: each operation's centre, hours, planned days and floor status. */
   operations: { seq: number; label: string; centre: string; hours: number; plannedStart: Date | null; plannedEnd: Date | null; status: "PENDING" | "RUNNING" | "DONE"; actualHours: number | null }[];
   events: { id: string; from: OrderStatus | null; to: OrderStatus; at: Date; note: string; actor: string | null }[];
@@ -61,6 +63,7 @@ async function readBuildSheet(db: Prisma, number: string): Promise<BuildSheet | 
       customer: { select: { name: true, email: true } },
       options: { select: { groupLabel: true, label: true, value: true, unit: true }, orderBy: { id: "asc" } },
       productionJob: { select: { startedAt: true, completedAt: true } },
+      atRisk: true,
       operations: { select: { seq: true, label: true, hours: true, plannedStart: true, plannedEnd: true, status: true, actualHours: true, workCentre: { select: { name: true } } }, orderBy: { seq: "asc" } },
       events: { select: { id: true, fromStatus: true, toStatus: true, createdAt: true, note: true, actor: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
     },

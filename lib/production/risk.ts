@@ -7,8 +7,10 @@ export type Risk = "late" | "at_risk" | "on_track" | "done";
 export type RiskInput = {
   status: OrderStatus;
   promisedDate: Date;
-  /** The ISO weeks ("2026-W49") the order's production hours are booked in, with each week's Monday. */
-  bookedWeeks: { week: string; weekStart: Date }[];
+  /** The first and last day the order's operations are booked on (null when it holds no booking). */
+  bookedDays: { first: Date; last: Date } | null;
+  /** Late work was rolled forward past the promised date (lib/production/late-work.ts), until staff re-promise. */
+  atRisk?: boolean;
   today: Date;
 };
 
@@ -20,20 +22,19 @@ export function daysLeft(promisedDate: Date, today: Date): number {
 }
 
 /**
- * Late: the promised date has passed and the order has not shipped. At risk: it has not started
- * production yet although a booked production week has already begun (the remaining booked weeks
- * cannot hold its hours), or it is still in the workshop after its last booked week ended.
+ * Late: the promised date has passed and the order has not shipped. At risk: its late work was rolled forward
+ * past the promise (at_risk, until re-promised), or it has not started production yet although a booked
+ * production day has passed, or it is still in the workshop after its last booked day.
  */
-export function assessRisk({ status, promisedDate, bookedWeeks, today }: RiskInput): Risk {
+export function assessRisk({ status, promisedDate, bookedDays, atRisk = false, today }: RiskInput): Risk {
   if (status === "SHIPPED" || status === "DELIVERED" || status === "CANCELLED") return "done";
   // Awaiting approval: no date is promised yet (it is set when approved).
   if (status === "AWAITING_APPROVAL") return "on_track";
   if (daysLeft(promisedDate, today) < 0) return "late";
-  const starts = bookedWeeks.map((w) => w.weekStart.getTime()).sort((a, b) => a - b);
-  const first = starts[0];
-  const last = starts[starts.length - 1];
+  if (atRisk) return "at_risk";
+  if (!bookedDays) return "on_track";
   const notStarted = status === "PLACED" || status === "CONFIRMED";
-  if (notStarted && first !== undefined && first <= today.getTime()) return "at_risk";
-  if ((status === "IN_PRODUCTION" || status === "QUALITY_CHECK") && last !== undefined && last + 7 * DAY <= today.getTime()) return "at_risk";
+  if (notStarted && daysLeft(bookedDays.first, today) < 0) return "at_risk";
+  if (status === "IN_PRODUCTION" && daysLeft(bookedDays.last, today) < 0) return "at_risk";
   return "on_track";
 }

@@ -50,8 +50,8 @@ END;
 $$ LANGUAGE plpgsql;
 
 -- Books planned operations of an order (operations: [{"operationId", "workCentre", "start", "end", "bookings": [{"day",
--- "hours", "capacity"}]}]): each day gets its hours (a day without a row is created with the capacity the plan read
--- from the calendar), in (centre, day) order, each operation its bookings and its planned start and end. The caller
+-- "hours", "capacity"}]}]): each day gets its hours and the capacity the plan read from the calendar (the calendar
+-- version the plan was made on is current: the caller checked it), in (centre, day) order, each operation its bookings and its planned start and end. The caller
 -- holds the booking lock and planned on current figures: place_order at placement, lib/orders/approval.ts when staff
 -- approve a large order, lib/production/late-work.ts when late work rolls forward. capacity_days_hours_check is the
 -- backstop.
@@ -64,7 +64,8 @@ BEGIN
     GROUP BY o."workCentre", b."day"
     ORDER BY o."workCentre", b."day"
   ON CONFLICT ("work_centre_id", "day") DO UPDATE
-    SET "booked_hours" = "capacity_days"."booked_hours" + EXCLUDED."booked_hours", "updated_at" = now();
+    SET "booked_hours" = "capacity_days"."booked_hours" + EXCLUDED."booked_hours",
+        "capacity_hours" = EXCLUDED."capacity_hours", "updated_at" = now();
   INSERT INTO "capacity_bookings" ("id", "order_id", "operation_id", "work_centre_id", "day", "hours", "created_at")
     SELECT gen_random_uuid()::text, order_id, o."operationId", o."workCentre", b."day", b."hours", now()
     FROM jsonb_to_recordset(operations) AS o("operationId" text, "workCentre" text, "bookings" jsonb)

@@ -40,7 +40,9 @@ async function main() {
   const db = database.prisma;
   try {
     await seedDatabase(db, { orders: false });
-    await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000 } });
+    // Every centre works 1,000 hours a day, every day: placing orders for minutes never runs out.
+    await db.$executeRawUnsafe(`UPDATE work_centres SET weekday_hours = array_fill(1000::float8, ARRAY[7])`);
+    await db.settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
     const customer = await db.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
     const product = await db.product.findUniqueOrThrow({ where: { slug: "tempo-bicycle" }, include: { currentVersion: true } });
     const definition = product.currentVersion!.definition as unknown as Definition;

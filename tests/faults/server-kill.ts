@@ -208,7 +208,7 @@ async function verify(label: string, db: Database["prisma"], sent: Outcome[], se
   const acknowledged = sent.filter((o): o is Extract<Outcome, { kind: "acknowledged" }> => o.kind === "acknowledged");
   const lost = acknowledged.filter((o) => byKey.get(o.key)?.number !== o.number);
   check(lost.length === 0, `${label}: all ${acknowledged.length} acknowledged orders are in the database under their number${lost.length ? ` (missing: ${lost.slice(0, 5).map((o) => o.number).join(", ")})` : ""}`);
-  // Orders hold their booking from placement until production finishes (then the later weeks are given back);
+  // Orders hold their bookings from placement until production finishes (then the later days are given back);
   // a large order waiting for approval starts with an AWAITING_APPROVAL event and books nothing until approved.
   const holdsHours = (o: OrderRow) => ["PLACED", "CONFIRMED", "IN_PRODUCTION"].includes(o.status);
   const incomplete = orders.filter((o) => o.options === 0 || o.first !== 1 || (holdsHours(o) && o.hours > 0 && o.bookings === 0));

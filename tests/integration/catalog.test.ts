@@ -1,3 +1,4 @@
+import { readWorkshopCalendar } from "@/lib/workshop/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDeliveryContext } from "@/lib/delivery/context";
 import { findCatalog, getPublishedProduct } from "@/lib/catalog/queries";
@@ -14,9 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+/** The active work centres, as the cached catalog reads them. */
+const centres = async () => (await readWorkshopCalendar(t.prisma, new Date())).centres;
+
 describe("catalog reads", () => {
   it("lists every published product with a from-price no higher than its default configuration", async () => {
-    const catalog = await findCatalog(t.prisma);
+    const catalog = await findCatalog(t.prisma, 5, await centres());
     expect(catalog.map((p) => p.slug).sort()).toEqual(demoProducts.map((p) => p.slug).sort());
     for (const entry of catalog) {
       const definition = demoProducts.find((p) => p.slug === entry.slug)!.definition;
@@ -40,7 +44,7 @@ describe("catalog reads", () => {
     await t.prisma.productVersion.create({
       data: { productId: draftOnly.id, version: 1, status: "DRAFT", definition: demoProducts[0]!.definition as object },
     });
-    expect((await findCatalog(t.prisma)).some((p) => p.slug === "draft-chair")).toBe(false);
+    expect((await findCatalog(t.prisma, 5, await centres())).some((p) => p.slug === "draft-chair")).toBe(false);
     expect(await getPublishedProduct(t.prisma, "draft-chair")).toBeNull();
   });
 
@@ -63,18 +67,21 @@ describe("catalog reads", () => {
     });
     await t.prisma.product.update({ where: { id: bad.id }, data: { currentVersionId: version.id } });
     expect(await getPublishedProduct(t.prisma, "broken-lamp")).toBeNull();
-    const entry = (await findCatalog(t.prisma)).find((p) => p.slug === "broken-lamp");
+    const entry = (await findCatalog(t.prisma, 5, await centres())).find((p) => p.slug === "broken-lamp");
     expect(entry?.deliveryWeeks ?? null).toBeNull();
   });
 });
 
 describe("delivery context", () => {
-  it("carries today's date, the settings and the booked hours of the seeded orders", async () => {
-    const context = await getDeliveryContext(t.prisma, new Date("2026-11-25T10:00:00Z"));
+  it("carries today's date, the settings, the workshop's calendar and the booked hours of the seeded orders", async () => {
+    const now = new Date("2026-11-25T10:00:00Z");
+    const context = await getDeliveryContext(t.prisma, now);
     expect(context.today).toBe("2026-11-25");
     expect(context.shippingDays).toBeGreaterThanOrEqual(0);
-    expect(context.defaultWeeklyHours).toBeGreaterThan(0);
-    const weeks = await t.prisma.capacityWeek.findMany({ where: { bookedHours: { gt: 0 }, weekStart: { gte: new Date(Date.now() - 7 * 86_400_000) } } });
-    for (const week of weeks) expect(context.booked[week.week]).toBeCloseTo(week.bookedHours, 6);
+    expect(context.calendar.centres.map((c) => c.id)).toEqual((await t.prisma.workCentre.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] })).map((c) => c.id));
+    expect(context.calendar.closures.map((c) => c.name)).toContain("Winter closure");
+    const days = await t.prisma.capacityDay.findMany({ where: { bookedHours: { gt: 0 }, day: { gte: new Date("2026-11-24") } } });
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) expect(context.booked[day.workCentreId]?.[day.day.toISOString().slice(0, 10)]).toBeCloseTo(day.bookedHours, 6);
   });
 });

@@ -47,13 +47,21 @@ describe("database guards", () => {
     ).rejects.toThrow(/cannot start before/);
   });
 
-  it("refuses to book a week beyond its capacity", async () => {
-    await t.prisma.capacityWeek.create({ data: { week: "2030-W10", weekStart: new Date("2030-03-04"), capacityHours: 10 } });
+  it("refuses to book a work centre's day beyond its capacity", async () => {
+    await t.prisma.capacityDay.create({ data: { workCentreId: "frame", day: new Date("2030-03-04"), capacityHours: 10 } });
     await expect(
-      t.rawQuery(`UPDATE capacity_weeks SET booked_hours = 10.5 WHERE week = '2030-W10'`),
-    ).rejects.toThrow(/capacity_weeks_hours_check/);
-    await t.rawQuery(`UPDATE capacity_weeks SET booked_hours = 10 WHERE week = '2030-W10'`);
-    expect((await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: "2030-W10" } })).bookedHours).toBe(10);
+      t.rawQuery(`UPDATE capacity_days SET booked_hours = 10.5 WHERE work_centre_id = 'frame' AND day = '2030-03-04'`),
+    ).rejects.toThrow(/capacity_days_hours_check/);
+    await t.rawQuery(`UPDATE capacity_days SET booked_hours = 10 WHERE work_centre_id = 'frame' AND day = '2030-03-04'`);
+    expect((await t.prisma.capacityDay.findUniqueOrThrow({ where: { workCentreId_day: { workCentreId: "frame", day: new Date("2030-03-04") } } })).bookedHours).toBe(10);
+    // Lowering the day's capacity below what is booked is refused too.
+    await expect(t.rawQuery(`UPDATE capacity_days SET capacity_hours = 8 WHERE work_centre_id = 'frame' AND day = '2030-03-04'`)).rejects.toThrow(/capacity_days_hours_check/);
+  });
+
+  it("refuses a work centre with other than seven weekday hours, or hours out of range", async () => {
+    await expect(t.rawQuery(`INSERT INTO work_centres (id, name, weekday_hours, updated_at) VALUES ('saw', 'Saw', ARRAY[8, 8]::float8[], now())`)).rejects.toThrow(/work_centres_weekday_hours_check/);
+    await expect(t.rawQuery(`INSERT INTO work_centres (id, name, weekday_hours, updated_at) VALUES ('saw', 'Saw', ARRAY[8, 8, 8, 8, 8, -1, 0]::float8[], now())`)).rejects.toThrow(/work_centres_weekday_hours_check/);
+    await expect(t.rawQuery(`INSERT INTO work_centres (id, name, weekday_hours, updated_at) VALUES ('Saw Shop', 'Saw', ARRAY[8, 8, 8, 8, 8, 0, 0]::float8[], now())`)).rejects.toThrow(/work_centres_id_check/);
   });
 
   it("numbers orders from one sequence in the AT-YYYY-NNNNNN form", async () => {

@@ -17,8 +17,9 @@ const db = () => t.prisma;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // Cap 100 h, approval above 60 h, at most 10 per order, 3-day holds; 80 h a week.
-  await db().settings.create({ data: { id: 1, defaultWeeklyHours: 80, shippingDays: 2, maxQuantity: 10, customerOpenHoursCap: 100, approvalHoursThreshold: 60, approvalValueThreshold: 1_000_000, approvalHoldDays: 3 } });
+  // Cap 100 h, approval above 60 h, at most 10 per order, 3-day holds; 16 h a weekday.
+  await db().workCentre.update({ where: { id: "workshop" }, data: { weekdayHours: [16, 16, 16, 16, 16, 0, 0] } });
+  await db().settings.create({ data: { id: 1, shippingDays: 2, maxQuantity: 10, customerOpenHoursCap: 100, approvalHoursThreshold: 60, approvalValueThreshold: 1_000_000, approvalHoldDays: 3 } });
   staffId = (await db().user.create({ data: { email: "staff@example.com", name: "Staff", role: "STAFF", passwordHash: "x" } })).id;
   const p = await db().product.create({ data: { slug: product.slug, name: "Fair chair" } });
   const definition = { basePriceCents: 1000, baseLeadDays: 0, baseProductionHours: HOURS, premiumPercent: 0, groups: [], rules: [] };
@@ -115,8 +116,8 @@ describe(`fair use (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`
       ...held.map((number) => transitionOrder(db(), { orderNumber: number, to: "PLACED", expectedStatus: "AWAITING_APPROVAL", actor: { id: staffId, role: "STAFF" } })),
       ...Array.from({ length: 6 }, async () => placeOrder(db(), order(await customer("small")))),
     ]);
-    const weeks = await db().capacityWeek.findMany();
-    for (const w of weeks) expect(w.bookedHours).toBeLessThanOrEqual(w.capacityHours + 1e-6);
+    const days = await db().capacityDay.findMany();
+    for (const d of days) expect(d.bookedHours).toBeLessThanOrEqual(d.capacityHours + 1e-6);
     expect(await findings()).toEqual([]);
   });
 
@@ -150,10 +151,19 @@ describe(`fair use (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`
   });
 
   it("refuses with 'Fully booked until …' when the horizon cannot take the order", async () => {
-    await db().settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 0 } });
-    await db().capacityWeek.updateMany({ where: { isOverride: false }, data: { capacityHours: 0 } }).catch(() => undefined);
-    const result = await placeOrder(db(), order(await customer("late")));
-    expect(result).toMatchObject({ ok: false, code: "full", message: expect.stringMatching(/^Fully booked until \d{1,2} \w+ \d{4}: /) });
-    await db().settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 80 } });
+    // Every weekday of the next two years is booked full but for the first Monday: 16 free hours cannot take 20.
+    const now = new Date("2031-01-06T08:00:00Z");
+    await db().$executeRawUnsafe(
+      `INSERT INTO capacity_days (work_centre_id, day, capacity_hours, booked_hours)
+       SELECT 'workshop', d::date, 16, CASE WHEN d::date = '2031-01-06' THEN 0 ELSE 16 END
+       FROM generate_series('2031-01-06'::date, '2033-01-31'::date, '1 day') d WHERE extract(isodow FROM d) < 6`,
+    );
+    const full = await placeOrder(db(), { ...order(await customer("late")), now });
+    expect(full).toMatchObject({ ok: false, code: "full", message: expect.stringMatching(/^Fully booked until 1 January 2033: Workshop has 16 free hours in the next 104 weeks and this order needs 20 there\./) });
+    await db().workCentre.update({ where: { id: "workshop" }, data: { weekdayHours: [0, 0, 0, 0, 0, 0, 0] } });
+    await db().settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
+    const closed = await placeOrder(db(), { ...order(await customer("later")), now: new Date("2035-01-08T08:00:00Z") });
+    expect(closed).toMatchObject({ ok: false, code: "full", message: expect.stringMatching(/^Fully booked: Workshop has no free hours in the next 104 weeks/) });
+    await db().workCentre.update({ where: { id: "workshop" }, data: { weekdayHours: [16, 16, 16, 16, 16, 0, 0] } });
   });
 });

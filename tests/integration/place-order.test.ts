@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
-import { weekEnd } from "@/lib/delivery/weeks";
 import { checkConsistency } from "@/lib/db/ops/check";
 import { formatOrderNumber } from "@/lib/orders/number";
 import { ORDER_RATE_LIMIT, placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { operationsOf } from "@/lib/orders/operations";
 import { transitionOrder } from "@/lib/orders/transition";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -125,21 +125,21 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(await checkConsistency(t.prisma)).toEqual([]);
   });
 
-  it("50 simultaneous orders competing for the last free hours never overbook a week", async () => {
-    const hours = evaluate(definition, defaults).productionHours;
-    // Leave room for exactly 3 orders in every week from now on.
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
-    await t.prisma.capacityWeek.updateMany({ data: { capacityHours: hours * 3 } }).catch(() => undefined);
+  it("50 simultaneous orders competing for the last free hours never overbook a day of any work centre", async () => {
+    // Every centre works 8 h on weekdays, from an empty workshop.
+    await t.prisma.$executeRawUnsafe(`UPDATE work_centres SET weekday_hours = ARRAY[8, 8, 8, 8, 8, 0, 0]::float8[]`);
     await t.prisma.$executeRawUnsafe(`DELETE FROM capacity_bookings`);
-    await t.prisma.$executeRawUnsafe(`UPDATE capacity_weeks SET booked_hours = 0`);
+    await t.prisma.$executeRawUnsafe(`DELETE FROM capacity_days`);
+    await t.prisma.settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
     const results = await Promise.all(Array.from({ length: 50 }, () => placeOrder(t.prisma, input())));
     expect(results.every((r) => r.ok)).toBe(true);
-    const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true } });
-    for (const week of weeks) {
-      expect(week.bookedHours).toBeLessThanOrEqual(week.capacityHours + 1e-6);
-      expect(week.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(week.bookedHours, 6);
+    const days = await t.prisma.capacityDay.findMany({ include: { bookings: true } });
+    for (const day of days) {
+      expect(day.capacityHours).toBe(8);
+      expect(day.bookedHours).toBeLessThanOrEqual(8 + 1e-6);
+      expect(day.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(day.bookedHours, 6);
     }
-    expect(weeks.reduce((s, w) => s + w.bookedHours, 0)).toBeCloseTo(hours * 50, 4);
+    expect(days.reduce((s, d) => s + d.bookedHours, 0)).toBeCloseTo(evaluate(definition, defaults).productionHours * 50, 4);
   });
 
   it("draws the number once per order (a replay draws none) and writes it into the confirmation email", async () => {
@@ -166,57 +166,46 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
       const result = await placeOrder(t.prisma, input());
       if (!result.ok) throw new Error("order failed");
       const order = await t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: true } });
-      const lastWeek = order.bookings.map((b) => b.week).sort().at(-1)!;
+      const lastDay = order.bookings.map((b) => b.day.toISOString().slice(0, 10)).sort().at(-1)!;
       expect(order.currency).toBe("GBP");
       expect((order.snapshot as { currency: string }).currency).toBe("GBP");
-      expect(order.promisedDate.toISOString().slice(0, 10)).toBe(addDays(weekEnd(lastWeek), 12));
+      // The end of the last operation + 12 days, moved to a day the shop works (every centre is Monday to Friday here).
+      const promised = new Date(`${addDays(new Date(`${lastDay}T00:00:00Z`), 12)}T00:00:00Z`);
+      while ([0, 6].includes(promised.getUTCDay())) promised.setUTCDate(promised.getUTCDate() + 1);
+      expect(order.promisedDate.toISOString().slice(0, 10)).toBe(promised.toISOString().slice(0, 10));
     } finally {
       await t.prisma.settings.update({ where: { id: 1 }, data: { shippingDays: 5, currency: "EUR" } });
     }
   });
 
   it("books hours freed by a cancellation", async () => {
-    const hours = evaluate(definition, defaults).productionHours;
+    // Each centre works exactly what one order needs there per weekday, so each operation fills one day.
+    const perCentre = new Map<string, number>();
+    for (const op of operationsOf(evaluate(definition, defaults))) perCentre.set(op.workCentre, (perCentre.get(op.workCentre) ?? 0) + op.hours);
+    for (const [centre, h] of perCentre) await t.prisma.workCentre.update({ where: { id: centre }, data: { weekdayHours: [h, h, h, h, h, 0, 0] } });
+    await t.prisma.settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
     const later = { now: new Date("2031-03-03T10:00:00Z") };
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours } });
-    const weekOf = async (number: string) =>
-      (await t.prisma.capacityBooking.findMany({ where: { order: { number } }, select: { week: true } })).map((b) => b.week);
+    const daysOf = async (number: string) =>
+      (await t.prisma.capacityBooking.findMany({ where: { order: { number } }, select: { workCentreId: true, day: true, hours: true }, orderBy: [{ day: "asc" }, { workCentreId: "asc" }] }))
+        .map((b) => `${b.workCentreId} ${b.day.toISOString().slice(0, 10)} ${b.hours}`);
     const placed: string[] = [];
     for (let i = 0; i < 3; i++) {
       const result = await placeOrder(t.prisma, input(later));
       if (!result.ok) throw new Error("order failed");
       placed.push(result.number);
     }
-    const weeks = await Promise.all(placed.map(weekOf));
-    expect(new Set(weeks.flat()).size).toBe(3);
+    const booked = await Promise.all(placed.map(daysOf));
+    expect(booked[0]).not.toEqual(booked[1]);
     const cancelled = await transitionOrder(t.prisma, {
       orderNumber: placed[1]!, to: "CANCELLED", expectedStatus: "PLACED", actor: { id: customer.id, role: "CUSTOMER" }, reason: "Changed my mind",
     });
     expect(cancelled.ok).toBe(true);
+    expect(await daysOf(placed[1]!)).toEqual([]);
     const again = await placeOrder(t.prisma, input(later));
     if (!again.ok) throw new Error("order failed");
-    expect(await weekOf(again.number)).toEqual(weeks[1]);
-    const freed = await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: weeks[1]![0]! }, include: { bookings: true } });
-    expect(freed.bookedHours).toBeCloseTo(hours, 6);
-    expect(freed.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(hours, 6);
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
-  });
-
-  it("plans a week that follows the default with the default hours, whatever its row says", async () => {
-    const hours = evaluate(definition, defaults).productionHours;
-    const later = { now: new Date("2032-03-01T10:00:00Z") };
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours } });
-    const first = await placeOrder(t.prisma, input(later));
-    if (!first.ok) throw new Error("order failed");
-    const [firstWeek] = (await t.prisma.capacityBooking.findMany({ where: { order: { number: first.number } } })).map((b) => b.week);
-    // The row kept more hours than the default (as after lowering the default by hand): it is still full.
-    await t.prisma.capacityWeek.update({ where: { week: firstWeek! }, data: { capacityHours: hours * 5 } });
-    const second = await placeOrder(t.prisma, input(later));
-    if (!second.ok) throw new Error("order failed");
-    const weeks = (await t.prisma.capacityBooking.findMany({ where: { order: { number: second.number } } })).map((b) => b.week);
-    expect(weeks).toHaveLength(1);
-    expect(weeks[0]! > firstWeek!).toBe(true);
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 3 } });
+    expect(await daysOf(again.number)).toEqual(booked[1]);
+    await t.prisma.$executeRawUnsafe(`UPDATE work_centres SET weekday_hours = ARRAY[8, 8, 8, 8, 8, 0, 0]::float8[]`);
+    await t.prisma.settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
   });
 
   it("writes each of the orders placed at the same moment whole, and one that fails leaves the others whole", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import { checkConsistency } from "@/lib/db/ops/check";
+import { operationsOf } from "@/lib/orders/operations";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";
 import { seedDatabase } from "@/prisma/seed-database";
@@ -50,17 +51,25 @@ describe(`races with 200 concurrent requests (${process.env.TEST_DATABASE_URL ? 
     expect(await t.prisma.emailOutbox.count()).toBe(1);
   }, 120_000);
 
-  it("200 orders racing for 20 free slots per week never overbook any week", async () => {
-    await t.prisma.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: hours * 20 } });
-    await t.prisma.capacityWeek.updateMany({ data: { capacityHours: hours * 20 } });
+  it("200 orders racing for the free hours of every work centre never overbook any day", async () => {
+    // Each centre works, per weekday, four times what one order needs there.
+    const perCentre = new Map<string, number>();
+    for (const op of operationsOf(evaluate(definition, selection))) perCentre.set(op.workCentre, (perCentre.get(op.workCentre) ?? 0) + op.hours);
+    for (const [centre, h] of perCentre) await t.prisma.workCentre.update({ where: { id: centre }, data: { weekdayHours: [h * 4, h * 4, h * 4, h * 4, h * 4, 0, 0] } });
+    await t.prisma.settings.update({ where: { id: 1 }, data: { calendarVersion: { increment: 1 } } });
     const results = await Promise.all(Array.from({ length: 200 }, () => placeOrder(t.prisma, order())));
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    const weeks = await t.prisma.capacityWeek.findMany({ include: { bookings: true }, orderBy: { weekStart: "asc" } });
-    for (const week of weeks) expect(week.bookedHours).toBeLessThanOrEqual(week.capacityHours + 1e-6);
-    expect(weeks.reduce((s, w) => s + w.bookedHours, 0)).toBeCloseTo(hours * 201, 3);
-    // Earlier weeks fill first: only the last booked week may have room left.
-    const used = weeks.filter((w) => w.bookedHours > 0);
-    for (const week of used.slice(0, -1)) expect(week.capacityHours - week.bookedHours).toBeLessThan(hours);
+    const days = await t.prisma.capacityDay.findMany({ include: { bookings: true }, orderBy: [{ workCentreId: "asc" }, { day: "asc" }] });
+    for (const day of days) {
+      expect(day.bookedHours).toBeLessThanOrEqual(day.capacityHours + 1e-6);
+      expect(day.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(day.bookedHours, 6);
+    }
+    expect(days.reduce((s, d) => s + d.bookedHours, 0)).toBeCloseTo(hours * 201, 3);
+    // Earlier days fill first: at each centre, only its last booked day may have room for another order.
+    for (const [centre, h] of perCentre) {
+      const used = days.filter((d) => d.workCentreId === centre && d.bookedHours > 0 && d.day >= new Date(new Date().toISOString().slice(0, 10)));
+      for (const day of used.slice(0, -1)) expect(day.capacityHours - day.bookedHours, `${centre} ${day.day.toISOString()}`).toBeLessThan(h);
+    }
     // Orders refused in a batched write left nothing behind: one event and one email per order.
     const orders = await t.prisma.order.count();
     expect(orders).toBe(201);

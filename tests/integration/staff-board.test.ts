@@ -5,12 +5,11 @@ import { findBoard } from "@/lib/production/board";
 import { findMaterialsAhead, materialsCsv } from "@/lib/production/materials";
 import { getBuildSheet } from "@/lib/production/order-detail";
 import { BOARD_PAGE_SIZE } from "@/lib/production/schema";
-import { findCapacityWeeks } from "@/lib/delivery/capacity-weeks";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 let t: TestDatabase;
 const today = new Date("2031-03-05T10:00:00Z"); // Wednesday of 2031-W10
-const [thisWeek = "", nextWeek = "", laterWeek = ""] = nextWeeks(today, 3);
+const [thisWeek = "", nextWeek = ""] = nextWeeks(today, 2);
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -21,10 +20,10 @@ beforeAll(async () => {
   const desk = await t.prisma.product.create({ data: { slug: "desk", name: "Desk", sortOrder: 2 } });
   const sofaV = await t.prisma.productVersion.create({ data: { productId: sofa.id, version: 1, status: "PUBLISHED", definition: {} } });
   const deskV = await t.prisma.productVersion.create({ data: { productId: desk.id, version: 1, status: "PUBLISHED", definition: {} } });
-  for (const week of [thisWeek, nextWeek, laterWeek]) {
-    await t.prisma.capacityWeek.create({ data: { week, weekStart: new Date(`${week === thisWeek ? "2031-03-03" : week === nextWeek ? "2031-03-10" : "2031-03-17"}T00:00:00Z`), capacityHours: week === nextWeek ? 60 : 40, bookedHours: 0 } });
-  }
-  await t.prisma.capacityWeek.update({ where: { week: laterWeek }, data: { capacityHours: 0, isOverride: true } });
+  // Order 4 was to start yesterday (Tuesday), the others start next Monday: one hour each at the Workshop.
+  const tuesday = new Date("2031-03-04T00:00:00Z");
+  const monday = new Date("2031-03-10T00:00:00Z");
+  await t.prisma.capacityDay.createMany({ data: [tuesday, monday].map((day) => ({ workCentreId: "workshop", day, capacityHours: 60 })) });
   const statuses: OrderStatus[] = ["PLACED", "CONFIRMED", "CANCELLED"];
   for (let i = 1; i <= 45; i++) {
     const isSofa = i % 3 !== 0;
@@ -38,9 +37,15 @@ beforeAll(async () => {
         snapshot: { choices: [{ group: "fabric", groupLabel: "Fabric", option: "wool", label: "Wool", value: null, unit: null, priceCents: 0 }, { group: "width", groupLabel: "Width", option: null, label: "180 cm", value: "180", unit: "cm", priceCents: 0 }], bom: [{ sku: "WOOL", name: "Wool, grey", quantity: 2 }, { sku: "LEG", quantity: 4 }] },
       },
     });
-    const week = i === 4 ? thisWeek : nextWeek;
-    await t.prisma.capacityBooking.create({ data: { orderId: order.id, week, hours: 1 } });
-    await t.prisma.capacityWeek.update({ where: { week }, data: { bookedHours: { increment: 1 } } });
+    const day = i === 4 ? tuesday : monday;
+    const booked = status !== "CANCELLED";
+    const operation = await t.prisma.orderOperation.create({
+      data: { orderId: order.id, seq: 0, operationKey: "workshop", label: "Workshop", workCentreId: "workshop", hours: 1, plannedStart: booked ? day : null, plannedEnd: booked ? day : null },
+    });
+    if (booked) {
+      await t.prisma.capacityBooking.create({ data: { orderId: order.id, operationId: operation.id, workCentreId: "workshop", day, hours: 1 } });
+      await t.prisma.capacityDay.update({ where: { workCentreId_day: { workCentreId: "workshop", day } }, data: { bookedHours: { increment: 1 } } });
+    }
   }
   // Cancelled orders 26-35 changed two days ago, 38-44 two months ago: only the recent ones stay on the board.
   await t.prisma.$executeRaw`UPDATE orders SET updated_at = ${new Date(today.getTime() - 2 * DAY)} WHERE status = 'CANCELLED' AND number <= 'AT-2031-000035'`;
@@ -97,16 +102,6 @@ describe("staff board reads", () => {
     expect(both.columns.flatMap((c) => c.cards).every((c) => c.productName === "Desk" && c.customerName === "Dev Customer")).toBe(true);
   });
 
-  it("shows 12 weeks of capacity with booked hours and the orders in each", async () => {
-    const weeks = await findCapacityWeeks(t.prisma, today);
-    expect(weeks).toHaveLength(12);
-    expect(weeks[0]).toMatchObject({ week: thisWeek, capacityHours: 40, bookedHours: 1 });
-    expect(weeks[0]?.orders.map((o) => o.number)).toEqual(["AT-2031-000004"]);
-    expect(weeks[1]).toMatchObject({ week: nextWeek, bookedHours: 44 });
-    expect(weeks[2]).toMatchObject({ week: laterWeek, capacityHours: 0, isOverride: true });
-    expect(weeks[3]?.capacityHours).toBe(80); // not in the table yet: the shop default
-  });
-
   it("plans materials per week for orders not yet in production, and exports them", async () => {
     const weeks = await findMaterialsAhead(t.prisma, today);
     const open = 25 + 7 + 6; // placed (32) and confirmed (6) orders
@@ -117,7 +112,7 @@ describe("staff board reads", () => {
       expect.objectContaining({ sku: "WOOL", name: "Wool, grey", quantity: 2 * (open - 1) }),
     ]);
     const csv = materialsCsv(weeks);
-    expect(csv.split("\r\n")).toContain(`${thisWeek},2031-03-03,WOOL,"Wool, grey",2,AT-2031-000004`);
+    expect(csv.split("\r\n")).toContain(`${thisWeek},2031-03-03,WOOL,"Wool, grey",2,0,2031-03-04,AT-2031-000004`);
   });
 
   it("reads a build sheet with every choice, its unit, the BOM and notes", async () => {

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConsistency } from "@/lib/db/ops/check";
-import { weekKey, weekStart } from "@/lib/delivery/weeks";
 import { allowedTransitions } from "@/lib/orders/state-machine";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { transitionOrder } from "@/lib/orders/transition";
 import type { Role } from "@/lib/users/schema";
 import { createTestOrder } from "./helpers/orders";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+import { setWorkshop } from "./helpers/workshop";
 
 let t: TestDatabase;
 const ids = { owner: "", other: "", staff: "", admin: "", product: "", version: "" };
 const ALL: OrderStatus[] = [...ORDER_STAGES, "CANCELLED"];
-const settings = { defaultWeeklyHours: 40, shippingDays: 3 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.prisma.settings.create({ data: { id: 1, ...settings } });
+  await setWorkshop(t, [8, 8, 8, 8, 8, 0, 0], 3);
   const user = (email: string, role: Role) => t.prisma.user.create({ data: { email, name: email.split("@")[0] ?? email, passwordHash: "x", role } });
   ids.owner = (await user("owner@example.com", "CUSTOMER")).id;
   ids.other = (await user("other@example.com", "CUSTOMER")).id;
@@ -138,30 +137,30 @@ describe(`order transitions (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     expect(await t.prisma.productionJob.count({ where: { orderId: order.id } })).toBe(1);
   });
 
-  it("cancelling releases the order's booked hours to their weeks", async () => {
+  it("cancelling releases the order's booked hours to their days", async () => {
     const order = await orderIn("CONFIRMED", 30);
     const bookings = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id } });
     expect(bookings.reduce((s, b) => s + b.hours, 0)).toBe(30);
-    const before = await t.prisma.capacityWeek.findMany({ where: { week: { in: bookings.map((b) => b.week) } } });
+    const dayKey = (d: { workCentreId: string; day: Date }) => `${d.workCentreId} ${d.day.toISOString()}`;
+    const days = () => t.prisma.capacityDay.findMany({ where: { OR: bookings.map((b) => ({ workCentreId: b.workCentreId, day: b.day })) } });
+    const before = new Map((await days()).map((d) => [dayKey(d), d.bookedHours]));
     const result = await transitionOrder(t.prisma, { orderNumber: order.number, expectedStatus: "CONFIRMED", to: "CANCELLED", actor: actors.owner() });
     expect(result.ok).toBe(true);
-    const after = await t.prisma.capacityWeek.findMany({ where: { week: { in: bookings.map((b) => b.week) } } });
-    for (const week of after) {
-      const was = before.find((w) => w.week === week.week)?.bookedHours ?? 0;
-      const hours = bookings.find((b) => b.week === week.week)?.hours ?? 0;
-      expect(week.bookedHours).toBeCloseTo(was - hours, 6);
+    for (const day of await days()) {
+      const hours = bookings.filter((b) => dayKey(b) === dayKey(day)).reduce((s, b) => s + b.hours, 0);
+      expect(day.bookedHours).toBeCloseTo((before.get(dayKey(day)) ?? 0) - hours, 6);
     }
     const cancelled = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { bookings: true } });
     expect([cancelled.cancelReason, cancelled.bookings.length]).toEqual(["Cancelled by the customer", 0]);
   });
 
-  it("finishing production early frees the hours booked after that week; an order delivered early holds none after its delivery", async () => {
-    // 100 hours at 40 a week span three or more weeks from now; the work is then done this week.
+  it("finishing production early frees the hours booked after that day; an order delivered early holds none after its delivery", async () => {
+    // 100 hours at 8 a day span weeks from now; the work is then done today.
     const order = await orderIn("CONFIRMED", 100);
-    const booked = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id }, include: { capacityWeek: true } });
-    const thisWeek = weekStart(weekKey(new Date()));
-    expect(booked.filter((b) => b.capacityWeek.weekStart > thisWeek).length).toBeGreaterThan(1);
-    const weeksBefore = new Map((await t.prisma.capacityWeek.findMany()).map((w) => [w.week, w.bookedHours]));
+    const booked = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id } });
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    expect(booked.filter((b) => b.day > today).length).toBeGreaterThan(5);
+    const daysBefore = new Map((await t.prisma.capacityDay.findMany()).map((d) => [d.day.toISOString(), d.bookedHours]));
 
     let status: OrderStatus = "CONFIRMED";
     for (const to of ["IN_PRODUCTION", "QUALITY_CHECK", "READY_TO_SHIP", "SHIPPED", "DELIVERED"] as const) {
@@ -170,15 +169,16 @@ describe(`order transitions (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
       status = to;
     }
 
-    const after = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id }, include: { capacityWeek: true } });
-    expect(after.filter((b) => b.capacityWeek.weekStart > thisWeek)).toEqual([]);
-    const later = booked.filter((b) => b.capacityWeek.weekStart > thisWeek);
+    const after = await t.prisma.capacityBooking.findMany({ where: { orderId: order.id } });
+    expect(after.filter((b) => b.day > today)).toEqual([]);
+    const later = booked.filter((b) => b.day > today);
     for (const b of later) {
-      const week = await t.prisma.capacityWeek.findUniqueOrThrow({ where: { week: b.week } });
-      expect(week.bookedHours).toBeCloseTo((weeksBefore.get(b.week) ?? 0) - b.hours, 6);
+      const day = await t.prisma.capacityDay.findUniqueOrThrow({ where: { workCentreId_day: { workCentreId: b.workCentreId, day: b.day } } });
+      expect(day.bookedHours).toBeCloseTo((daysBefore.get(b.day.toISOString()) ?? 0) - b.hours, 6);
     }
-    // This week keeps what the work used; the audit of the finishing step says how much was given back.
-    expect(after.reduce((sum, b) => sum + b.hours, 0)).toBeCloseTo(booked.filter((b) => b.capacityWeek.weekStart <= thisWeek).reduce((sum, b) => sum + b.hours, 0), 6);
+    // Today keeps what the work used; the operations are done; the audit of the finishing step says how much was given back.
+    expect(after.reduce((sum, b) => sum + b.hours, 0)).toBeCloseTo(booked.filter((b) => b.day <= today).reduce((sum, b) => sum + b.hours, 0), 6);
+    expect(await t.prisma.orderOperation.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "DONE" }]);
     const finish = await t.prisma.auditLog.findFirstOrThrow({ where: { entityId: order.id, summary: { endsWith: "→ Quality check" } } });
     expect((finish.data as { releasedHours: number }).releasedHours).toBeCloseTo(later.reduce((sum, b) => sum + b.hours, 0), 6);
     // npm run db:check agrees on this order's hours (other fixtures here are put into states directly).

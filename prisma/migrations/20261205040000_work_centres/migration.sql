@@ -102,7 +102,7 @@ CREATE TABLE "capacity_bookings" (
     CONSTRAINT "capacity_bookings_hours_check" CHECK ("hours" > 0),
     CONSTRAINT "capacity_bookings_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "capacity_bookings_operation_id_fkey" FOREIGN KEY ("operation_id") REFERENCES "order_operations"("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "capacity_bookings_day_fkey" FOREIGN KEY ("work_centre_id", "day") REFERENCES "capacity_days"("work_centre_id", "day") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "capacity_bookings_work_centre_id_day_fkey" FOREIGN KEY ("work_centre_id", "day") REFERENCES "capacity_days"("work_centre_id", "day") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 CREATE UNIQUE INDEX "capacity_bookings_operation_id_day_key" ON "capacity_bookings"("operation_id", "day");
 CREATE INDEX "capacity_bookings_work_centre_id_day_idx" ON "capacity_bookings"("work_centre_id", "day");

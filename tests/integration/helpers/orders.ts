@@ -42,13 +42,13 @@ export async function placeTestOrder(t: TestDatabase, options: { customer: Custo
     shippingAddress: address, notes: "", expected: { versionId, totalCents: 1000 }, now: options.now,
   });
   if (!result.ok) throw new Error(`fixture order refused: ${result.message}`);
-  return t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: { orderBy: { week: "asc" } } } });
+  return t.prisma.order.findUniqueOrThrow({ where: { number: result.number }, include: { bookings: { orderBy: { day: "asc" } }, operations: { orderBy: { seq: "asc" } } } });
 }
 
 /**
  * An order placed through placeOrder (see placeTestOrder), then put straight into `status` (the status set
  * directly, with its production job when production has started, finished at `now` when it is past production,
- * and the hours after that week given back): for tests of what happens from a given status on, without the
+ * and the hours after that day given back): for tests of what happens from a given status on, without the
  * events of getting there.
  */
 export async function createTestOrder(t: TestDatabase, options: { customer: Customer; status: OrderStatus; hours: number; now: Date }) {
@@ -60,8 +60,13 @@ export async function createTestOrder(t: TestDatabase, options: { customer: Cust
         await tx.order.update({ where: { id: order.id }, data: { status: "CONFIRMED" } });
         const finished = ORDER_STAGES.indexOf(options.status) > ORDER_STAGES.indexOf("IN_PRODUCTION");
         await tx.productionJob.create({ data: { orderId: order.id, ...(finished ? { completedAt: options.now } : {}) } });
-        // Production finished: the hours booked after that week were given back, as a transition would.
-        if (finished) await releaseCapacity(tx, order.id, options.now);
+        // Production finished: the hours booked after that day were given back, as a transition would.
+        if (finished) {
+          await releaseCapacity(tx, order.id, { after: options.now });
+          await tx.orderOperation.updateMany({ where: { orderId: order.id }, data: { status: "DONE", finishedAt: options.now } });
+        } else {
+          await tx.orderOperation.updateMany({ where: { orderId: order.id, seq: 0 }, data: { status: "RUNNING", startedAt: options.now } });
+        }
       }
       await tx.order.update({ where: { id: order.id }, data: { status: options.status } });
     });

@@ -63,28 +63,33 @@ describe("replayChanges", () => {
 });
 
 describe("the delivery estimate of the first view", () => {
-  const context: DeliveryContext = { today: "2026-11-25", shippingDays: 5, defaultWeeklyHours: 40, overrides: {}, booked: { "2026-W49": 38 } };
+  const context: DeliveryContext = {
+    today: "2026-11-25", shippingDays: 5,
+    calendar: { centres: [{ id: "workshop", name: "Workshop", weekdayHours: [8, 8, 8, 8, 8, 0, 0] }], exceptions: [], closures: [] },
+    booked: { workshop: { "2026-12-02": 6 } },
+  };
+  const work = [{ workCentre: "workshop", hours: 10 }];
 
   it("travels as JSON and reads back as the engine's estimate", () => {
-    const estimate = estimateDelivery(context, 7, 10);
-    const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, 10)));
-    expect(readEstimateJson(json)).toEqual({ leadDays: 7, productionHours: 10, estimate });
-    const refused = estimateDelivery({ ...context, defaultWeeklyHours: 0 }, 7, 10);
+    const estimate = estimateDelivery(context, 7, work);
+    const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, "workshop:10")));
+    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "workshop:10", estimate });
+    const refused = estimateDelivery({ ...context, calendar: { ...context.calendar, centres: [] } }, 7, work);
     expect(refused.ok).toBe(false);
-    expect(readEstimateJson(JSON.parse(JSON.stringify(toEstimateJson(refused, 7, 10))))).toEqual({ leadDays: 7, productionHours: 10, estimate: refused });
+    expect(readEstimateJson(JSON.parse(JSON.stringify(toEstimateJson(refused, 7, "workshop:10"))))).toEqual({ leadDays: 7, work: "workshop:10", estimate: refused });
   });
 
   it("refuses what is not an estimate", () => {
-    for (const value of [null, 3, "x", {}, { leadDays: 1, productionHours: 2 }, { leadDays: 1, productionHours: 2, ok: true, promisedDate: "nope", weekOf: "2026-12-07T00:00:00.000Z", productionWeeks: 1, waitingWeeks: 0 }]) {
+    for (const value of [null, 3, "x", {}, { leadDays: 1, work: "a:2" }, { leadDays: 1, work: "a:2", ok: true, promisedDate: "nope", reasons: [] }, { leadDays: 1, work: "a:2", ok: true, promisedDate: "2026-12-07T00:00:00.000Z" }]) {
       expect(readEstimateJson(value)).toBeNull();
     }
   });
 
-  it("is asked for with whole lead days and finite hours in range, nothing else", () => {
+  it("is asked for with whole lead days and the hours per work centre in range, nothing else", () => {
     const ask = (query: string) => estimateRequest(new URLSearchParams(query));
-    expect(ask("leadDays=21&productionHours=60.5")).toEqual({ leadDays: 21, productionHours: 60.5 });
-    for (const query of ["", "leadDays=21", "leadDays=&productionHours=", "leadDays=1.5&productionHours=2", "leadDays=-1&productionHours=2", "leadDays=1&productionHours=Infinity", "leadDays=99999&productionHours=1", "leadDays=1&productionHours=1e9", "leadDays=x&productionHours=1"]) {
-      expect(ask(query)).toBeNull();
+    expect(ask("leadDays=21&work=frame:20,paint:40.5")).toEqual({ leadDays: 21, signature: "frame:20,paint:40.5", work: [{ workCentre: "frame", hours: 20 }, { workCentre: "paint", hours: 40.5 }] });
+    for (const query of ["", "leadDays=21", "leadDays=&work=", "leadDays=1.5&work=frame:2", "leadDays=-1&work=frame:2", "leadDays=1&work=frame:Infinity", "leadDays=99999&work=frame:1", "leadDays=1&work=frame:1e9", "leadDays=x&work=frame:1", "leadDays=1&work=../x:1", "leadDays=1&work=frame:1;paint:2"]) {
+      expect(ask(query), query).toBeNull();
     }
   });
 });

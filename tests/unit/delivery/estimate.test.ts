@@ -1,50 +1,84 @@
 import { describe, expect, it } from "vitest";
 import { estimateDelivery, isDeliveryContext, type DeliveryContext } from "@/lib/delivery/estimate";
+import { readEstimateJson, reasonText, toEstimateJson, workSignature } from "@/lib/delivery/estimate-json";
+import { estimateRequest, parseWork } from "@/lib/delivery/estimate-request";
 import { formatWeekWindow, typicalDeliveryWeeks } from "@/lib/delivery/typical-window";
 import { demoProducts } from "@/prisma/demo-products";
+import { DEMO_WORK_CENTRES } from "@/prisma/seed-database";
 
 const context = (over: Partial<DeliveryContext> = {}): DeliveryContext => ({
-  today: "2026-11-25", // a Wednesday, ISO week 2026-W48
+  today: "2026-11-25", // a Wednesday
   shippingDays: 5,
-  defaultWeeklyHours: 40,
-  overrides: {},
+  calendar: {
+    centres: [
+      { id: "frame", name: "Frame shop", weekdayHours: [8, 8, 8, 8, 8, 0, 0] },
+      { id: "upholstery", name: "Upholstery", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
+    ],
+    exceptions: [],
+    closures: [],
+  },
   booked: {},
   ...over,
 });
+const sofa = [{ workCentre: "frame", hours: 6, label: "Frame" }, { workCentre: "upholstery", hours: 20, label: "Upholstery" }];
+const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 describe("estimateDelivery", () => {
-  it("books production from the week materials arrive and adds shipping to its Sunday", () => {
-    const estimate = estimateDelivery(context(), 7, 10); // materials 2 Dec (W49), production ends Sun 6 Dec
-    expect(estimate).toMatchObject({ ok: true, productionWeeks: 1, waitingWeeks: 0 });
-    if (!estimate.ok) throw new Error("expected a plan");
-    expect(estimate.promisedDate.toISOString().slice(0, 10)).toBe("2026-12-11");
-    expect(estimate.weekOf.toISOString().slice(0, 10)).toBe("2026-12-07");
+  it("plans the materials, then each operation at its centre, then shipping", () => {
+    const estimate = estimateDelivery(context(), 7, sofa); // materials Wed 2 Dec; frame 2 Dec; upholstery 3-4 Dec
+    if (!estimate.ok) throw new Error(estimate.message);
+    expect(iso(estimate.promisedDate)).toBe("2026-12-09");
+    expect(estimate.reasons).toEqual([{ kind: "materials", until: "2026-12-02", days: 7 }]);
   });
 
-  it("moves the date out when the shop is full, and says how long it waits", () => {
-    const busy = estimateDelivery(context({ booked: { "2026-W49": 40, "2026-W50": 40 } }), 7, 10);
-    if (!busy.ok) throw new Error("expected a plan");
-    expect(busy.waitingWeeks).toBe(2);
-    expect(busy.promisedDate.toISOString().slice(0, 10)).toBe("2026-12-25");
+  it("moves the date when a centre is booked up, and says which one until when", () => {
+    const booked = { upholstery: { "2026-12-03": 16, "2026-12-04": 16, "2026-12-07": 16 } };
+    const estimate = estimateDelivery(context({ booked }), 7, sofa);
+    if (!estimate.ok) throw new Error(estimate.message);
+    expect(iso(estimate.promisedDate)).toBe("2026-12-14");
+    expect(estimate.reasons.map(reasonText)).toEqual(["Materials arrive 2 Dec", "Upholstery is booked until 7 Dec"]);
   });
 
-  it("respects a holiday override and spreads a long job over several weeks", () => {
-    const plan = estimateDelivery(context({ overrides: { "2026-W49": 0 } }), 7, 60);
-    if (!plan.ok) throw new Error("expected a plan");
-    expect(plan.productionWeeks).toBe(2);
-    expect(plan.waitingWeeks).toBe(1);
+  it("moves at once when the calendar changes: a closure pushes the work after it", () => {
+    const open = estimateDelivery(context(), 0, sofa);
+    const closed = estimateDelivery(context({ calendar: { ...context().calendar, closures: [{ name: "Workshop", first: "2026-11-25", last: "2026-12-01" }] } }), 0, sofa);
+    if (!open.ok || !closed.ok) throw new Error("expected plans");
+    expect(iso(open.promisedDate)).toBe("2026-12-02");
+    expect(iso(closed.promisedDate)).toBe("2026-12-09");
+    expect(closed.reasons.map(reasonText)).toEqual(["Workshop: closed 25 Nov – 1 Dec"]);
   });
 
-  it("reports when there is no capacity at all", () => {
-    expect(estimateDelivery(context({ defaultWeeklyHours: 0 }), 0, 1).ok).toBe(false);
+  it("reports work at a centre that is not in use", () => {
+    const estimate = estimateDelivery(context(), 0, [{ workCentre: "paint", hours: 2, label: "Paint" }]);
+    expect(estimate).toEqual({ ok: false, message: "This product cannot be planned: its Paint work centre is not in use. Contact us." });
   });
 });
 
-describe("isDeliveryContext", () => {
-  it("accepts the route's shape and rejects anything else", () => {
-    expect(isDeliveryContext(context({ booked: { "2026-W49": 12.5 } }))).toBe(true);
+describe("the estimate on the wire", () => {
+  it("round-trips through JSON with its reasons", () => {
+    const estimate = estimateDelivery(context({ booked: { frame: { "2026-12-02": 8 } } }), 7, sofa);
+    const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, workSignature(sofa))));
+    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "frame:6,upholstery:20", estimate });
+    expect(readEstimateJson({ ...json, promisedDate: "soon" })).toBeNull();
+    expect(readEstimateJson(null)).toBeNull();
+  });
+
+  it("reads the first view's work from the query, refusing anything malformed", () => {
+    expect(estimateRequest(new URLSearchParams("leadDays=7&work=frame:6,upholstery:20.5"))).toEqual({
+      leadDays: 7, signature: "frame:6,upholstery:20.5", work: [{ workCentre: "frame", hours: 6 }, { workCentre: "upholstery", hours: 20.5 }],
+    });
+    expect(estimateRequest(new URLSearchParams("leadDays=7&work="))).toMatchObject({ work: [] });
+    for (const bad of ["leadDays=-1&work=frame:1", "leadDays=7", "leadDays=7&work=Frame:1", "leadDays=7&work=frame:-1", "leadDays=7&work=frame:1e9", "leadDays=x&work=frame:1"]) {
+      expect(estimateRequest(new URLSearchParams(bad)), bad).toBeNull();
+    }
+    expect(parseWork(Array.from({ length: 21 }, () => "frame:1").join(","))).toBeNull();
+  });
+
+  it("accepts the route's context and rejects anything else", () => {
+    expect(isDeliveryContext(context({ booked: { frame: { "2026-12-02": 12.5 } } }))).toBe(true);
     expect(isDeliveryContext({ ...context(), today: "tomorrow" })).toBe(false);
-    expect(isDeliveryContext({ ...context(), booked: { "2026-W49": "12" } })).toBe(false);
+    expect(isDeliveryContext({ ...context(), booked: { frame: { "2026-12-02": "12" } } })).toBe(false);
+    expect(isDeliveryContext({ ...context(), calendar: { centres: [], exceptions: [] } })).toBe(false);
     expect(isDeliveryContext(null)).toBe(false);
   });
 });
@@ -52,7 +86,7 @@ describe("isDeliveryContext", () => {
 describe("typicalDeliveryWeeks", () => {
   it("gives every demo product a window of whole weeks, quickest first", () => {
     for (const product of demoProducts) {
-      const window = typicalDeliveryWeeks(product.definition, { shippingDays: 5, defaultWeeklyHours: 80 });
+      const window = typicalDeliveryWeeks(product.definition, { shippingDays: 5, centres: [...DEMO_WORK_CENTRES, { id: "workshop", name: "Workshop", weekdayHours: [16, 16, 16, 16, 16, 0, 0] }] });
       expect(window, product.slug).not.toBeNull();
       expect(window!.min).toBeGreaterThanOrEqual(1);
       expect(window!.max).toBeGreaterThan(window!.min - 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assessRisk, daysLeft } from "@/lib/production/risk";
 
 const today = new Date("2026-11-25T15:00:00Z"); // Wednesday of 2026-W48
-const week = (key: string, monday: string) => ({ week: key, weekStart: new Date(`${monday}T00:00:00Z`) });
+const days = (first: string, last: string) => ({ first: new Date(`${first}T00:00:00Z`), last: new Date(`${last}T00:00:00Z`) });
 
 describe("days left and risk on the board", () => {
   it("counts calendar days to the promise, negative once passed", () => {
@@ -12,19 +12,23 @@ describe("days left and risk on the board", () => {
   });
 
   it("flags an unshipped order whose promised date has passed as late", () => {
-    expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-11-24"), bookedWeeks: [], today })).toBe("late");
-    expect(assessRisk({ status: "SHIPPED", promisedDate: new Date("2026-11-01"), bookedWeeks: [], today })).toBe("done");
+    expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-11-24"), bookedDays: null, today })).toBe("late");
+    expect(assessRisk({ status: "SHIPPED", promisedDate: new Date("2026-11-01"), bookedDays: null, today })).toBe("done");
   });
 
-  it("flags an order not started although its booked production week has begun as at risk", () => {
-    const booked = [week("2026-W48", "2026-11-23"), week("2026-W49", "2026-11-30")];
-    expect(assessRisk({ status: "CONFIRMED", promisedDate: new Date("2026-12-12"), bookedWeeks: booked, today })).toBe("at_risk");
-    expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-12-12"), bookedWeeks: booked, today })).toBe("on_track");
-    expect(assessRisk({ status: "PLACED", promisedDate: new Date("2026-12-30"), bookedWeeks: [week("2026-W50", "2026-12-07")], today })).toBe("on_track");
+  it("flags an order not started although a booked production day has passed as at risk", () => {
+    expect(assessRisk({ status: "CONFIRMED", promisedDate: new Date("2026-12-12"), bookedDays: days("2026-11-24", "2026-12-01"), today })).toBe("at_risk");
+    expect(assessRisk({ status: "CONFIRMED", promisedDate: new Date("2026-12-12"), bookedDays: days("2026-11-25", "2026-12-01"), today })).toBe("on_track");
+    expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-12-12"), bookedDays: days("2026-11-24", "2026-12-01"), today })).toBe("on_track");
+    expect(assessRisk({ status: "PLACED", promisedDate: new Date("2026-12-30"), bookedDays: days("2026-12-07", "2026-12-09"), today })).toBe("on_track");
   });
 
-  it("flags work still in the workshop after its last booked week as at risk", () => {
-    const booked = [week("2026-W46", "2026-11-09")];
-    expect(assessRisk({ status: "QUALITY_CHECK", promisedDate: new Date("2026-12-01"), bookedWeeks: booked, today })).toBe("at_risk");
+  it("flags work still in production after its last booked day as at risk", () => {
+    expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-12-01"), bookedDays: days("2026-11-09", "2026-11-24"), today })).toBe("at_risk");
+  });
+
+  it("shows an order whose late work was rolled forward past its promise as at risk until it is re-promised", () => {
+    expect(assessRisk({ status: "CONFIRMED", promisedDate: new Date("2026-12-12"), bookedDays: days("2026-11-30", "2026-12-10"), atRisk: true, today })).toBe("at_risk");
+    expect(assessRisk({ status: "CONFIRMED", promisedDate: new Date("2026-12-12"), bookedDays: days("2026-11-30", "2026-12-10"), atRisk: false, today })).toBe("on_track");
   });
 });

@@ -15,6 +15,8 @@ import { orderNumberSchema, type ShippingAddress } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import { allowedTransitions } from "@/lib/orders/state-machine";
 import { buildTimeline } from "@/lib/orders/timeline";
+import { findOperationProgress } from "@/lib/production/progress";
+import { isRepromiseNote } from "@/lib/production/repromise-note";
 import { CancelOrder } from "./cancel-order";
 
 type Props = { params: Promise<{ number: string }> };
@@ -28,11 +30,13 @@ export default async function OrderPage({ params }: Props) {
   const { number } = await params;
   const user = await requireUser(`/orders/${encodeURIComponent(number)}`);
   if (!orderNumberSchema.safeParse(number).success) notFound();
-  const order = await getCustomerOrder(await getDb(), user.id, number);
+  const db = await getDb();
+  const order = await getCustomerOrder(db, user.id, number);
   if (!order) notFound();
   const snapshot = order.snapshot as unknown as OrderSnapshot;
   const address = order.shippingAddress as unknown as ShippingAddress;
-  const steps = buildTimeline(order.status, order.events);
+  const steps = buildTimeline(order.status, order.events, await findOperationProgress(db, order.id));
+  const repromise = order.events.findLast((e) => isRepromiseNote(e.note));
 
   return (
     <div className="space-y-6">
@@ -96,6 +100,7 @@ export default async function OrderPage({ params }: Props) {
                 <>Promised for <strong data-testid="promised-date">{formatDate(order.promisedDate)}</strong></>
               )}
             </p>
+            {repromise && !order.deliveredAt ? <p className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-amber-900" data-testid="repromise-note">{repromise.note}</p> : null}
             {snapshot.leadDrivers.length ? <ul className="mt-1 text-stone-600">{snapshot.leadDrivers.slice(0, 3).map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
             <address className="mt-3 not-italic text-stone-600">
               {address.name}<br />{address.line1}{address.line2 ? <><br />{address.line2}</> : null}<br />{address.postalCode} {address.city}<br />{address.country}

@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { LiveUpdates } from "@/components/staff/live-updates";
+import { RepromiseForm } from "@/components/staff/repromise-form";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { eventHistory } from "@/lib/orders/timeline";
 import { getBuildSheet } from "@/lib/production/order-detail";
+import { readPlannedDate } from "@/lib/production/repromise";
 import { OrderActions } from "./order-actions";
 import { PrintButton } from "./print-button";
 import "./build-sheet.css";
@@ -26,8 +28,11 @@ const ADDRESS_KEYS = ["name", "line1", "line2", "postalCode", "city", "region", 
 export default async function StaffOrderPage({ params }: Props) {
   const { number: raw } = await params;
   const user = await requireStaff(`/staff/orders/${raw}`);
-  const order = await getBuildSheet(await getDb(), decodeURIComponent(raw));
+  const db = await getDb();
+  const order = await getBuildSheet(db, decodeURIComponent(raw));
   if (!order) notFound();
+  const planned = order.atRisk ? await readPlannedDate(db, order.id) : null;
+  const plannedDay = (planned ?? order.promisedDate).toISOString().slice(0, 10);
   const address = ADDRESS_KEYS.map((k) => order.shippingAddress[k]).filter(Boolean);
   return (
     <article data-build-sheet className="space-y-6">
@@ -56,6 +61,14 @@ export default async function StaffOrderPage({ params }: Props) {
           </dl>
         </div>
       </header>
+
+      {order.atRisk ? (
+        <section aria-labelledby="at-risk" className="rounded-xl border border-amber-300 bg-amber-50 p-4 print:hidden" data-no-print data-testid="at-risk-banner">
+          <h2 id="at-risk" className="text-lg font-semibold text-amber-950">At risk: the plan now delivers on {formatDate(planned ?? order.promisedDate)}</h2>
+          <p className="mt-1 text-sm text-amber-950">Late work was moved forward past the promised date ({formatDate(order.promisedDate)}). Re-promise it: the customer is told by email and on their order page.</p>
+          <RepromiseForm number={order.number} plannedDay={plannedDay} />
+        </section>
+      ) : null}
 
       {/* On phones the column wrappers dissolve (display: contents) so the next step can come first. */}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[1fr_20rem] print:block">
