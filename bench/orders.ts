@@ -10,6 +10,7 @@ import { pgliteRunner, withPostgresRunner } from "@/lib/db/ops/sql-runner";
 import { placeOrder } from "@/lib/orders/place-order";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createScratchDatabase } from "./lib/scratch-database";
+import { plentyOfCapacity } from "./lib/volume";
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PER_RUN = Number(process.env.BENCH_ORDERS ?? 300);
@@ -35,7 +36,7 @@ async function runAt(concurrency: number, total: number, task: () => Promise<unk
 async function bench(label: string, database: Database) {
   const db = database.prisma;
   await seedDatabase(db, { orders: false });
-  await db.settings.update({ where: { id: 1 }, data: { defaultWeeklyHours: 1_000_000 } });
+  await plentyOfCapacity(db);
   const customer = await db.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
   const product = await db.product.findUniqueOrThrow({ where: { slug: "tempo-bicycle" }, include: { currentVersion: true } });
   const definition = product.currentVersion!.definition as unknown as Definition;

@@ -3,7 +3,8 @@
 // placing orders through the real server action at concurrency 16, printing each round's ratio and the median.
 // With PROFILE=1 the server runs with --cpu-prof, and once it stops the functions and files with the most CPU
 // time are printed; with DATABASE=pglite it runs on a fresh embedded database instead.
-// Usage: npx tsx bench/placement.ts [seconds per round] [rounds]
+// Usage: npx tsx bench/placement.ts [seconds per round] [rounds] (BENCH_PORT: the server's port, 3350;
+// BENCH_DB_PREFIX: before the scratch database's name).
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
@@ -13,12 +14,11 @@ import { seedDatabase } from "@/prisma/seed-database";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { runLoad, type Scenario } from "./lib/load";
 import { createScratchDatabase } from "./lib/scratch-database";
-import { signInCustomers, startServer, warm } from "./lib/server";
+import { BENCH_SERVER_ENV, signInCustomers, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, benchCustomerEmails, prepareBenchData } from "./lib/volume";
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DIST_DIR = ".next-bench";
-const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
 const seconds = Number(process.argv[2] ?? 4);
 const rounds = Number(process.argv[3] ?? 3);
 const profiling = process.env.PROFILE === "1";
@@ -76,10 +76,10 @@ async function main() {
     await prepareBenchData(database.prisma);
     await database.close();
     const server = await startServer({
-      port: 3350, // npm run bench takes 3340 and 3341
+      port: Number(process.env.BENCH_PORT ?? 3350), // npm run bench takes 3340 and 3341
       distDir: DIST_DIR,
       databaseUrl: scratch.url,
-      env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, ATELIER_BENCH_ROUTES: "1" },
+      env: BENCH_SERVER_ENV,
       nodeArgs: profiling ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [],
     });
     try {

@@ -29,9 +29,9 @@ import { measureBrowser, type BrowserFigures } from "./lib/browser";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
-import { renderMarkdown, unmetBudgets, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
+import { readEngineFigures, renderMarkdown, unmetBudgets, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
-import { signIn, signInCustomers, startServer, warm } from "./lib/server";
+import { BENCH_SERVER_ENV, signIn, signInCustomers, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, finishPlacedOrders, prepareBenchData } from "./lib/volume";
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
@@ -44,7 +44,7 @@ const C1_SECONDS = Number(process.env.BENCH_C1_SECONDS ?? 2);
 const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,16").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3340);
 const DIST_DIR = ".next-bench";
-const ACTION_KEY = Buffer.from("atelier-benchmark-action-key-32b").toString("base64");
+const ACTION_KEY = BENCH_SERVER_ENV.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
 // Customers may place 20 orders per 10 minutes each (ORDER_RATE_LIMIT in lib/orders/place-order.ts): each
 // size step signs in its own block of customers, enough for the orders of a step at this machine's speed
 // (about 3,000 on PostgreSQL: some 13 each, and a few more for the first customers of each load run).
@@ -68,7 +68,7 @@ const GROWTH_REQUESTS: Record<string, number> = { "place order": 100, "staff boa
 const GROWTH_SCENARIOS = Object.keys(GROWTH_REQUESTS);
 const GROWTH_CUSTOMERS = 100;
 if (PLACING_CUSTOMERS * SIZES.length + GROWTH_CUSTOMERS > BENCH_CUSTOMERS) throw new Error(`bench/lib/volume.ts creates ${BENCH_CUSTOMERS} customers: too few for ${SIZES.length} steps`);
-const SERVER_ENV = { ATELIER_BENCH_ROUTES: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY };
+const SERVER_ENV = BENCH_SERVER_ENV;
 /** The budgets' pairs: a baseline, then the scenario compared with it. */
 const BUDGET_PAIRS = [
   ["baseline: insert one row", "place order"],
@@ -306,12 +306,10 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
   return { pass, browser };
 }
 
-function engineFigures(): { evaluateMedianMs: number; evaluateAllMedianMs: number; output: string } {
+function engineFigures(): NonNullable<BenchReport["engine"]> {
   const run = spawnSync("npx", ["tsx", "bench/engine.ts"], { encoding: "utf8" });
-  const all = /^evaluate \(fixes searched on read\)\s+median ([\d.]+) ms/m.exec(run.stdout);
-  const quietest = /^evaluate, quietest of 5 blocks\s+median ([\d.]+) ms/m.exec(run.stdout);
-  if (run.status !== 0 || !all?.[1] || !quietest?.[1]) throw new Error(`bench/engine.ts failed: ${run.stderr}`);
-  return { evaluateMedianMs: Number(quietest[1]), evaluateAllMedianMs: Number(all[1]), output: run.stdout };
+  if (run.status !== 0) throw new Error(`bench/engine.ts failed: ${run.stderr}`);
+  return readEngineFigures(run.stdout);
 }
 
 function machine() {
@@ -352,8 +350,9 @@ async function main() {
     log(`built in ${report.buildSeconds} s`);
   }
   const engine = engineFigures();
-  report.engine = { evaluateMedianMs: engine.evaluateMedianMs, evaluateAllMedianMs: engine.evaluateAllMedianMs };
-  log(`engine: evaluate median ${engine.evaluateMedianMs} ms in the quietest of 5 blocks, ${engine.evaluateAllMedianMs} ms over 5,000 runs`);
+  report.engine = engine;
+  log(`engine: evaluate median ${engine.evaluateMedianMs} ms in the quietest of 5 blocks, ${engine.evaluateAllMedianMs} ms over 5,000 runs; ` +
+    `delivery estimate over 5 work centres x 104 weeks: ${engine.scheduleMedianMs} ms on the server, ${engine.estimateMedianMs} ms in the browser (medians)`);
   for (const [i, kind] of DATABASES.entries()) {
     const { pass, browser } = await runPass(kind, i === 0);
     report.passes.push(pass);

@@ -1,10 +1,10 @@
 // `npx tsx bench/staff-board.ts`: server time to render the staff board (/staff) with 10 orders and with
 // 10,000 orders, on PostgreSQL. It creates a database on the local server, migrates and seeds it (10 demo
 // orders), starts the production build (`next start`, NEXT_DIST_DIR or .next) on it, signs in as staff and
-// times GET /staff; then bulk-inserts orders up to 10,000 and times again; then stops the server and drops
+// times GET /staff; then bulk-inserts orders up to 10,000 (bench/lib/volume.ts: work in progress bounded, the rest
+// history, each with its operations, events and day bookings) and times again; then stops the server and drops
 // the database. Also times the board's reads alone (findBoard, in this process) for each size.
 import { spawn } from "node:child_process";
-import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/ops/migrate";
 import { assertLocal } from "@/lib/db/ops/prepare";
@@ -12,6 +12,7 @@ import { withPostgresRunner } from "@/lib/db/ops/sql-runner";
 import { findBoard } from "@/lib/production/board";
 import { seedDatabase } from "@/prisma/seed-database";
 import { createScratchDatabase } from "./lib/scratch-database";
+import { fillOrders, prepareBenchData } from "./lib/volume";
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -64,36 +65,6 @@ async function waitForServer(): Promise<void> {
   throw new Error("server did not start");
 }
 
-/** Copies the seeded orders into `target - current` more, spread over statuses, customers, products and dates. */
-async function fillOrders(client: pg.Client, target: number): Promise<void> {
-  await client.query(`INSERT INTO users (id, email, name, password_hash, role, updated_at)
-    SELECT 'bench-u' || g, 'customer' || g || '@bench.test', 'Bench Customer ' || g, 'x', 'CUSTOMER', now() FROM generate_series(1, 500) g`);
-  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM orders");
-  const missing = target - Number(rows[0]?.n ?? 0);
-  await client.query(`
-    WITH templates AS (SELECT row_number() OVER (ORDER BY number) - 1 AS i, * FROM orders),
-         t_count AS (SELECT count(*) AS c FROM templates)
-    INSERT INTO orders (id, number, customer_id, product_id, product_version_id, status, version, quantity, selection, snapshot, config_hash,
-      currency, unit_price_cents, total_cents, lead_days, production_hours, promised_date, shipping_address, notes, idempotency_key, created_at, updated_at)
-    SELECT 'bench-o' || g, 'AT-2025-' || lpad(g::text, 6, '0'), 'bench-u' || (1 + g % 500), t.product_id, t.product_version_id,
-      (ARRAY['PLACED','CONFIRMED','IN_PRODUCTION','QUALITY_CHECK','READY_TO_SHIP','SHIPPED','DELIVERED','DELIVERED','DELIVERED','CANCELLED'])[1 + g % 10]::"OrderStatus",
-      1, t.quantity, t.selection, t.snapshot, t.config_hash, t.currency, t.unit_price_cents, t.total_cents, t.lead_days, t.production_hours,
-      current_date + ((g * 7919) % 240 - 120), t.shipping_address, '', 'bench-' || g, now() - ((g % 365) || ' days')::interval, now()
-    FROM generate_series(1, $1::int) g, t_count JOIN templates t ON true
-    WHERE t.i = g % t_count.c`, [missing]);
-  // One small booking per open order in one of the next 20 weeks, as placing an order would have made.
-  await client.query(`
-    INSERT INTO capacity_weeks (week, week_start, capacity_hours, booked_hours, updated_at)
-    SELECT to_char(d, 'IYYY-"W"IW'), date_trunc('week', d)::date, 80, 0, now() FROM generate_series(current_date, current_date + 140, '7 days') d
-    ON CONFLICT (week) DO NOTHING`);
-  await client.query(`
-    INSERT INTO capacity_bookings (id, order_id, week, hours)
-    SELECT 'bench-b' || o.id, o.id, to_char(current_date + 7 * (abs(hashtext(o.id)) % 20), 'IYYY-"W"IW'), 0.01
-    FROM orders o WHERE o.id LIKE 'bench-o%' AND o.status NOT IN ('SHIPPED', 'DELIVERED', 'CANCELLED')`);
-  await client.query(`UPDATE capacity_weeks w SET booked_hours = s.h FROM (SELECT week, sum(hours) h FROM capacity_bookings GROUP BY week) s WHERE s.week = w.week`);
-  await client.query("ANALYZE");
-}
-
 async function main() {
   assertLocal({ kind: "postgres", url: SERVER });
   const scratch = await createScratchDatabase(SERVER, "atelier_bench_staff");
@@ -104,6 +75,7 @@ async function main() {
     await withPostgresRunner(dbUrl, applyMigrations);
     const database = await openDatabase({ kind: "postgres", url: dbUrl });
     await seedDatabase(database.prisma);
+    await prepareBenchData(database.prisma);
     server = spawn("npx", ["next", "start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789" },
       stdio: "ignore",
@@ -111,10 +83,8 @@ async function main() {
     });
     await waitForServer();
     const cookie = await signIn();
-    const raw = new pg.Client({ connectionString: dbUrl });
-    await raw.connect();
     for (const size of [0, TARGET]) {
-      if (size) await fillOrders(raw, size);
+      if (size) await fillOrders(database.prisma, size);
       const orders = await database.prisma.order.count();
       const http = await timeIt(RUNS, async () => {
         const res = await fetch(`${base}/staff`, { headers: { Cookie: cookie } });
@@ -127,7 +97,6 @@ async function main() {
     }
     const search = await timeIt(RUNS, () => fetch(`${base}/staff?q=customer%2042&product=linden-sofa`, { headers: { Cookie: cookie } }).then((r) => r.text()));
     console.log(`${TARGET} orders, search + product filter: GET median ${median(search).toFixed(1)} ms (p95 ${p95(search).toFixed(1)})`);
-    await raw.end();
     await database.close();
     const [small, large] = results;
     if (small && large) {

@@ -21,8 +21,13 @@ export type BenchReport = {
   buildSeconds: number;
   passes: PassResult[];
   browser: BrowserFigures | null;
-  /** evaluateMedianMs: the quietest of five blocks (the budget); evaluateAllMedianMs: over all 5,000 runs. */
-  engine: { evaluateMedianMs: number; evaluateAllMedianMs?: number } | null;
+  /**
+   * evaluateMedianMs: the quietest of five blocks (the budget); evaluateAllMedianMs: over all 5,000 runs.
+   * scheduleMedianMs: the configurator's delivery estimate on the server (scheduleOrder, 5 work centres x 104
+   * weeks); estimateMedianMs: the same estimate as the browser runs it (estimateDelivery on the JSON context).
+   * Both absent from reports before work centres.
+   */
+  engine: { evaluateMedianMs: number; evaluateAllMedianMs?: number; scheduleMedianMs?: number; estimateMedianMs?: number } | null;
   totalSeconds: number;
   budgets?: Budget[];
 };
@@ -46,6 +51,8 @@ export const BASELINE_OF: Record<string, string> = {
 };
 
 export const JS_BUDGET_BYTES = 150_000; // 150 KB, 1 KB = 1,000 bytes
+/** The configurator's delivery estimate over 5 work centres x 104 weeks: under 2 ms median. */
+export const ESTIMATE_BUDGET_MS = 2;
 
 const find = (size: SizeResult, scenario: string, connections: number, round?: number) =>
   size.results.find((r) => r.scenario === scenario && r.connections === connections && r.round === round);
@@ -193,8 +200,49 @@ export function checkBudgets(report: BenchReport): Budget[] {
       figure: `${report.engine.evaluateMedianMs} ms${all === undefined ? "" : ` (${all} ms over all 5,000 runs)`}`,
       met: report.engine.evaluateMedianMs < 0.5,
     });
+    const { scheduleMedianMs, estimateMedianMs } = report.engine;
+    if (scheduleMedianMs !== undefined) {
+      budgets.push({
+        name: "configurator delivery estimate on the server, 5 work centres x 104 weeks (scheduleOrder, median of 2,000)",
+        target: `< ${ESTIMATE_BUDGET_MS} ms`,
+        figure: `${scheduleMedianMs} ms`,
+        met: scheduleMedianMs < ESTIMATE_BUDGET_MS,
+      });
+    }
+    if (estimateMedianMs !== undefined) {
+      budgets.push({
+        name: "configurator delivery estimate in the browser, same workshop (estimateDelivery on the JSON context, median of 2,000)",
+        target: `< ${ESTIMATE_BUDGET_MS} ms`,
+        figure: `${estimateMedianMs} ms`,
+        met: estimateMedianMs < ESTIMATE_BUDGET_MS,
+      });
+    }
   }
   return budgets;
+}
+
+/** The labels bench/engine.ts prints its figures under ("<label padded>  median 0.1234 ms ..."). */
+export const ENGINE_LABELS = {
+  evaluateMedianMs: "evaluate, quietest of 5 blocks",
+  evaluateAllMedianMs: "evaluate (fixes searched on read)",
+  scheduleMedianMs: "scheduleOrder (5 centres x 104 weeks)",
+  estimateMedianMs: "estimateDelivery (browser, JSON context)",
+} as const;
+
+/** The engine figures of the report from bench/engine.ts's output; throws when one is missing. */
+export function readEngineFigures(stdout: string): NonNullable<BenchReport["engine"]> {
+  const figure = (label: string) => {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const match = new RegExp(`^${escaped}\\s+median ([\\d.]+) ms`, "m").exec(stdout);
+    if (!match?.[1]) throw new Error(`bench/engine.ts printed no "${label}" median`);
+    return Number(match[1]);
+  };
+  return {
+    evaluateMedianMs: figure(ENGINE_LABELS.evaluateMedianMs),
+    evaluateAllMedianMs: figure(ENGINE_LABELS.evaluateAllMedianMs),
+    scheduleMedianMs: figure(ENGINE_LABELS.scheduleMedianMs),
+    estimateMedianMs: figure(ENGINE_LABELS.estimateMedianMs),
+  };
 }
 
 /** The budgets that fail the run: judged and not met (a budget with no target never does). */

@@ -6,11 +6,12 @@ import pg from "pg";
 export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
 /**
- * Creates `<prefix>_<random>` on the server at `serverUrl` (a connection string to any existing database):
+ * Creates `<BENCH_DB_PREFIX><prefix>_<random>` on the server at `serverUrl` (a connection string to any existing database):
  * empty, or a copy of the database `template` (which must have no open connections).
  */
 export async function createScratchDatabase(serverUrl: string, prefix: string, template?: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${randomBytes(3).toString("hex")}`;
+  // BENCH_DB_PREFIX goes before the name (several checkouts benchmarking on one server keep theirs apart).
+  const name = `${process.env.BENCH_DB_PREFIX ?? ""}${prefix}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
