@@ -186,6 +186,13 @@ const FUZZ: Record<string, FuzzRow> = {
   "lib/workshop/actions.ts#removeCalendarExceptionAction": { as: "staff", bound: 0, form: formArbitrary(["centre", "day"], { centre: fc.constantFrom("workshop", "nope"), day: isoDayish }) },
   "lib/workshop/actions.ts#addShopClosureAction": { as: "staff", bound: 0, form: formArbitrary(["name", "firstDay", "lastDay"], { firstDay: isoDayish, lastDay: isoDayish }) },
   "lib/workshop/actions.ts#removeShopClosureAction": { as: "staff", bound: 0, form: formArbitrary(["id"]) },
+  "lib/production/floor-actions.ts#startOperationAction": { as: "staff", bound: 0, form: formArbitrary(["operation"]) },
+  "lib/production/floor-actions.ts#finishOperationAction": { as: "staff", bound: 0, form: formArbitrary(["operation", "actualHours"], { actualHours: numeric }) },
+  "lib/production/floor-actions.ts#repromiseAction": {
+    as: "staff",
+    bound: 0,
+    form: formArbitrary(["number", "date", "note"], { number: fc.constantFrom("AT-2026-000004", "AT-2026-999999", "../x", ""), date: isoDayish }),
+  },
   "lib/users/manage-actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
   "lib/users/manage-actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
 };
