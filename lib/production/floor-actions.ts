@@ -6,6 +6,7 @@ import { authorizeAction } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
 import { formTexts } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
 import { orderNumberSchema } from "@/lib/orders/schema";
 import { repromiseOrder } from "./repromise";
 import { finishOperation, MAX_ACTUAL_HOURS, startOperation, type OperationResult } from "./shop-floor";
@@ -13,7 +14,7 @@ import { finishOperation, MAX_ACTUAL_HOURS, startOperation, type OperationResult
 // The shop floor's and the re-promise form's server actions: each authenticates (staff) and validates itself,
 // calls its service (one transaction) and answers with a message, never a 500.
 
-const operationId = z.string().trim().min(1, "Choose an operation.").max(64, "Choose an operation.");
+const operationId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose an operation.");
 
 const startSchema = z.object({ operation: operationId });
 
@@ -32,7 +33,7 @@ const finishSchema = z.object({
 const repromiseSchema = z.object({
   number: orderNumberSchema,
   date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the new date."),
-  note: z.string().trim().max(500, "Keep the note under 500 characters."),
+  note: z.string().trim().max(500, "Keep the note under 500 characters.").refine(hasNoNul, NUL_MESSAGE),
 });
 
 async function answer(result: Promise<OperationResult>, values: Record<string, string>): Promise<FormState> {
