@@ -151,10 +151,22 @@ BEGIN
      OR (SELECT "fair_use_row"(s) FROM "settings" s WHERE s."id" = 1) IS DISTINCT FROM NULLIF(p -> 'fairUseRow', 'null'::jsonb) THEN
     RETURN '{"status": "stale"}'::jsonb;
   END IF;
+  -- The plan still holds when each day it looked at would be planned the same now: a day it skipped (full) is
+  -- still full, a day it filled (not its operation's last) holds what it saw, and the last day of an operation still
+  -- has room for its hours there (by the capacity the plan used). Orders booked meanwhile on the same days do not
+  -- make it stale while they leave the room it needs.
   SELECT f."day" INTO stale_day
     FROM jsonb_to_recordset(p -> 'seen') AS f("centre" text, "day" date, "booked" float8)
+    LEFT JOIN (
+      SELECT o."workCentre" AS "centre", b."day", sum(b."hours") AS "hours", max(b."capacity") AS "capacity", bool_or(b."day" = o."end") AS "last"
+      FROM jsonb_to_recordset(p -> 'operations') AS o("workCentre" text, "end" date, "bookings" jsonb)
+      CROSS JOIN LATERAL jsonb_to_recordset(o."bookings") AS b("day" date, "hours" float8, "capacity" float8)
+      GROUP BY 1, 2) u ON u."centre" = f."centre" AND u."day" = f."day"
     LEFT JOIN "capacity_days" d ON d."work_centre_id" = f."centre" AND d."day" = f."day"
-    WHERE abs(COALESCE(d."booked_hours", 0) - f."booked") > 0.000001
+    CROSS JOIN LATERAL (SELECT COALESCE(d."booked_hours", 0) AS "now") c
+    WHERE CASE WHEN u."day" IS NULL THEN c."now" < f."booked" - 0.000001
+               WHEN NOT u."last" THEN abs(c."now" - f."booked") > 0.000001
+               ELSE c."now" > u."capacity" - u."hours" + 0.000001 END
     LIMIT 1;
   IF FOUND THEN
     RETURN '{"status": "stale"}'::jsonb;
