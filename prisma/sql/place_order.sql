@@ -85,7 +85,9 @@ $$ LANGUAGE plpgsql;
 --   {"status": "changed"}                         the product's name, slug or current version is not the one the
 --                                                 order was checked on (nothing written);
 --   {"status": "stale"}                           the plan is not what current figures give: the settings changed, a
---                                                 day it looked at has other booked hours than it saw, or the calendar
+--                                                 day it looked at would now be planned differently (a skipped day has
+--                                                 room, a filled day holds other hours, an operation's last day lacks
+--                                                 room for its hours), or the calendar
 --                                                 changed (nothing written);
 --   {"status": "placed", "id", "number"}          written: the order, its option rows, its operations, the PLACED event
 --                                                 (its trigger tells live pages), the email, the audit entry and the bookings.
