@@ -105,7 +105,7 @@ describe(`fair use (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     expect(await findings()).toEqual([]);
   });
 
-  it("approvals racing placements never overbook a week", async () => {
+  it("approvals racing placements never overbook a day", async () => {
     const held = [];
     for (let i = 0; i < 4; i++) {
       const r = await placeOrder(db(), order(await customer(`racer${i}`), 4));
