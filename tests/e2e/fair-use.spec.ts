@@ -24,7 +24,7 @@ async function newCustomer(baseURL: string, n: number, name: string) {
 
 /** The delivery estimate a new standard order would get now (what the next customer is told). */
 async function nextCustomerDate(baseURL: string): Promise<string> {
-  const answer = await httpRequest(`${baseURL}/api/delivery-context?leadDays=12&productionHours=18.5`);
+  const answer = await httpRequest(`${baseURL}/api/delivery-context?leadDays=12&work=frame:8,upholstery:8,assembly:2.5`);
   return (JSON.parse(answer.body) as { estimate: { promisedDate: string } }).estimate.promisedDate.slice(0, 10);
 }
 

@@ -149,13 +149,15 @@ test("capacity shows 12 weeks of load and the materials plan downloads as CSV", 
   await expect(page.getByRole("heading", { name: "Load, next 12 weeks" })).toBeVisible();
   await expect(page.getByRole("main").getByTestId("load-table").locator("tbody tr")).toHaveCount(12);
   await page.goto("/staff/materials");
+  // Each component says the last day to order it: its supply days before the first operation needs it.
+  await expect(page.getByTestId("order-by").first()).toHaveText(/^\d{1,2} \w+ \d{4}/);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^atelier-materials-\d{4}-\d{2}-\d{2}\.csv$/);
   const response = await page.request.get("/api/staff/materials");
   expect(response.headers()["content-type"]).toContain("text/csv");
-  expect((await response.text()).split("\r\n")[0]).toBe("week,week_start,sku,component,quantity,orders");
+  expect((await response.text()).split("\r\n")[0]).toBe("week,week_start,sku,component,quantity,supply_days,order_by,orders");
 });
 
 test.describe("customer", () => {
