@@ -32,6 +32,24 @@ test("the catalog shows each product with its from-price and typical delivery, a
   await expect(page.getByRole("heading", { level: 1, name: "Linden sofa" })).toBeVisible();
 });
 
+test("the configurator's delivery date and its reasons are the planner's, from the work per centre of the configuration", async ({ page, request }) => {
+  await page.goto("/products/linden-sofa");
+  const shown = page.getByTestId("delivery-date");
+  await expect(shown).toHaveText(/^\w+day,? \d{1,2} \w+ \d{4}$/);
+  // The sofa's standard configuration: 12 days of materials, then frame, upholstery and assembly (demo routing).
+  const answer = await request.get("/api/delivery-context?leadDays=12&work=frame:8,upholstery:8,assembly:2.5");
+  const { estimate } = (await answer.json()) as { estimate: { ok: true; promisedDate: string; reasons: { kind: string; centreName?: string; name?: string }[] } };
+  const date = new Date(estimate.promisedDate);
+  expect(await shown.textContent()).toContain(`${date.getUTCDate()} ${date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" })} ${date.getUTCFullYear()}`);
+  // Why: a work centre booked up, a shop closure (materials are said by the lead-time lines below it).
+  const why = estimate.reasons.filter((r) => r.kind !== "materials");
+  const reasons = page.getByRole("list", { name: "Why this date" }).getByRole("listitem");
+  await expect(reasons).toHaveCount(why.length);
+  for (const [i, reason] of why.entries()) {
+    await expect(reasons.nth(i)).toContainText(reason.kind === "booked" ? `${reason.centreName} is booked until` : `${reason.name}: closed`);
+  }
+});
+
 test("choosing an option changes the price by exactly that option's price (plus the premium on it)", async ({ page }) => {
   await page.goto("/products/tempo-bicycle");
   await expect(page.getByTestId("delivery-date")).toHaveText(/^\w+day,? \d{1,2} \w+ \d{4}$/);
