@@ -108,7 +108,7 @@ export const DEMO_WORK_CENTRES = [
   { id: "frame", name: "Frame shop", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
   { id: "upholstery", name: "Upholstery", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
   { id: "paint", name: "Paint shop", weekdayHours: [8, 8, 8, 8, 8, 0, 0] },
-  { id: "assembly", name: "Assembly", weekdayHours: [16, 16, 16, 16, 16, 4, 0] },
+  { id: "assembly", name: "Assembly", weekdayHours: [16, 16, 16, 16, 16, 0, 0] },
 ];
 
 /** The winter closure: 24 December to 1 January, this year's or, once it is over, next year's. */
