@@ -3,6 +3,7 @@
 import type { Definition, Group, Option } from "@/lib/configurator";
 import { CheckboxInput, MoneyInput, NumberInput, PathErrors, SelectInput, SmallButton, TextInput, type ErrorsAt } from "./fields";
 import { OperationSelect } from "./routing-editor";
+import { move } from "./move";
 
 type GroupType = Group["type"];
 
@@ -29,13 +30,6 @@ export function newOption(existing: Option[], n: number): Option {
   return { id: `option-${i}`, label: `Option ${i}`, priceCents: 0, leadDays: 0, productionHours: 0 };
 }
 
-function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item!);
-  return next;
-}
 
 type Props = { group: Group; index: number; count: number; definition: Definition; errorsAt: ErrorsAt; onChange: (g: Group) => void; onMove: (to: number) => void; onRemove: () => void };
 

@@ -2,20 +2,13 @@
 
 import type { Definition, Operation } from "@/lib/configurator";
 import { NumberInput, PathErrors, SelectInput, SmallButton, TextInput, type ErrorsAt } from "./fields";
+import { move } from "./move";
 
 /** A work centre the routing can use (the workshop's list; inactive ones are shown as such). */
 export type EditorWorkCentre = { id: string; name: string; active: boolean };
 
 type Routing = Definition["routing"];
 
-/** Moves one item of a list to another index (unchanged when `to` is out of range). */
-function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item!);
-  return next;
-}
 
 /** Rewrites every `operation` reference of the groups, options and lead-time rules (undefined = the first operation). */
 export function mapOperationRefs(definition: Definition, map: (operation: string | undefined) => string | undefined): Definition {
