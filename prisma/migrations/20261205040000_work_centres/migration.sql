@@ -1,7 +1,7 @@
 -- Work centres, working calendars, operations and bookings per work centre per day (DESIGN.md, "Delivery
 -- promise"). Replaces the one pool of hours per ISO week: existing data moves to one "Workshop" centre whose
 -- weekdays share the old default weekly hours (Monday to Friday), each order gets one operation there, and
--- each week's bookings are spread over its five weekdays. Orders keep their promised dates.
+-- each week's bookings are spread over its weekdays. Orders keep their promised dates.
 
 CREATE TYPE "OperationStatus" AS ENUM ('PENDING', 'RUNNING', 'DONE');
 
@@ -129,15 +129,26 @@ INSERT INTO "order_operations" ("id", "order_id", "seq", "operation_key", "label
     j."started_at", j."completed_at"
   FROM "orders" o LEFT JOIN "production_jobs" j ON j."order_id" = o."id";
 
-INSERT INTO "capacity_days" ("work_centre_id", "day", "capacity_hours", "booked_hours", "updated_at")
-  SELECT 'workshop', w."week_start" + i, w."capacity_hours" / 5, w."booked_hours" / 5, now()
-  FROM "capacity_weeks" w CROSS JOIN generate_series(0, 4) i WHERE w."booked_hours" > 0;
-
-INSERT INTO "capacity_bookings" ("id", "order_id", "operation_id", "work_centre_id", "day", "hours", "created_at")
-  SELECT gen_random_uuid()::text, b."order_id", op."id", 'workshop', w."week_start" + i, b."hours" / 5, b."created_at"
+-- Each week's bookings spread evenly over its weekdays; an order whose production finished in that week over the
+-- weekdays up to the day it finished (the hours after it were given back already). A day's capacity is a fifth of
+-- its week's, or what it holds when that is more (past days of orders finished early).
+CREATE TEMPORARY TABLE "spread" ON COMMIT DROP AS
+  SELECT b."order_id", op."id" AS "operation_id", b."created_at", w."week_start" + i AS "day", w."capacity_hours" / 5 AS "capacity",
+    b."hours" / n."days" AS "hours"
   FROM "capacity_bookings_weekly" b JOIN "capacity_weeks" w ON w."week" = b."week"
   JOIN "order_operations" op ON op."order_id" = b."order_id" AND op."seq" = 0
-  CROSS JOIN generate_series(0, 4) i;
+  LEFT JOIN "production_jobs" j ON j."order_id" = b."order_id"
+  CROSS JOIN LATERAL (SELECT CASE
+      WHEN j."completed_at" IS NOT NULL AND (j."completed_at" AT TIME ZONE 'UTC')::date BETWEEN w."week_start" AND w."week_start" + 4
+        THEN (j."completed_at" AT TIME ZONE 'UTC')::date - w."week_start" + 1
+      ELSE 5 END AS "days") n
+  CROSS JOIN generate_series(0, n."days" - 1) i;
+
+INSERT INTO "capacity_days" ("work_centre_id", "day", "capacity_hours", "booked_hours", "updated_at")
+  SELECT 'workshop', "day", GREATEST(max("capacity"), sum("hours")), sum("hours"), now() FROM "spread" GROUP BY "day";
+
+INSERT INTO "capacity_bookings" ("id", "order_id", "operation_id", "work_centre_id", "day", "hours", "created_at")
+  SELECT gen_random_uuid()::text, "order_id", "operation_id", 'workshop', "day", "hours", "created_at" FROM "spread";
 
 DROP TABLE "capacity_bookings_weekly";
 DROP TABLE "capacity_weeks";
