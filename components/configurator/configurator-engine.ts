@@ -1,6 +1,6 @@
 // The configuration engine and what only it needs, as the configurator page loads it: on the first
 // interaction (or at once for a share link), never at page load. The first view comes from the server
-// (lib/configurator/view), so the page needs none of this to show the price, the reasons and the week.
+// (lib/configurator/view), so the page needs none of this to show the price, the reasons and the delivery date.
 import { estimateDelivery, isDeliveryContext, type DeliveryEstimate, type WorkItem } from "@/lib/delivery/estimate";
 
 export { configuratorView, tidySelection } from "@/lib/configurator/view";

@@ -88,7 +88,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
 
     // 2. Plan on the capacity as it is, and write everything in one statement; place_order checks under the
     //    booking lock that the product is still this one and the plan still holds. When the plan does not
-    //    (a week filled up or was freed meanwhile), plan again in a transaction that takes the lock first.
+    //    (a day it needed filled up, or one it skipped was freed), plan again in a transaction that takes the lock first.
     const order: NewOrder = { ...input, ...checked, placedAt };
     current = { versionId: checked.product.version.id, version: checked.product.version.version, totalCents: checked.evaluation.totalCents, hours: checked.evaluation.productionHours };
     try {
@@ -128,7 +128,7 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
 
 /**
  * Plans an order and writes it (on `db`, or inside the caller's transaction): reads the settings and the
- * capacity (with `lock`, after taking the booking lock), plans the order's production into the free weeks,
+ * calendar and load (with `lock`, after taking the booking lock), plans the order's operations into the free days,
  * and writes the order with its immutable snapshot, option rows, first event, email (when the customer has an
  * address), audit entry and bookings. With `fairUse`, refuses a quantity over the limit ("too_many") and
  * places a large order as AWAITING_APPROVAL, booking nothing. Writes nothing and answers "replay", "limited"

@@ -38,7 +38,7 @@ const clean = (value: string | undefined) => value?.trim() || undefined;
 /**
  * Moves an order one step along the state machine, in one transaction: checks who may do it and that the
  * order is still where the actor saw it, updates it conditionally on its version, writes the OrderEvent,
- * opens or closes the ProductionJob, releases capacity on cancel (and the weeks after it when production
+ * opens or closes the ProductionJob, releases capacity on cancel (and the days after it when production
  * finishes), queues the customer's email and audits.
  */
 export async function transitionOrder(db: Prisma, request: TransitionRequest): Promise<TransitionResult> {

@@ -47,7 +47,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ n
       <h2 className="mt-8 font-semibold">What happens next</h2>
       <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-stone-600">
         <li>Our team checks your configuration and confirms the order, usually within one working day.</li>
-        <li>We order the materials and production starts in the week booked for you.</li>
+        <li>We order the materials, and each step of making it is booked in the workshop on the days planned for you.</li>
         <li>You can follow each stage live on your order page, and we email you at every step.</li>
         <li>You can cancel free of charge until production starts.</li>
       </ol>

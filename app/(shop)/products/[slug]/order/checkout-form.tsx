@@ -190,7 +190,7 @@ export function CheckoutForm(props: Props) {
               <p className="font-medium text-brand-900" data-testid="checkout-promise">Estimated delivery: {formatDate(plan.promisedDate)}</p>
               <ul className="mt-1 text-stone-600">
                 {evaluation.leadDrivers.slice(0, 3).map((d, i) => <li key={i}>{d.message}</li>)}
-                <li>{evaluation.productionHours} workshop hours, booked in the first weeks with free capacity</li>
+                <li>{evaluation.productionHours} workshop hours, booked on the first days each work centre has free</li>
               </ul>
               <p className="mt-1 text-xs text-stone-500">Confirmed when you place the order.</p>
             </>
