@@ -93,6 +93,13 @@ export function capacityGrid(calendar: WorkshopCalendar, from: number, days: num
   return { from, days, centres, closedBy, open };
 }
 
+/** The first day from `day` on that the shop works (not closed, some centre has hours), within the grid. */
+export function firstOpenDay(grid: CapacityGrid, day: number): number {
+  let open = day;
+  while (open - grid.from < grid.days - 1 && !grid.open[open - grid.from]) open++;
+  return open;
+}
+
 /** Hours a centre works on a day by its calendar (0 on a closure), for pages and calendar edits. */
 export function hoursOnDay(calendar: WorkshopCalendar, centreId: string, day: string): number {
   const n = dayNumber(day);

@@ -1,5 +1,5 @@
 import { cleanFloat } from "../configurator/evaluate/rounding";
-import { capacityGrid, dateOfDay, dayNumber, dayOfDate, isoDay, type CapacityGrid, type WorkshopCalendar } from "./calendar";
+import { capacityGrid, dateOfDay, dayNumber, dayOfDate, firstOpenDay, isoDay, type CapacityGrid, type WorkshopCalendar } from "./calendar";
 
 // Capable-to-promise over work centres and working days (DESIGN.md, "Delivery promise"):
 // - materials are ready `leadDays` calendar days after today;
@@ -123,8 +123,7 @@ export function scheduleOrder(input: ScheduleInput): Schedule {
     earliest = end + 1;
   }
 
-  let promised = end + shippingDays;
-  while (promised - grid.from < grid.days && !grid.open[promised - grid.from]) promised++;
+  const promised = firstOpenDay(grid, end + shippingDays);
   for (const closure of calendar.closures) {
     if (dayNumber(closure.first) <= promised && dayNumber(closure.last) >= materials) {
       reasons.push({ kind: "closed", name: closure.name, first: closure.first, last: closure.last });

@@ -4,8 +4,8 @@ import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { bookOperations, releaseCapacity, takeBookingLock, type OperationBooking } from "@/lib/delivery/capacity";
 import { dateOfDay, dayOfDate, isoDay } from "@/lib/delivery/calendar";
-import { scheduleOrder, type BookedHours, type ScheduledOperation } from "@/lib/delivery/schedule";
-import { readWorkshopCalendar } from "@/lib/workshop/queries";
+import { scheduleOrder, type ScheduledOperation } from "@/lib/delivery/schedule";
+import { readPlanningContext } from "@/lib/delivery/context";
 import { plannedDelivery } from "./planned-delivery";
 import { OPEN_FOR_WORK } from "./shop-floor";
 
@@ -21,7 +21,6 @@ import { OPEN_FOR_WORK } from "./shop-floor";
 
 export type RollForwardResult = { orders: number; operations: number; atRisk: number; unplannable: string[] };
 
-const DEFAULT_SHIPPING_DAYS = 5;
 
 /** Rolls every late operation forward from `now`'s day; idempotent (a second run the same day finds nothing late). */
 export async function rollForward(db: Prisma, now = new Date()): Promise<RollForwardResult> {
@@ -79,13 +78,16 @@ async function rollOrderForward(tx: Tx, orderId: string, today: Date): Promise<O
   const ops = order.operations;
   const first = ops.findIndex((op) => op.bookings.some((b) => b.day < today));
   if (first < 0) return { kind: "skipped" }; // someone else rolled it forward meanwhile
-  const calendar = await readWorkshopCalendar(tx, today);
   // The operation before the late one (not done, on time) still ends when planned: the late one starts after it.
   const previousEnd = first > 0 ? ops[first - 1]!.plannedEnd : null;
   const earliest = Math.max(dayOfDate(today), previousEnd ? dayOfDate(previousEnd) + 1 : 0);
 
   let chain = [ops[first]!];
   await releaseCapacity(tx, orderId, { operationId: ops[first]!.id });
+  // The calendar, the shipping days and the load as placement reads them (read_planning; this transaction holds the
+  // lock), read again after each release.
+  let planning = await readPlanningContext(tx, today, { lock: false });
+  const { calendar } = planning;
   let planned: ScheduledOperation[] = [];
   for (;;) {
     const schedule = scheduleOrder({
@@ -94,7 +96,7 @@ async function rollOrderForward(tx: Tx, orderId: string, today: Date): Promise<O
       operations: chain.map((op) => ({ key: op.id, label: op.label, workCentre: op.workCentreId, hours: op.hours })),
       shippingDays: 0,
       calendar,
-      booked: await bookedFrom(tx, today),
+      booked: planning.booked,
     });
     if (!schedule.ok) throw new UnplannableOrder(order.number);
     planned = schedule.operations;
@@ -103,27 +105,15 @@ async function rollOrderForward(tx: Tx, orderId: string, today: Date): Promise<O
     // The next operation keeps its plan when it still starts after the moved ones end.
     if (!next || !end || (next.plannedStart && isoDay(dayOfDate(next.plannedStart)) > end)) break;
     await releaseCapacity(tx, orderId, { operationId: next.id });
+    planning = await readPlanningContext(tx, today, { lock: false });
     chain = [...chain, next];
   }
   const bookings: OperationBooking[] = planned.map((p) => ({ operationId: p.key, workCentre: p.workCentre, start: p.start, end: p.end, bookings: p.bookings }));
   await bookOperations(tx, orderId, bookings);
-  const delivery = await plannedDelivery(tx, orderId, calendar, await shippingDays(tx));
+  const delivery = await plannedDelivery(tx, orderId, calendar, planning.settings.shippingDays);
   const atRisk = delivery !== null && delivery.date > order.promisedDate;
   if (atRisk && !order.atRisk) await tx.order.update({ where: { id: orderId }, data: { atRisk: true } });
   return { kind: "moved", moved: chain.length, newlyAtRisk: atRisk && !order.atRisk };
-}
-
-async function shippingDays(tx: Tx): Promise<number> {
-  const row = await tx.settings.findUnique({ where: { id: 1 }, select: { shippingDays: true } });
-  return row?.shippingDays ?? DEFAULT_SHIPPING_DAYS;
-}
-
-/** Hours booked per centre and day from `today` on (what the plan must fit around). */
-async function bookedFrom(tx: Tx, today: Date): Promise<BookedHours> {
-  const rows = await tx.capacityDay.findMany({ where: { day: { gte: today }, bookedHours: { gt: 0 } }, select: { workCentreId: true, day: true, bookedHours: true } });
-  const booked: BookedHours = {};
-  for (const row of rows) (booked[row.workCentreId] ??= {})[isoDay(dayOfDate(row.day))] = row.bookedHours;
-  return booked;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/types";
-import { capacityGrid, dateOfDay, dayOfDate, type WorkshopCalendar } from "@/lib/delivery/calendar";
+import { capacityGrid, dateOfDay, dayOfDate, firstOpenDay, type WorkshopCalendar } from "@/lib/delivery/calendar";
 
 /**
  * When an order can now be delivered by its plan: the end of its last operation not yet done, plus the shipping
@@ -14,8 +14,6 @@ export async function plannedDelivery(tx: Tx, orderId: string, calendar: Worksho
 
 /** The production end plus the shipping days, on a day the shop works. */
 export function deliveryDay(calendar: WorkshopCalendar, endDay: number, shippingDays: number): Date {
-  let day = endDay + shippingDays;
-  const grid = capacityGrid(calendar, day, 60);
-  while (day - grid.from < grid.days - 1 && !grid.open[day - grid.from]) day++;
-  return dateOfDay(day);
+  const day = endDay + shippingDays;
+  return dateOfDay(firstOpenDay(capacityGrid(calendar, day, 60), day));
 }

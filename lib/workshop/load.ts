@@ -1,4 +1,5 @@
-import { capacityGrid, dateOfDay, dayNumber, dayOfDate, weekdayIndex } from "@/lib/delivery/calendar";
+import { capacityGrid, dateOfDay, dayOfDate, weekdayIndex } from "@/lib/delivery/calendar";
+import { isWeekKey, weekKey, weekStart } from "@/lib/delivery/weeks";
 import type { Tx } from "@/lib/db/types";
 import type { OrderStatus } from "@/lib/orders/status";
 import { readWorkshopCalendar } from "./queries";
@@ -11,18 +12,12 @@ export const mondayOf = (n: number) => n - weekdayIndex(n);
 
 /** The ISO week key ("2026-W52") of day number `n`. */
 export function isoWeekKey(n: number): string {
-  const thursday = mondayOf(n) + 3;
-  const year = dateOfDay(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - dayNumber(`${year}-01-01`)) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  return weekKey(dateOfDay(n));
 }
 
 /** Monday (day number) of an ISO week key, or null when it is not one. */
 export function mondayOfWeek(key: string): number | null {
-  const match = /^(\d{4})-W(\d{2})$/.exec(key);
-  if (!match) return null;
-  const monday = mondayOf(dayNumber(`${match[1]}-01-04`)) + (Number(match[2]) - 1) * 7;
-  return Number.isFinite(monday) && isoWeekKey(monday) === key ? monday : null;
+  return isWeekKey(key) ? dayOfDate(weekStart(key)) : null;
 }
 
 export type CentreWeek = { week: string; available: number; booked: number; ratio: number };
