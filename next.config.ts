@@ -33,6 +33,16 @@ const nextConfig: NextConfig = {
     // with a 413 and a message before Next reads it (Next itself would answer a 500).
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
+  // A share link is rendered per request with its configuration (app/(shop)/share/[slug]), so its HTML
+  // and first paint show what was shared; the plain configurator page stays cached. Matched before the file
+  // system, only when the query carries a configuration or a quantity.
+  async rewrites() {
+    return {
+      beforeFiles: ["c", "q"].map((key) => ({ source: "/products/:slug", has: [{ type: "query" as const, key }], destination: "/share/:slug" })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {

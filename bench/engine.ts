@@ -1,6 +1,6 @@
 // Benchmark of the configuration engine: `npx tsx bench/engine.ts` (npm run bench:engine).
 // Builds a large deterministic definition (40 option groups x 25 options, plus 3 number groups and
-// a text group; 300 rules), then times
+// a text group; 300 rules; 6 formula prices, a price table, quantity tiers and an hours formula), then times
 // evaluate, normalize and lint after a warm-up, next to a baseline measured in the same run; then the
 // delivery plan over 5 work centres x 104 weeks (scheduleOrder, and estimateDelivery as the browser runs it).
 import { performance } from "node:perf_hooks";
@@ -27,7 +27,7 @@ function time(label: string, runs: number, fn: (i: number) => unknown): { median
   return result;
 }
 
-const { definition, selections } = largeFixture();
+const { definition, selections } = largeFixture({ pricing: true });
 const stats = selections.map((s) => {
   const r = evaluate(definition, s);
   const states = Object.values(r.options).flatMap((group) => Object.values(group));
@@ -57,6 +57,10 @@ const blocks = Array.from({ length: 5 }, (_, b) => {
 });
 const quietest = Math.min(...blocks);
 console.log(`${ENGINE_LABELS.evaluateMedianMs.padEnd(44)} median ${quietest.toFixed(4)} ms`);
+// The same definition without its pricing items, timed the same way: what the formulas, table and tiers cost.
+const plain = largeFixture().definition;
+const plainBlocks = Array.from({ length: 5 }, (_, b) => time(`evaluate without pricing items, block ${b + 1} of 5`, 1_000, (i) => evaluate(plain, selections[i % 64]!)).median);
+console.log(`${"evaluate without pricing items, quietest".padEnd(44)} median ${Math.min(...plainBlocks).toFixed(4)} ms`);
 // What the server's first view does: evaluate, then the fix of every blocked option (allFixes).
 const everyFix = (i: number) => [evaluate(definition, selections[i % 64]!), allFixes(definition, selections[i % 64]!)];
 const withFixes = time("evaluate + every fix (allFixes)", 2_000, everyFix);

@@ -13,7 +13,7 @@
 // (postgres,pglite), BENCH_SIZES (1000,10000,100000), BENCH_SECONDS (per scenario and concurrency, 3),
 // BENCH_C1_SECONDS (at concurrency 1, 2), BENCH_PLACEMENT_ROUNDS (rounds of the budgets' pairs, 6),
 // BENCH_EXTRA_ROUND_SECONDS (1), BENCH_GROWTH_ROUNDS (6), BENCH_CONCURRENCY (1,16),
-// BENCH_SKIP_BUILD=1 to reuse .next-bench, BENCH_PORT (3340; the growth comparison's second server takes the
+// BENCH_BROWSER=0 to leave out the browser figures, BENCH_SKIP_BUILD=1 to reuse .next-bench, BENCH_PORT (3340; the growth comparison's second server takes the
 // next port), BENCH_LIGHTHOUSE_RUNS (3).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,6 +29,7 @@ import { measureBrowser, type BrowserFigures } from "./lib/browser";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { explainHotQueries, type QueryPlan } from "./lib/explain";
 import { runLoad, type LoadResult, type Scenario } from "./lib/load";
+import { encodeSelection } from "@/lib/configurator/share/share-codec";
 import { readEngineFigures, renderMarkdown, unmetBudgets, type BenchReport, type GrowthComparison, type GrowthRound, type PassResult } from "./lib/report";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { BENCH_SERVER_ENV, signIn, signInCustomers, startServer, warm } from "./lib/server";
@@ -73,7 +74,10 @@ const SERVER_ENV = BENCH_SERVER_ENV;
 const BUDGET_PAIRS = [
   ["baseline: insert one row", "place order"],
   ["baseline: static page", "configurator"],
+  ["baseline: static page", "staff board"],
 ] as const;
+/** A shared configuration of the sofa (linen, 210 cm): its page is rendered per request with the shared price (issue 22). */
+const SHARE_PATH = `/products/linden-sofa?c=${encodeSelection({ material: "linen", width: 210 })}`;
 const root = process.cwd();
 
 function log(message: string) {
@@ -139,7 +143,7 @@ async function prepareSession(base: string, placingEmails: string[]) {
   const template = await checkoutBody(checkout);
   // Side by side: each warm-up waits a second after its first request for a cached page to be stored.
   await Promise.all([
-    ...["/forbidden", "/", "/products/vela-roadster", "/products/linden-sofa"].map((pathname) => warm(base, pathname)),
+    ...["/forbidden", "/", "/products/vela-roadster", "/products/linden-sofa", SHARE_PATH].map((pathname) => warm(base, pathname)),
     warm(base, `/orders/${number}`, customer, 2),
     warm(base, "/staff", staff, 2),
   ]);
@@ -156,6 +160,7 @@ function scenarios(base: string, session: Session): Scenario[] {
     { name: "baseline: static page", path: "/forbidden", expect: { status: 200, text: "have access" } },
     { name: "catalog", path: "/", expect: { status: 200, text: "Linden" } },
     { name: "configurator", path: "/products/vela-roadster", expect: { status: 200, text: "Vela" } },
+    { name: "share link", path: SHARE_PATH, expect: { status: 200, text: "Washed linen" } },
     { name: "order page", path: `/orders/${session.number}`, cookies: [session.customer], expect: { status: 200, text: session.number } },
     { name: "staff board", path: "/staff", cookies: [session.staff], expect: { status: 200, text: "Production board" } },
     { name: "baseline: /api/health", path: "/api/health", expect: { status: 200, text: "reachable" } },
@@ -283,7 +288,7 @@ async function runPass(kind: "postgres" | "pglite", withBrowser: boolean): Promi
         // few more rounds at the top concurrency, and the budget takes the median of the rounds' ratios.
         const top = Math.max(...CONCURRENCY);
         for (let round = 2; round <= BUDGET_ROUNDS; round++) {
-          for (const name of BUDGET_PAIRS.flat()) {
+          for (const name of new Set(BUDGET_PAIRS.flat())) {
             const result = { ...(await runLoad(server.base, all.find((s) => s.name === name)!, top, EXTRA_ROUND_SECONDS)), round };
             results.push(result);
             report(result);
@@ -354,7 +359,7 @@ async function main() {
   log(`engine: evaluate median ${engine.evaluateMedianMs} ms in the quietest of 5 blocks, ${engine.evaluateAllMedianMs} ms over 5,000 runs; ` +
     `delivery estimate over 5 work centres x 104 weeks: ${engine.scheduleMedianMs} ms on the server, ${engine.estimateMedianMs} ms in the browser (medians)`);
   for (const [i, kind] of DATABASES.entries()) {
-    const { pass, browser } = await runPass(kind, i === 0);
+    const { pass, browser } = await runPass(kind, i === 0 && process.env.BENCH_BROWSER !== "0");
     report.passes.push(pass);
     if (browser) report.browser = browser;
   }

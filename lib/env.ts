@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // Where customers' order messages are emailed (lib/messages); unset: to every active staff member.
+  SHOP_EMAIL: z.email("SHOP_EMAIL must be an email address").optional(),
   // How many proxies we run in front of the app append to X-Forwarded-For (0: clients connect directly, and
   // every X-Forwarded-* header they send is ignored). See lib/security/forwarded.ts.
   TRUSTED_PROXY_HOPS: z

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 import { releaseCapacity } from "@/lib/delivery/capacity";
 import { recordOrder } from "@/lib/orders/place-order";
-import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
+import { ORDER_STAGES, STATUS_LABELS, type OrderStatus } from "@/lib/orders/status";
 import { DEFAULT_SETTINGS } from "@/lib/settings/queries";
 import { hashPassword } from "@/lib/users/password";
 import type { Role } from "@/lib/users/schema";
@@ -68,7 +68,7 @@ export async function seedDatabase(db: Prisma, options: { orders?: boolean } = {
         },
       });
       await tx.product.update({ where: { id: product.id }, data: { currentVersionId: version.id } });
-      await writeAudit(tx, { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)` });
+      await writeAudit(tx, { actorId: adminId, action: "product.publish", entityType: "Product", entityId: product.id, summary: `Published ${demo.name} v1 (seed)`, changes: [{ field: "Current version", before: null, after: "v1" }] });
     });
     createdProducts++;
   }
@@ -197,6 +197,7 @@ async function walkTo(tx: Tx, orderId: string, placedAt: Date, target: OrderStat
   if (target === "CANCELLED") {
     await tx.order.update({ where: { id: orderId }, data: { status: "CANCELLED", version: { increment: 1 }, cancelledAt: new Date(placedAt.getTime() + DAY), cancelReason: "Customer changed their mind" } });
     await tx.orderEvent.create({ data: { orderId, fromStatus: "PLACED", toStatus: "CANCELLED", actorId: staffId, note: "Customer changed their mind", createdAt: new Date(placedAt.getTime() + DAY) } });
+    await auditSeedEvent(tx, orderId, "PLACED", "CANCELLED", staffId, new Date(placedAt.getTime() + DAY), "Customer changed their mind");
     await releaseCapacity(tx, orderId);
     return;
   }
@@ -217,6 +218,18 @@ async function walkTo(tx: Tx, orderId: string, placedAt: Date, target: OrderStat
       await tx.orderOperation.updateMany({ where: { orderId }, data: { status: "DONE", finishedAt: at, finishedById: staffId } });
     }
     await tx.orderEvent.create({ data: { orderId, fromStatus: from, toStatus: to, actorId: staffId, createdAt: at } });
+    await auditSeedEvent(tx, orderId, from, to, staffId, at);
     from = to;
   }
+}
+
+/** The audit entry staff's transition would have written (lib/orders/transition.ts), dated with the event. */
+async function auditSeedEvent(tx: Tx, orderId: string, from: OrderStatus, to: OrderStatus, actorId: string | null, at: Date, reason = "") {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+  await writeAudit(tx, {
+    actorId, action: to === "CANCELLED" ? "order.cancel" : "order.transition", entityType: "Order", entityId: orderId, at,
+    summary: `${order.number}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`,
+    data: { from, to, note: reason },
+    changes: [{ field: "Status", before: STATUS_LABELS[from], after: STATUS_LABELS[to] }, ...(reason ? [{ field: "Cancel reason", before: null, after: reason }] : [])],
+  });
 }

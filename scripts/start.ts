@@ -1,6 +1,6 @@
 // `npm start`: migrate, seed if empty, build when the sources changed, then serve (next start).
 // Flags: --port N (default $PORT or 3000), --fresh (start from an empty local database; tests use it).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { openDatabase } from "@/lib/db/client";
 import { resolveDatabaseConfig } from "@/lib/db/config";
 import { migrateDatabase, resetDatabase } from "@/lib/db/ops/prepare";
 import { demoUsers, seedDatabase } from "@/prisma/seed-database";
+import { buildIfNeeded } from "./build";
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -20,28 +21,6 @@ function authSecret(): string {
   const file = path.join(root, ".next-auth-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
-}
-
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === "generated" || entry === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-/** True when there is no production build, or a source file changed after it. */
-function needsBuild(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
 async function main() {
@@ -64,13 +43,7 @@ async function main() {
     await database.close(); // hand the embedded database over to the server process
   }
 
-  if (needsBuild()) {
-    console.log("  building for production (next build)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  } else {
-    console.log("  production build: up to date");
-  }
+  if (!buildIfNeeded()) process.exit(1);
 
   const url = `http://localhost:${port}`;
   // Run Next's own binary (not through npx) so signals reach the server that holds the database.

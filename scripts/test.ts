@@ -11,7 +11,7 @@ const layers: Layer[] = [
   { name: "deps", command: ["npm", "run", "--silent", "lint:deps"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },
-  { name: "e2e", command: ["npx", "playwright", "test"] },
+  { name: "e2e", command: ["npx", "tsx", "scripts/e2e.ts"] },
 ];
 
 const results: { name: string; ok: boolean; seconds: number; note?: string }[] = [];

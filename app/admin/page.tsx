@@ -18,17 +18,20 @@ export default async function AdminDashboardPage() {
   const db = await getDb();
   const settings = await getSettings(db);
   const [d, products, published] = await Promise.all([
-    getDashboard(db),
+    getDashboard(db, 12, new Date(), settings.currency),
     db.product.count(),
     db.product.count({ where: { currentVersionId: { not: null } } }),
   ]);
-  const money = (c: number) => formatCents(c, settings.currency);
+  // Orders keep the currency they were placed in: each currency is shown on its own, never added to another.
+  const moneys = (list: { currency: string; cents: number }[]) => (list.length ? list.map((m) => formatCents(m.cents, m.currency)).join(" + ") : formatCents(0, settings.currency));
+  const otherCurrencies = d.totals.revenue.filter((m) => m.currency !== settings.currency).map((m) => m.currency);
   const kpis = [
     { label: "Products (published)", value: `${published} of ${products}` },
     { label: "Orders (12 weeks)", value: String(d.totals.orders) },
-    { label: "Revenue (12 weeks)", value: money(d.totals.revenueCents) },
+    { label: "Revenue (12 weeks)", value: moneys(d.totals.revenue), note: otherCurrencies.length ? `Per currency: orders keep the currency they were placed in` : undefined },
     { label: "Delivered on time", value: d.onTimePercent === null ? "–" : `${d.onTimePercent}%`, note: `${d.onTime} of ${d.delivered} delivered` },
     { label: "Average promised lead time", value: d.averageLeadDays === null ? "–" : `${d.averageLeadDays} days` },
+    { label: "Changes (12 weeks)", value: String(d.changes.applied), note: `Price effect ${moneys(d.changes.priceEffect)} · ${d.changes.pending} pending, ${d.changes.declined} declined` },
   ];
   return (
     <div className="space-y-8">
@@ -40,7 +43,7 @@ export default async function AdminDashboardPage() {
         {kpis.map((k) => (
           <li key={k.label} className="rounded-lg border border-stone-200 bg-white p-3">
             <p className="text-xs text-stone-600">{k.label}</p>
-            <p className="text-2xl font-semibold">{k.value}</p>
+            <p className="break-words text-2xl font-semibold">{k.value}</p>
             {k.note ? <p className="text-xs text-stone-600">{k.note}</p> : null}
           </li>
         ))}
@@ -49,13 +52,14 @@ export default async function AdminDashboardPage() {
       <section aria-labelledby="weekly-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="weekly-title" className="text-lg font-semibold">Orders and revenue per week</h2>
         <div className="mt-3"><WeeklyChart data={d.weeks} currency={settings.currency} /></div>
+        {otherCurrencies.length ? <p className="mt-2 text-sm text-stone-600">The chart shows revenue of orders in {settings.currency}; orders in {otherCurrencies.join(", ")} are in the table.</p> : null}
         <details className="mt-3">
           <summary className="cursor-pointer text-sm text-brand-700">Show as a table</summary>
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-sm">
               <caption className="sr-only">Orders and revenue per ISO week</caption>
               <thead><tr><th scope="col" className={th}>Week</th><th scope="col" className={`${th} text-right`}>Orders</th><th scope="col" className={`${th} text-right`}>Revenue</th></tr></thead>
-              <tbody className="divide-y divide-stone-100">{d.weeks.map((w) => <tr key={w.week}><th scope="row" className={`${td} text-left font-normal`}>{w.week}</th><td className={`${td} text-right`}>{w.orders}</td><td className={`${td} text-right`}>{money(w.revenueCents)}</td></tr>)}</tbody>
+              <tbody className="divide-y divide-stone-100">{d.weeks.map((w) => <tr key={w.week}><th scope="row" className={`${td} text-left font-normal`}>{w.week}</th><td className={`${td} text-right`}>{w.orders}</td><td className={`${td} text-right`}>{moneys(w.revenue)}</td></tr>)}</tbody>
             </table>
           </div>
         </details>

@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/orders/status-badge";
+import { ChangeRequestsList } from "@/components/staff/change-requests-list";
 import { LiveUpdates } from "@/components/staff/live-updates";
-import { OrderCard } from "@/components/staff/order-card";
+import { BoardColumns } from "@/components/staff/board-columns";
+import { columnViews } from "@/components/staff/board-columns-html";
+import { UnreadMessages } from "@/components/staff/unread-messages";
+import { findPendingRequests } from "@/lib/orders/change-requests";
 import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
+import { findUnreadForStaff } from "@/lib/messages/queries";
 import { expireHolds } from "@/lib/orders/holds";
 import { STATUS_LABELS } from "@/lib/orders/status";
 import { findBoard } from "@/lib/production/board";
 import { rollForwardBeforeReading } from "@/lib/production/late-work";
 import { parseBoardQuery } from "@/lib/production/schema";
+import { plural } from "@/lib/plural";
+import { BoardActions } from "@/components/staff/board-actions";
+import { BoardScroller } from "@/components/staff/board-scroller";
 import { boardHref } from "./board-link";
 
 export const metadata: Metadata = { title: "Production board" };
@@ -21,7 +28,7 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
   const db = await getDb();
   await expireHolds(db); // expired approval holds leave the board before it is read (also done on a timer)
   await rollForwardBeforeReading(db); // late work moves forward (and flags orders at risk) once a day, before the board reads
-  const board = await findBoard(db, query);
+  const [board, unread, requests] = await Promise.all([findBoard(db, query), findUnreadForStaff(db), findPendingRequests(db)]);
   const filtered = Boolean(query.q || query.product);
   const late = board.columns.flatMap((c) => c.cards).filter((c) => c.risk === "late").length;
   return (
@@ -30,13 +37,15 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold">Production board</h1>
           <p className="text-sm text-stone-600">
-            {board.total.toLocaleString("en-GB")} {filtered ? "matching " : ""}orders · soonest promise first
-            {board.finishedWindowDays ? ` · delivered and cancelled: last ${board.finishedWindowDays} days (search finds older ones)` : null}
+            {plural(board.total, filtered ? "matching order" : "order")} · soonest promise first
+            {board.finishedWindowDays ? ` · delivered and cancelled: last ${plural(board.finishedWindowDays, "day")} (search finds older ones)` : null}
             {late ? <span className="font-medium text-red-700"> · {late} late on this page</span> : null}
           </p>
         </div>
         <LiveUpdates />
       </div>
+      <ChangeRequestsList requests={requests} />
+      <UnreadMessages items={unread} />
       <form method="get" action="/staff" role="search" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-3">
         <div className="min-w-48 flex-1">
           <label htmlFor="board-q" className="block text-xs font-medium text-stone-600">Search order number or customer</label>
@@ -59,32 +68,12 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
           </a>
         ))}
       </nav>
-      <div className="relative -mx-4 mt-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6">
-        <div className="flex snap-x snap-mandatory gap-4">
-          {board.columns.map((column) => (
-            <section key={column.status} aria-labelledby={`col-${column.status}`} className="w-[16rem] shrink-0 snap-start scroll-ml-4 sm:scroll-ml-6 rounded-xl bg-stone-100 p-3" data-testid={`column-${column.status}`}>
-              <h2 id={`col-${column.status}`} className="flex scroll-mt-4 items-center justify-between gap-2">
-                <StatusBadge status={column.status} />
-                <span className="text-sm font-semibold text-stone-700" aria-label={`${column.count} orders`}>{column.count.toLocaleString("en-GB")}</span>
-              </h2>
-              {column.cards.length ? (
-                <ul className="mt-3 space-y-2">
-                  {column.cards.map((card) => <OrderCard key={card.number} card={card} />)}
-                </ul>
-              ) : (
-                <p className="mt-3 rounded-lg border border-dashed border-stone-300 p-4 text-center text-xs text-stone-500">No orders</p>
-              )}
-              {column.pages > 1 ? (
-                <nav aria-label={`${column.status.toLowerCase().replace(/_/g, " ")} pages`} className="mt-3 flex items-center justify-between text-xs">
-                  {column.page > 1 ? <Link className="text-brand-700 underline" href={boardHref(query, column.status, column.page - 1)}>Previous</Link> : <span />}
-                  <span className="text-stone-500">Page {column.page} of {column.pages}</span>
-                  {column.page < column.pages ? <Link className="text-brand-700 underline" href={boardHref(query, column.status, column.page + 1)}>Next</Link> : <span />}
-                </nav>
-              ) : null}
-            </section>
-          ))}
-        </div>
-      </div>
+      <BoardActions>
+      <BoardScroller columns={board.columns.length}>
+        {/* The columns are written as one HTML string from the cards' data (see board-columns-html.ts: every value escaped). */}
+        <BoardColumns columns={columnViews(board, (status, page) => boardHref(query, status, page))} />
+      </BoardScroller>
+      </BoardActions>
     </div>
   );
 }

@@ -78,6 +78,37 @@ export function buildDefinition(): Definition {
   return parsed.definition;
 }
 
+/**
+ * The same definition with pricing items of every kind (6 formula prices, two of them conditional and
+ * reading options, a price table over two number groups, quantity tiers) and an hours formula on the
+ * routing: the engine's budget holds with them. Adds no draws from the PRNG, so the selections stay the same.
+ */
+export function withPricing(definition: Definition): Definition {
+  const parsed = parseDefinition({
+    ...definition,
+    routing: definition.routing.map((op) => ({ ...op, hoursFormula: "g40 * g41 / 10000 * 0.5 + if(chosen(\"g0\", \"o3\"), 1, 0)" })),
+    pricing: {
+      formulas: [
+        { id: "fabric", label: "Fabric", quantity: "g40 * g41 / 10000", unit: "m²", decimals: 2, rateCents: 8_900, minQuantity: 0.5 },
+        { id: "edge", label: "Edging", quantity: "2 * (g40 + g41) / 100", unit: "m", decimals: 1, rateCents: 450 },
+        { id: "depth", label: "Depth surcharge", quantity: "max(0, g42 - 150) / 10", unit: "step", decimals: 0, rateCents: 1_250 },
+        { id: "volume", label: "Volume", quantity: "round(g40 * g41 * g42 / 1000000, 3)", unit: "m³", decimals: 3, rateCents: 3_000, maxQuantity: 20 },
+        { id: "lining", label: "Lining", quantity: "g40 * g41 / 10000 * 1.1", unit: "m²", decimals: 2, rateCents: 2_400, when: { selected: { group: "g1", option: "o2" } } },
+        { id: "motor", label: "Motor cable", quantity: "if(chosen(\"g2\", \"o4\") or chosen(\"g3\", \"o5\"), ceil(g41 / 100) + 1, 0)", unit: "m", decimals: 0, rateCents: 500 },
+      ],
+      tables: [
+        { id: "frame", label: "Frame", rows: { group: "g40", upTo: [100, 150, 200, 250, 300] }, columns: { group: "g41", upTo: [100, 200, 300] }, cents: [[4_000, 5_000, 6_000], [5_000, 6_000, 7_000], [6_000, 7_000, 8_000], [7_000, 8_000, 9_000], [8_000, 9_000, 10_000]] },
+      ],
+      tiers: [
+        { minQuantity: 5, percent: 5 },
+        { minQuantity: 10, percent: 10 },
+      ],
+    },
+  });
+  if (!parsed.ok) throw new Error(`The priced definition is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+  return parsed.definition;
+}
+
 export function randomSelection(definition: Definition): Selection {
   const selection: Selection = {};
   for (const group of definition.groups) {
@@ -89,9 +120,13 @@ export function randomSelection(definition: Definition): Selection {
   return selection;
 }
 
-/** The benchmark's definition and its 64 normalized random selections (same PRNG sequence as always). */
-export function largeFixture(): { definition: Definition; selections: Selection[] } {
-  const definition = buildDefinition();
+/**
+ * The benchmark's definition and its 64 normalized random selections (same PRNG sequence as always);
+ * with `pricing`, the definition carries the pricing items of withPricing (the selections are the same).
+ */
+export function largeFixture(options: { pricing?: boolean } = {}): { definition: Definition; selections: Selection[] } {
+  const plain = buildDefinition();
+  const definition = options.pricing ? withPricing(plain) : plain;
   const selections = Array.from({ length: 64 }, () => {
     const result = normalize(definition, randomSelection(definition));
     if (!result.ok) throw new Error("normalize failed");

@@ -9,7 +9,7 @@ import type { FairUse } from "@/lib/settings/fair-use";
 import type { ShopSettings } from "@/lib/settings/queries";
 
 /** Shop settings: company name (in emails), currency, shipping days. */
-export function SettingsForm({ action, initial, fairUse, currencies }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: ShopSettings; fairUse: FairUse; currencies: readonly string[] }) {
+export function SettingsForm({ action, initial, fairUse }: { action: (s: FormState, f: FormData) => Promise<FormState>; initial: ShopSettings; fairUse: FairUse }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   // The value threshold is edited in the currency's units, stored in cents.
   const shown = { ...initial, ...fairUse, approvalValueThreshold: fairUse.approvalValueThreshold / 100 };
@@ -20,10 +20,10 @@ export function SettingsForm({ action, initial, fairUse, currencies }: { action:
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Company name (shown in emails)" name="companyName" defaultValue={v.companyName} errors={e.companyName} maxLength={120} />
         <div>
-          <label htmlFor="currency" className="block text-sm font-medium text-stone-700">Currency</label>
-          <select id="currency" name="currency" defaultValue={v.currency} className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:text-sm">
-            {currencies.map((c) => <option key={c}>{c}</option>)}
-          </select>
+          {/* The currency changes only with a rate, in the form below (prices are converted with it). */}
+          <input type="hidden" name="currency" value={initial.currency} />
+          <p className="block text-sm font-medium text-stone-700">Currency</p>
+          <p className="mt-1 py-2 text-sm">{initial.currency} <a href="#currency-title" className="ml-2 text-brand-700 underline">Change the currency</a></p>
           {e.currency ? <p className="mt-1 text-sm text-red-600">{e.currency.join(" ")}</p> : null}
         </div>
         <Field label="Shipping days" name="shippingDays" type="number" step="1" min={0} defaultValue={v.shippingDays} errors={e.shippingDays} />

@@ -4,11 +4,11 @@
 import { estimateDelivery, isDeliveryContext, type DeliveryEstimate, type WorkItem } from "@/lib/delivery/estimate";
 
 export { configuratorView, tidySelection } from "@/lib/configurator/view";
-export { fixFor } from "@/lib/configurator/evaluate/fix";
+export { fixFor, fixesFor } from "@/lib/configurator/evaluate/fix";
 export { readShareLink } from "@/lib/configurator/share/share-link";
 export { FairUseNote } from "./fair-use-note";
-export { LinkNotice } from "./link-notice";
-export { replayChanges } from "./queued-changes";
+export { applyChange, replayChanges, replayWithInference } from "./queued-changes";
+export { InferenceNotice } from "./inference-notice";
 
 /** The delivery estimate from the context /api/delivery-context sent, or null when that is not a context. */
 export function estimateFor(context: unknown, leadDays: number, work: readonly WorkItem[]): DeliveryEstimate | null {

@@ -19,7 +19,11 @@ export function DeliveryEstimate({ delivery, result }: Props) {
       <p className="text-sm text-stone-600">Estimated delivery</p>
       <p className="mt-0.5 text-lg font-semibold text-stone-900" data-testid="delivery-date">
         {delivery.status === "loading" ? (
-          <span className="inline-block h-6 w-48 animate-pulse rounded bg-stone-200" aria-label="Calculating" />
+          <>
+            {/* A plain span may not carry aria-label (axe: aria-prohibited-attr): the placeholder is hidden and the words are for screen readers. */}
+            <span aria-hidden className="inline-block h-6 w-48 animate-pulse rounded bg-stone-200" />
+            <span className="sr-only">Calculating…</span>
+          </>
         ) : delivery.status === "error" ? (
           "Confirmed when you order"
         ) : estimate?.ok ? (

@@ -11,12 +11,13 @@ type Props = {
   display: "swatch" | "card" | "radio";
   checked: boolean;
   state: OptionState | undefined;
-  /** Asked for this option's fix when it is shown blocked. */
+  /** Asked for this option's fixes when it is shown blocked. */
   fixOf: FixOf;
   /** Label, description, price and supply days, built once per definition (./static-content). */
   details: ReactNode;
   onSelect: () => void;
-  onFix: (selection: Selection) => void;
+  /** Applies a fix; `optionInputId` is this option's input (focus goes there, or to the first problem left). */
+  onFix: (selection: Selection, optionInputId: string) => void;
 };
 
 /**
@@ -28,8 +29,9 @@ export function OptionChoice({ groupId, option, type, display, checked, state, f
   const available = state?.available ?? true;
   const inputId = `opt-${groupId}-${option.id}`;
   const reasonId = `${inputId}-reason`;
-  const fix = available ? undefined : fixOf(groupId, option.id); // asked for only here: a fix is searched on demand
+  const fixes = available ? [] : fixOf(groupId, option.id); // asked for only here: fixes are searched on demand
   const reason = available ? undefined : state?.reason;
+  const adds = available && !checked && state?.adds?.length ? `Adds ${state.adds.join(" and ")}` : undefined;
   const input = (
     <input
       id={inputId}
@@ -49,17 +51,24 @@ export function OptionChoice({ groupId, option, type, display, checked, state, f
         <span className="sr-only">Unavailable: </span>
         {reason}
       </p>
-      {fix ? (
-        <button
-          type="button"
-          onClick={() => onFix(fix.selection)}
-          className="mt-1.5 inline-flex items-center gap-1 rounded-md border border-brand-600/30 bg-brand-50 px-2 py-1 font-medium text-brand-700 hover:bg-brand-100"
-          aria-label={`${fix.label} to get ${option.label}`}
-        >
-          <span aria-hidden>↻</span> {fix.label}
-        </button>
+      {fixes.length > 0 ? (
+        <div className="mt-1.5 flex flex-wrap gap-1.5">
+          {fixes.map((fix) => (
+            <button
+              key={fix.label}
+              type="button"
+              onClick={() => onFix(fix.selection, inputId)}
+              className="inline-flex items-center gap-1 rounded-md border border-brand-600/30 bg-brand-50 px-2 py-1 font-medium text-brand-700 hover:bg-brand-100"
+              aria-label={`${fix.label} to get ${option.label}`}
+            >
+              <span aria-hidden>↻</span> {fix.label}
+            </button>
+          ))}
+        </div>
       ) : null}
     </div>
+  ) : adds ? (
+    <p className="mt-1.5 text-xs text-stone-600" data-testid="adds-note">{adds}</p>
   ) : null;
 
   if (display === "swatch") {
@@ -86,8 +95,9 @@ export function OptionChoice({ groupId, option, type, display, checked, state, f
 
   if (display === "radio") {
     return (
-      <div className={`rounded-lg border px-3 py-2.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${checked ? "border-stone-900 bg-stone-50" : "border-stone-200 bg-white"} ${available ? "" : "opacity-70"}`}>
-        <label htmlFor={inputId} title={reason} className={`relative flex items-center gap-3 ${available ? "cursor-pointer" : "cursor-not-allowed"}`}>
+      <div className={`rounded-lg border px-3 py-2.5 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${checked ? "border-stone-900 bg-stone-50" : "border-stone-200 bg-white"}`}>
+        {/* Only the option is dimmed: its reason and fix stay at full contrast (axe color-contrast). */}
+        <label htmlFor={inputId} title={reason} className={`relative flex items-center gap-3 ${available ? "cursor-pointer" : "cursor-not-allowed opacity-70"}`}>
           {input}
           <span aria-hidden className={`grid h-4 w-4 shrink-0 place-items-center ${type === "radio" ? "rounded-full" : "rounded"} border ${checked ? "border-stone-900 bg-stone-900" : "border-stone-400 bg-white"}`}>
             {checked ? <span className={`h-1.5 w-1.5 bg-white ${type === "radio" ? "rounded-full" : "rounded-sm"}`} /> : null}

@@ -6,6 +6,7 @@ import { optionDisplay } from "./option-display";
 import { OptionChoice } from "./option-choice";
 import type { GroupContent } from "./static-content";
 import type { ConfigurationActions, FixOf } from "./use-configuration";
+import { focusAfterFix } from "./focus-after-fix";
 
 type Props = {
   group: OptionGroup;
@@ -17,10 +18,12 @@ type Props = {
   problems: string[];
   content: GroupContent;
   actions: ConfigurationActions;
+  /** What the engine added to a choice made in this group, with its Undo (rendered by the engine's InferenceNotice). */
+  notice?: React.ReactNode;
 };
 
 /** A single or multi group: a fieldset of swatches, cards or rows, with its problems under it. */
-export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, fixOf, problems, content, actions }: Props) {
+export const OptionGroupField = memo(function OptionGroupField({ group, value, states, hidden, fixOf, problems, content, actions, notice }: Props) {
   const display = optionDisplay(group);
   const isMulti = group.type === "multi";
   const chosen = isMulti ? (Array.isArray(value) ? value : []) : [];
@@ -29,7 +32,10 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
   const selectedLabel = !isMulti ? group.options.find((o) => o.id === value)?.label : undefined;
   const countHint = isMulti ? countText(group.minCount, group.maxCount) : null;
   const problemId = `grp-${group.id}-problems`;
-  const onFix = (selection: Selection) => actions.apply(selection);
+  const onFix = (selection: Selection, optionInputId?: string) => {
+    actions.apply(selection);
+    if (optionInputId) focusAfterFix(optionInputId);
+  };
 
   return (
     <fieldset className="scroll-mt-24" id={`group-${group.id}`} aria-describedby={problems.length ? problemId : undefined}>
@@ -69,6 +75,7 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
           Clear {group.label.toLowerCase()}
         </button>
       ) : null}
+      {notice}
       {hidden && hidden.length > 0 ? <HiddenOptions group={group} hidden={hidden} states={states} fixOf={fixOf} onFix={onFix} /> : null}
       {problems.length ? (
         <ul id={problemId} className="mt-2 space-y-1 text-sm text-red-700">
@@ -80,24 +87,24 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
 });
 
 /** Options a visibility rule hides for now, named with the rule's message and its fix, so they can be found. */
-function HiddenOptions({ group, hidden, states, fixOf, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; fixOf: FixOf; onFix: (s: Selection) => void }) {
+function HiddenOptions({ group, hidden, states, fixOf, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; fixOf: FixOf; onFix: (s: Selection, optionInputId?: string) => void }) {
   return (
     <ul className="mt-3 space-y-1.5 rounded-lg bg-stone-100/70 px-3 py-2 text-xs text-stone-600">
       {hidden.map((id) => {
         const option = group.options.find((o) => o.id === id);
         const state = states?.[id];
         if (!option) return null;
-        const fix = fixOf(group.id, id);
+        const fixes = fixOf(group.id, id);
         return (
           <li key={id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span>
               <span className="font-medium text-stone-800">{option.label}</span>: {state?.reason ?? "not offered with the current choices"}
             </span>
-            {fix ? (
-              <button type="button" onClick={() => onFix(fix.selection)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-medium text-brand-700 hover:border-brand-600">
+            {fixes.map((fix) => (
+              <button key={fix.label} type="button" onClick={() => onFix(fix.selection, `opt-${group.id}-${id}`)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-medium text-brand-700 hover:border-brand-600">
                 {fix.label}
               </button>
-            ) : null}
+            ))}
           </li>
         );
       })}

@@ -1,9 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Definition, Problem } from "@/lib/configurator";
+import type { Definition, Problem, Selection } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import { formatCents } from "@/lib/money";
+import { MAX_QUANTITY, readQuantity } from "@/lib/configurator/quantity";
 import type { FairUse } from "@/lib/settings/fair-use";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
@@ -11,7 +13,7 @@ import { ProductPreview } from "./product-preview";
 import { configuratorContent, type GroupContent } from "./static-content";
 import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
-import { useConfiguration } from "./use-configuration";
+import { useConfiguration, type SharedLink } from "./use-configuration";
 import { useDeliveryContext, useDeliveryEstimate } from "./use-delivery-context";
 import { workOf } from "@/lib/delivery/work";
 
@@ -19,11 +21,20 @@ type Props = {
   product: { slug: string; name: string };
   definition: Definition;
   currency: string;
-  /** The first view (the defaults, quantity 1), computed on the server: the page shows it before the engine loads. */
+  /** The first view (the defaults, quantity 1, or a share link's), computed on the server: the page shows it before the engine loads. */
   initial: ConfiguratorView;
+  /** The most units per order (the fair-use setting) as the page was rendered; today's delivery context, once read, has the current one. */
+  maxQuantity?: number;
   /** An admin previewing a draft: no Order button, the URL left alone (the page shows the banner). */
   preview?: boolean;
+  /** A share link read on the server (the page's `initial` is then the link's view): the defaults, what to say about the link, and today's delivery context. */
+  link?: SharedLink;
+  /** Told of every change of the selection or quantity (the admin's preview saves it as a test case). */
+  onConfigurationChange?: (selection: Selection, quantity: number) => void;
 };
+
+// Only a page opened from a link shows it: its code loads with such a page (rendered on the server), not with every page.
+const LinkNotice = dynamic(() => import("./link-notice").then((m) => m.LinkNotice));
 
 const problemsByGroup = (problems: Problem[]) => {
   const map = new Map<string, string[]>();
@@ -37,18 +48,40 @@ const EMPTY: GroupContent = { title: null, description: null, aside: null, note:
  * The product configurator: every group of the definition, a live preview, price, delivery date and problems.
  * The engine loads on the first pointer, focus or key event inside it (see useConfiguration).
  */
-export function ProductConfigurator({ product, definition, currency, initial, preview = false }: Props) {
+export function ProductConfigurator({ product, definition, currency, initial, maxQuantity, link, preview = false, onConfigurationChange }: Props) {
   // Built here rather than on the server: as server-rendered nodes they doubled the page's RSC payload (every
   // option's markup a second time), which the cached page then serves, and gzips, on every request.
   const content = useMemo(() => configuratorContent(definition, currency), [definition, currency]);
-  const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, actions } = useConfiguration({ definition, initial, syncUrl: !preview });
+  const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, inferred, actions } = useConfiguration({ definition, initial, link, syncUrl: !preview });
   const { result, code } = view;
-  const delivery = useDeliveryContext({ leadDays: initial.result.leadDays, work: workOf(initial.result) });
+  useEffect(() => {
+    onConfigurationChange?.(selection, quantity);
+  }, [selection, quantity, onConfigurationChange]);
+  const delivery = useDeliveryContext({ leadDays: initial.result.leadDays, work: workOf(initial.result) }, link?.delivery);
   // The fair-use rules come with the delivery context (current, unlike this cached page): the same the server
   // applies. The page only compares figures; when a rule applies, the engine (loaded then) words it.
   const fairUse = delivery.status === "ready" ? (delivery.context as { fairUse?: FairUse } | null)?.fairUse : undefined;
-  const overLimit = !!fairUse && quantity > fairUse.maxQuantity;
-  const flagged = !!fairUse && (overLimit || result.productionHours > fairUse.approvalHoursThreshold || result.totalCents > fairUse.approvalValueThreshold);
+  // One limit: the checkout and the server read the quantity the same way (lib/configurator/quantity).
+  const limit = Math.min(MAX_QUANTITY, fairUse?.maxQuantity ?? maxQuantity ?? MAX_QUANTITY);
+  const [quantityText, setQuantityText] = useState(String(quantity));
+  // A quantity set elsewhere (Reset, a link read after hydration) replaces the text, unless the text already says it.
+  useEffect(() => setQuantityText((text) => (readQuantity(text, MAX_QUANTITY).ok && Number(text) === quantity ? text : String(quantity))), [quantity]);
+  const reading = readQuantity(quantityText, limit);
+  const typedQuantity = reading.quantity;
+  const quantityProblem = reading.ok ? null : reading.message;
+  // The total shown is always the typed quantity's; when it cannot be priced, no total is shown.
+  const priced = typedQuantity !== undefined;
+  const onQuantityText = (text: string) => {
+    setQuantityText(text);
+    const next = readQuantity(text, limit);
+    const n = next.quantity;
+    if (n !== undefined) actions.setQuantity(n);
+  };
+  const onReset = () => {
+    actions.reset();
+    setQuantityText("1");
+  };
+  const flagged = !!fairUse && !quantityProblem && (result.productionHours > fairUse.approvalHoursThreshold || result.totalCents > fairUse.approvalValueThreshold);
   useEffect(() => {
     if (flagged && !engine) warm();
   }, [flagged, engine, warm]);
@@ -62,7 +95,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
 
   return (
     <div className="pb-24 lg:pb-0" data-engine={engine ? "ready" : "idle"} onPointerDownCapture={warm} onFocusCapture={warm} onKeyDownCapture={warm}>
-      {engine && (notice || restored) ? <engine.LinkNotice notice={notice} restored={restored} onDismiss={actions.dismissNotice} /> : null}
+      {notice || restored ? <LinkNotice notice={notice} restored={restored} onDismiss={actions.dismissNotice} /> : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0">
@@ -92,6 +125,7 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
                   problems={problems}
                   content={groupContent}
                   actions={actions}
+                  notice={engine && inferred?.group === group.id ? <engine.InferenceNotice inferred={inferred} onUndo={actions.undoInference} onDismiss={actions.dismissInference} /> : undefined}
                 />
               );
             })}
@@ -104,14 +138,17 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
             name={product.name}
             result={result}
             code={code}
-            quantity={quantity}
+            quantityText={quantityText}
+            maxQuantity={limit}
+            quantityProblem={quantityProblem}
+            priced={priced}
+            onQuantityText={onQuantityText}
+            onReset={onReset}
             currency={currency}
             delivery={estimate}
-            overLimit={overLimit}
             note={flagged && engine ? <engine.FairUseNote context={delivery.status === "ready" && delivery.context} quantity={quantity} productionHours={result.productionHours} totalCents={result.totalCents} currency={currency} /> : null}
             updating={updating}
             preview={preview}
-            actions={actions}
           />
         </aside>
       </div>
@@ -123,8 +160,8 @@ export function ProductConfigurator({ product, definition, currency, initial, pr
       >
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
           <div>
-            <p className="text-xs text-stone-500">{result.valid ? "Total" : `${result.problems.length} to fix`}</p>
-            <p className="text-lg font-semibold tabular-nums" aria-hidden>{formatCents(result.totalCents, currency)}</p>
+            <p className="text-xs text-stone-500">{quantityProblem ? "Quantity" : result.valid ? "Total" : `${result.problems.length} to fix`}</p>
+            <p className="text-lg font-semibold tabular-nums" aria-hidden>{priced ? formatCents(result.totalCents, currency) : "Enter a quantity"}</p>
           </div>
           <a href="#summary" className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white">
             Review{preview ? "" : " and order"}

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { ReactNode } from "react";
 import type { Definition, Option } from "@/lib/configurator";
 import { formatCents } from "@/lib/money";
@@ -54,7 +55,7 @@ function optionDetails(option: Option, display: OptionDisplay, currency: string)
       {option.description ? <span className="mt-0.5 text-xs text-stone-600">{option.description}</span> : null}
       <span className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
         <Price cents={option.priceCents} currency={currency} />
-        {option.leadDays > 0 ? <span className="text-xs text-stone-500">+{option.leadDays} days supply</span> : null}
+        {option.leadDays > 0 ? <span className="text-xs text-stone-500">+{plural(option.leadDays, "day")} supply</span> : null}
       </span>
     </span>
   );

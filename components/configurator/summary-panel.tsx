@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
-import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
+import { lineText } from "@/lib/configurator/evaluate/line-text";
 import { formatCents } from "@/lib/money";
+import { SaveDesignLink } from "@/components/designs/save-design-link";
 import { DeliveryEstimate } from "./delivery-estimate";
-import type { ConfigurationActions } from "./use-configuration";
 import type { EstimateState } from "./use-delivery-context";
 
 type Props = {
@@ -14,20 +14,27 @@ type Props = {
   name: string;
   result: EvaluateResult;
   code: string;
-  quantity: number;
+  /** The quantity field as typed (it may be empty while the customer retypes it). */
+  quantityText: string;
+  /** The most units per order (the shop's one limit: the checkout and the server apply the same). */
+  maxQuantity: number;
+  /** Why the typed quantity cannot be ordered (empty, not digits, over the limit), or null. The order is blocked, never clamped. */
+  quantityProblem: string | null;
+  /** False when the typed quantity cannot be priced (empty, 0, not digits): no total is shown for another quantity. */
+  priced: boolean;
+  onQuantityText: (text: string) => void;
+  onReset: () => void;
   currency: string;
   delivery: EstimateState;
-  /** Over the fair-use quantity limit: the order is blocked (never clamped); `note` (from the engine) says why, or that a large order waits for approval. */
-  overLimit: boolean;
+  /** From the engine: that a large order waits for approval. */
   note: React.ReactNode;
   /** True while the engine loads after a change: the figures shown are the previous ones. */
   updating: boolean;
   preview: boolean;
-  actions: ConfigurationActions;
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantity, currency, delivery, overLimit, note, updating, preview, actions }: Props) {
+export function SummaryPanel({ slug, name, result, code, quantityText, maxQuantity, quantityProblem, priced, onQuantityText, onReset, currency, delivery, note, updating, preview }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
   const blocked = result.problems;
@@ -63,7 +70,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         <tbody>
           {result.breakdown.lines.map((line, i) => (
             <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`} className="border-b border-stone-100 last:border-0">
-              <th scope="row" className={`py-1.5 pr-3 text-left font-normal ${line.kind === "rule" || line.kind === "premium" ? "text-stone-500" : "text-stone-700"}`}>{line.label}</th>
+              <th scope="row" className={`py-1.5 pr-3 text-left font-normal ${line.kind === "rule" || line.kind === "premium" ? "text-stone-500" : "text-stone-700"}`}>{lineText(line, (cents) => formatCents(cents, currency))}</th>
               <td className={`py-1.5 text-right tabular-nums ${line.amountCents < 0 ? "text-emerald-700" : "text-stone-900"}`}>{formatCents(line.amountCents, currency)}</td>
             </tr>
           ))}
@@ -75,28 +82,29 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         <input
           id="quantity"
           type="number"
+          inputMode="numeric"
           min={1}
-          max={MAX_QUANTITY}
+          max={maxQuantity}
           step={1}
-          value={quantity}
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY) actions.setQuantity(n);
-          }}
-          aria-invalid={overLimit || undefined}
-          aria-describedby={overLimit ? "quantity-limit" : undefined}
-          className="w-20 rounded-lg border border-stone-300 px-2 py-1 text-right tabular-nums"
+          value={quantityText}
+          onChange={(e) => onQuantityText(e.currentTarget.value)}
+          aria-invalid={quantityProblem ? true : undefined}
+          aria-describedby={quantityProblem ? "quantity-limit" : undefined}
+          className={`w-20 rounded-lg border px-2 py-1 text-right tabular-nums ${quantityProblem ? "border-red-500" : "border-stone-300"}`}
         />
+      </div>
+      <div aria-live="polite">
+        {quantityProblem ? <p id="quantity-limit" className="mt-1 text-right text-sm text-red-700" data-testid="quantity-limit">{quantityProblem}</p> : null}
       </div>
       {note}
 
       <div className="mt-3 flex items-baseline justify-between gap-3">
         <span className="text-base font-medium">Total</span>
         <output className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="total" aria-live="polite">
-          {formatCents(result.totalCents, currency)}
+          {priced ? formatCents(result.totalCents, currency) : <span className="text-base font-medium text-stone-500">Enter a quantity</span>}
         </output>
       </div>
-      {result.quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
+      {priced && result.quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
 
       <div className="mt-4">
         <DeliveryEstimate delivery={delivery} result={result} />
@@ -115,7 +123,7 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
         </div>
       ) : null}
 
-      {preview ? null : result.valid && !overLimit ? (
+      {preview ? null : result.valid && !quantityProblem ? (
         // While a change waits for the engine, the link would carry the previous configuration: it waits too.
         <Link
           href={orderHref}
@@ -130,17 +138,18 @@ export function SummaryPanel({ slug, name, result, code, quantity, currency, del
             Order
           </button>
           <p id="order-blocked" className="mt-1.5 text-center text-xs text-stone-600">
-            {overLimit ? "Cannot order yet: change the quantity" : blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
+            {quantityProblem ? `Cannot order yet: ${quantityProblem}` : blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
           </p>
         </>
       )}
 
-      <div className="mt-3 flex items-center justify-between gap-3 text-sm">
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
         <button type="button" onClick={copyLink} className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 font-medium text-stone-700 hover:bg-stone-100">
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8"><path d="M8 12l4-4M7 9.5 5 11.5a2.5 2.5 0 0 0 3.5 3.5l2-2M13 10.5l2-2A2.5 2.5 0 0 0 11.5 5l-2 2" /></svg>
           Copy share link
         </button>
-        <button type="button" onClick={actions.reset} className="rounded-lg px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+        {preview ? null : <SaveDesignLink slug={slug} code={code} quantity={result.quantity} disabled={updating} />}
+        <button type="button" onClick={onReset} className="rounded-lg px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
           Reset to defaults
         </button>
       </div>

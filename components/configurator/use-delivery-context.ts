@@ -11,15 +11,19 @@ export type DeliveryState = { status: "loading" } | { status: "ready"; context: 
 
 /**
  * The shop's delivery context, fetched once from /api/delivery-context, with the server's estimate for the
- * first view's lead days and work per centre (so the date shows before the engine loads).
+ * first view's lead days and work per centre (so the date shows before the engine loads). A page rendered per
+ * request (a share link) passes it in (`given`, the same JSON) and nothing is fetched.
  */
-export function useDeliveryContext(first: { leadDays: number; work: readonly WorkItem[] }): DeliveryState {
+export function useDeliveryContext(first: { leadDays: number; work: readonly WorkItem[] }, given?: unknown): DeliveryState {
   const { leadDays } = first;
   const work = workSignature(first.work);
+  const passed = useMemo((): DeliveryState | null => (given ? readContext(given) : null), [given]);
   const context = useLazy(() => fetchContext(leadDays, work), "delivery context");
   const { load } = context;
-  useEffect(() => void load().catch(() => undefined), [load]);
-  return context.value ?? (context.failed ? ERROR : LOADING);
+  useEffect(() => {
+    if (!passed) void load().catch(() => undefined);
+  }, [load, passed]);
+  return passed ?? context.value ?? (context.failed ? ERROR : LOADING);
 }
 
 const LOADING: DeliveryState = { status: "loading" };
@@ -29,7 +33,12 @@ async function fetchContext(leadDays: number, work: string): Promise<DeliverySta
   const query = new URLSearchParams({ leadDays: String(leadDays), work });
   const response = await fetch(`/api/delivery-context?${query}`, { cache: "no-store" });
   if (!response.ok) throw new Error(String(response.status));
-  const body = (await response.json()) as { estimate?: unknown } | null;
+  return readContext(await response.json());
+}
+
+/** The context as /api/delivery-context sends it (JSON), with the estimate for the first view it carries. */
+function readContext(json: unknown): DeliveryState {
+  const body = json as { estimate?: unknown } | null;
   return { status: "ready", context: body, first: readEstimateJson(body?.estimate) };
 }
 

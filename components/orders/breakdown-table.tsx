@@ -1,4 +1,5 @@
 import type { Breakdown } from "@/lib/configurator";
+import { lineText } from "@/lib/configurator/evaluate/line-text";
 import { formatCents } from "@/lib/money";
 
 /** The itemized price: every line and the total they sum to. */
@@ -9,7 +10,7 @@ export function BreakdownTable({ breakdown, currency, caption = "Price breakdown
       <tbody className="divide-y divide-stone-100">
         {breakdown.lines.map((line, i) => (
           <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`}>
-            <th scope="row" className="py-1.5 pr-3 text-left font-normal text-stone-600">{line.label}</th>
+            <th scope="row" className="py-1.5 pr-3 text-left font-normal text-stone-600">{lineText(line, (cents) => formatCents(cents, currency))}</th>
             <td className={`whitespace-nowrap py-1.5 text-right tabular-nums ${line.amountCents < 0 ? "text-green-700" : ""}`}>
               {formatCents(line.amountCents, currency)}
             </td>

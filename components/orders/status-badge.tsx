@@ -12,10 +12,15 @@ const TONES: Record<OrderStatus, string> = {
   CANCELLED: "bg-stone-100 text-stone-600 ring-stone-200",
 };
 
+/** The classes of a status label (for markup written as a string: the staff board). */
+export function statusBadgeClass(status: OrderStatus): string {
+  return `inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`;
+}
+
 /** An order's status as a coloured label. */
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}>
+    <span className={statusBadgeClass(status)}>
       {STATUS_LABELS[status]}
     </span>
   );

@@ -8,30 +8,39 @@ import type { OrderStatus } from "@/lib/orders/status";
 
 /** Cancelling asks for confirmation and a reason (the customer reads it) in a dialog; capacity is released. */
 export function CancelForm({ number, from, size = "md", decline = false }: { number: string; from: OrderStatus; size?: "sm" | "md"; decline?: boolean }) {
+  // The dialog is built on the first click, not with the page.
+  const [opened, setOpened] = useState(0);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpened((n) => n + 1)}
+        className={`rounded-md border border-red-200 bg-white font-medium text-red-700 hover:bg-red-50 ${size === "sm" ? "px-2.5 py-1.5 text-xs" : "px-4 py-2 text-sm"}`}
+      >
+        {decline ? "Decline…" : "Cancel…"}<span className="sr-only"> order {number}</span>
+      </button>
+      {opened ? <CancelDialog key={opened} number={number} from={from} decline={decline} onClose={() => setOpened(0)} /> : null}
+    </>
+  );
+}
+
+/**
+ * The cancel dialog itself, open from the moment it mounts; `onClose` runs when it closes (kept, cancelled,
+ * Escape). The board opens one for the card whose Cancel button was pressed (BoardActions).
+ */
+export function CancelDialog({ number, from, decline = false, onClose }: { number: string; from: OrderStatus; decline?: boolean; onClose: () => void }) {
   const [state, action] = useActionState(transitionOrderAction, initialFormState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  // The dialog is built on the first click, not with the page: the board shows up to 160 cards, and a
-  // dialog in each made the page several times heavier to render and to send.
-  const [opened, setOpened] = useState(false);
   useEffect(() => {
-    if (opened) dialog.current?.showModal();
-  }, [opened]);
+    dialog.current?.showModal();
+  }, []);
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
   const reasonErrors = state.errors?.reason;
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}
-        className={`rounded-md border border-red-200 bg-white font-medium text-red-700 hover:bg-red-50 ${size === "sm" ? "px-2.5 py-1.5 text-xs" : "px-4 py-2 text-sm"}`}
-      >
-        {decline ? "Decline…" : "Cancel…"}<span className="sr-only"> order {number}</span>
-      </button>
-      {opened ? (
-        <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
+        <dialog ref={dialog} onClose={onClose} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
           <form action={action} className="space-y-4 p-5">
             <h2 id={`${id}-title`} className="text-lg font-semibold">{decline ? "Decline" : "Cancel"} order {number}?</h2>
             <p className="text-sm text-stone-600">
@@ -64,7 +73,5 @@ export function CancelForm({ number, from, size = "md", decline = false }: { num
             </div>
           </form>
         </dialog>
-      ) : null}
-    </>
   );
 }

@@ -18,12 +18,19 @@ export function LiveUpdates({ orderId }: { orderId?: string }) {
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     source.addEventListener("order", (event) => {
       try {
-        const notice = JSON.parse((event as MessageEvent<string>).data) as { orderId: string; to: string };
+        const notice = JSON.parse((event as MessageEvent<string>).data) as { orderId: string; from: string | null; to: string };
         if (orderId && notice.orderId !== orderId) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
           router.refresh();
-          setAnnouncement(`Updated: an order moved to ${notice.to.toLowerCase().replace(/_/g, " ")}.`);
+          // An event on the same status is a note on the order (a change of specification, a re-promise), not a move.
+          setAnnouncement(
+            notice.to === "MESSAGE"
+              ? "Updated: a new message on an order."
+              : notice.from === notice.to
+                ? "Updated: an order was changed."
+                : `Updated: an order moved to ${notice.to.toLowerCase().replace(/_/g, " ")}.`,
+          );
         }, 250);
       } catch {
         // ignore malformed events

@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/users/schema";
 import { AUTH_BASE, BROADCAST_KEY, SESSION_EVENT } from "./endpoints";
 
 // Signing in and out from the browser through next-auth's endpoints (credentials callback, signout), the
@@ -49,4 +50,16 @@ export async function signInWithCredentials(email: string, password: string): Pr
 export async function signOutNow(): Promise<void> {
   await post("signout", {});
   announce();
+}
+
+/** The signed-in user's role as the session endpoint reports it (null when signed out or unreachable). */
+export async function signedInRole(): Promise<Role | null> {
+  try {
+    const response = await fetch(`${AUTH_BASE}/session`, { cache: "no-store" });
+    const body = (await response.json()) as { user?: { role?: unknown } };
+    const role = body.user?.role;
+    return role === "CUSTOMER" || role === "STAFF" || role === "ADMIN" ? role : null;
+  } catch {
+    return null;
+  }
 }

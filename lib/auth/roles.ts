@@ -22,3 +22,14 @@ export function hasAccess(role: Role, access: Access): boolean {
   if (access === "staff") return isStaff(role);
   return true;
 }
+
+/**
+ * Where a user lands after signing in when nothing asked for another page (no callbackUrl, or the catalog
+ * home): staff on the production board, admins on the admin home, customers on the catalog.
+ */
+export function landingPath(role: Role | null | undefined, callbackUrl: string | null): string {
+  if (callbackUrl && callbackUrl !== "/") return callbackUrl;
+  if (role === "ADMIN") return "/admin";
+  if (role === "STAFF") return "/staff";
+  return "/";
+}

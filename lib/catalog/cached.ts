@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { isBuildPhase } from "@/lib/env";
-import { getSettings } from "@/lib/settings/queries";
+import { getFairUse, getSettings } from "@/lib/settings/queries";
 import { readWorkshopCalendar } from "@/lib/workshop/queries";
 import { CATALOG_TAG, productTag } from "./cache";
 import { findCatalog, getPublishedProduct, type CatalogEntry, type PublishedProduct } from "./queries";
@@ -13,7 +13,8 @@ import { findCatalog, getPublishedProduct, type CatalogEntry, type PublishedProd
 const SAFETY_NET_SECONDS = 3600;
 
 export type CatalogPageData = { products: CatalogEntry[]; currency: string };
-export type ProductPageData = { product: PublishedProduct; currency: string };
+/** `maxQuantity`: the most units per order (the fair-use setting), so the configurator says the limit from its first paint. */
+export type ProductPageData = { product: PublishedProduct; currency: string; maxQuantity: number };
 
 const readCatalog = unstable_cache(
   async (): Promise<CatalogPageData> => {
@@ -40,10 +41,10 @@ export async function loadProduct(slug: string): Promise<ProductPageData | null>
   return unstable_cache(
     async (): Promise<ProductPageData | null> => {
       const db = await getDb();
-      const [product, settings] = await Promise.all([getPublishedProduct(db, slug), getSettings(db)]);
-      return product ? { product, currency: settings.currency } : null;
+      const [product, settings, fairUse] = await Promise.all([getPublishedProduct(db, slug), getSettings(db), getFairUse(db)]);
+      return product ? { product, currency: settings.currency, maxQuantity: fairUse.maxQuantity } : null;
     },
-    ["storefront-product", slug],
+    ["storefront-product-v2", slug],
     { tags: [CATALOG_TAG, productTag(slug)], revalidate: SAFETY_NET_SECONDS },
   )();
 }

@@ -34,9 +34,11 @@ async function reload(db: () => Promise<Prisma>): Promise<void> {
   return known.loading;
 }
 
-/** Forgets the list, so that the next unknown slug reads it again at once (after an admin publishes or renames). */
+/** Forgets the list, so that the next product request reads it again at once (after an admin publishes, unpublishes or renames). */
 export function forgetPublishedSlugs(): void {
   known.loadedAt = 0;
+  // An unpublished product must stop being "known" here too: the next request reads the list again.
+  known.slugs = new Set();
 }
 
 /** Whether `slug` could be a product's address at all (the editor's slug rule), before any lookup. */

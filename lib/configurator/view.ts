@@ -49,11 +49,12 @@ export function tidySelection(definition: Definition, selection: Selection): Sel
 }
 
 /**
- * The first view of a definition (its defaults, quantity 1) as plain data that can be sent to the browser:
- * the configurator page renders it on the server, before the engine loads, with the fix of every blocked
- * option (the browser asks for fixes one by one, with fixFor, once the engine has loaded).
+ * The first view of a definition as plain data that can be sent to the browser: its defaults and quantity 1,
+ * or the selection and quantity of a share link (already normalized). The configurator page renders it on the
+ * server, before the engine loads, with the fix of every blocked option (the browser asks for fixes one by
+ * one, with fixFor, once the engine has loaded).
  */
-export function initialView(definition: Definition): ConfiguratorView {
-  const view = configuratorView(definition, defaultSelection(definition), 1);
+export function initialView(definition: Definition, selection: Selection = defaultSelection(definition), quantity = 1): ConfiguratorView {
+  const view = configuratorView(definition, selection, quantity);
   return { ...view, fixes: allFixes(definition, view.selection) };
 }

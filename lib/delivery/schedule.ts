@@ -1,3 +1,4 @@
+import { nextSpan, plural } from "../plural";
 import { cleanFloat } from "../configurator/evaluate/rounding";
 import { capacityGrid, dateOfDay, dayNumber, dayOfDate, firstOpenDay, isoDay, type CapacityGrid, type WorkshopCalendar } from "./calendar";
 
@@ -170,6 +171,6 @@ function fullyBookedMessage(centre: { name: string; capacity: Float64Array }, fr
   }
   const weeks = Math.round((limit - first) / 7);
   const needs = `this order needs ${Math.round(hours * 10) / 10} there. Choose a smaller quantity or contact us.`;
-  if (total <= EPSILON) return `Fully booked: ${centre.name} has no free hours in the next ${weeks} weeks and ${needs}`;
-  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centre.name} has ${Math.floor(total)} free hours in the next ${weeks} weeks and ${needs}`;
+  if (total <= EPSILON) return `Fully booked: ${centre.name} has no free hours in the ${nextSpan(weeks, "week")} and ${needs}`;
+  return `Fully booked until ${longDate.format(dateOfDay(lastFull + 1))}: ${centre.name} has ${plural(Math.floor(total), "free hour")} in the ${nextSpan(weeks, "week")} and ${needs}`;
 }

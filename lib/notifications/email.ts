@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/types";
 
-export type EmailMessage = { to: string; subject: string; text: string; html?: string; orderId?: string };
+/** Both parts are required: the worker sends them together as multipart/alternative. */
+export type EmailMessage = { to: string; subject: string; text: string; html: string; orderId?: string };
 
 /**
  * Queues an email in the database outbox, inside the caller's transaction: it is sent (or shown in the
@@ -10,6 +11,6 @@ export type EmailMessage = { to: string; subject: string; text: string; html?: s
  */
 export async function enqueueEmail(tx: Tx, message: EmailMessage): Promise<void> {
   await tx.emailOutbox.create({
-    data: { to: message.to, subject: message.subject, text: message.text, html: message.html ?? null, orderId: message.orderId ?? null },
+    data: { to: message.to, subject: message.subject, text: message.text, html: message.html, orderId: message.orderId ?? null },
   });
 }

@@ -4,11 +4,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/guards";
 import { getCurrentUser } from "@/lib/auth/session";
+import { keepConsentedAddress, readCheckoutConsent } from "@/lib/customers/checkout-consent";
 import { decodeSelection } from "@/lib/configurator";
+import { MAX_QUANTITY } from "@/lib/configurator/quantity";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
 import type { FormState } from "@/lib/forms/state";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
+import { DEFAULT_FAIR_USE, quantityLimitMessage } from "@/lib/settings/fair-use";
+import { getFairUse } from "@/lib/settings/queries";
 import { ORDER_RATE_LIMIT, placeOrder } from "./place-order";
 import { checkoutSchema, orderNumberSchema, orderStatusSchema } from "./schema";
 import { transitionOrder } from "./transition";
@@ -43,6 +47,12 @@ function readForm(formData: FormData) {
   };
 }
 
+function issuesByField(issues: { path: PropertyKey[]; message: string }[]) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  return errors;
+}
+
 /**
  * Places the order from the checkout form; prices and dates are recomputed by the service. On success it
  * answers with the order's number and confirmation address, and the page navigates there: a redirect here
@@ -65,11 +75,18 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
       .map(([k, v]) => [k, String(v).slice(0, 1000)]),
   );
   const parsed = checkoutSchema.safeParse(raw);
+  // The address book's consent box and phone number (components/customers/save-address-consent.tsx).
+  const consent = readCheckoutConsent(formData);
+  if (!consent.ok) return { errors: { ...consent.errors, ...(parsed.success ? {} : issuesByField(parsed.error.issues)) }, values, message: "Please correct the highlighted fields." };
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".");
       (errors[key] ??= []).push(issue.message);
+    }
+    // Over the engine's bound: say the shop's limit, as the configurator and the checkout do.
+    if (errors.quantity && /^\d+$/.test(raw.quantity) && Number(raw.quantity) > MAX_QUANTITY) {
+      errors.quantity = [await currentLimitMessage()];
     }
     return { errors, values, message: "Please correct the highlighted fields." };
   }
@@ -99,16 +116,27 @@ export async function placeOrderAction(_: CheckoutState, formData: FormData): Pr
       if (result.code === "quantity") return { message: "Please correct the highlighted fields.", errors: { quantity: [result.message] }, values };
       return { message: result.message, values };
     }
+    const notKept = await keepConsentedAddress(db, user.id, parsed.data.address, consent);
     return {
       ok: true,
       message: result.awaitingApproval
         ? `Order ${result.number} is placed and waits for the workshop's approval. Opening it…`
-        : `Order ${result.number} is placed. Opening its confirmation…`,
+        : `Order ${result.number} is placed. Opening its confirmation…${notKept ? ` ${notKept}` : ""}`,
       placed: { number: result.number, href: `/orders/${result.number}/confirmation` },
     };
   } catch (error) {
     console.error("placing an order failed", error);
     return { message: "We could not place your order right now; nothing was charged or booked. Please try again in a moment.", values };
+  }
+}
+
+/** The quantity limit's message with the current setting (the default's when the settings cannot be read). */
+async function currentLimitMessage(): Promise<string> {
+  try {
+    return quantityLimitMessage((await getFairUse(await getDb())).maxQuantity);
+  } catch (error) {
+    console.error("reading the quantity limit failed", error);
+    return quantityLimitMessage(DEFAULT_FAIR_USE.maxQuantity);
   }
 }
 

@@ -1,9 +1,11 @@
+import { change } from "@/lib/audit/changes";
 import { writeAudit } from "@/lib/audit/write";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import { enqueueEmail } from "@/lib/notifications/email";
-import { renderEmail } from "@/lib/notifications/templates";
+import { emailSpecOf, orderAction, renderEmail } from "@/lib/notifications/templates";
+import type { OrderSnapshot } from "./snapshot";
 
 // Large orders wait for approval for a limited time (fair use, issue 19): an expired hold cancels the order.
 // Run by a periodic task (startHoldExpiry, from instrumentation.ts) and lazily where holds are read (the staff
@@ -30,7 +32,7 @@ async function expireOne(db: Prisma, id: string, now: Date): Promise<boolean> {
   return runTransaction(db, async (tx) => {
     const order = await tx.order.findUnique({
       where: { id },
-      select: { id: true, number: true, status: true, version: true, holdUntil: true, createdAt: true, customer: { select: { name: true, email: true } }, product: { select: { name: true } } },
+      select: { id: true, number: true, status: true, version: true, holdUntil: true, createdAt: true, snapshot: true, customer: { select: { name: true, email: true } }, product: { select: { name: true } } },
     });
     if (!order || order.status !== "AWAITING_APPROVAL" || !order.holdUntil || order.holdUntil > now) return false;
     const days = Math.max(1, Math.round((order.holdUntil.getTime() - order.createdAt.getTime()) / DAY_MS));
@@ -48,11 +50,13 @@ async function expireOne(db: Prisma, id: string, now: Date): Promise<boolean> {
         subject: `Order ${order.number}: Cancelled`,
         greeting: `Hello ${order.customer.name},`,
         paragraphs: [`Your order for the ${order.product.name} was not approved within ${days} day${days === 1 ? "" : "s"}, so it has been cancelled; no workshop time was reserved and nothing was charged. Contact us to talk about a large order.`],
+        action: orderAction(order.number),
         facts: [["Order", order.number], ["Status", "Cancelled"], ["Reason", reason]],
+        spec: emailSpecOf(order.snapshot as unknown as OrderSnapshot),
         footer: "Atelier: made to order.",
       }),
     });
-    await writeAudit(tx, { actorId: null, action: "order.expire", entityType: "Order", entityId: order.id, summary: `${order.number}: Awaiting approval → Cancelled (${reason.toLowerCase()})`, data: { reason } });
+    await writeAudit(tx, { actorId: null, action: "order.expire", entityType: "Order", entityId: order.id, summary: `${order.number}: Awaiting approval → Cancelled (${reason.toLowerCase()})`, data: { reason }, changes: [...change("Status", "Awaiting approval", "Cancelled"), ...change("Cancel reason", null, reason)] });
     return true;
   });
 }

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db/types";
 import { scheduleOrder } from "@/lib/delivery/schedule";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { formatCents } from "@/lib/money";
-import { orderPlacedEmail } from "@/lib/notifications/templates";
+import { emailSpecOf, orderPlacedEmail } from "@/lib/notifications/templates";
 import { retryMessage } from "@/lib/security/rate-limit";
 import { needsApproval, openHoursMessage, quantityLimitMessage } from "@/lib/settings/fair-use";
 import { getSettings } from "@/lib/settings/queries";
@@ -149,7 +149,7 @@ export async function recordOrder(db: Tx, order: NewOrder, options: { limit?: Or
   const snapshot = buildSnapshot({ ...order, currency: settings.currency, promisedDate });
   const facts = {
     number: ORDER_NUMBER, customerName: customer.name, productName: product.name, totalCents: evaluation.totalCents,
-    currency: settings.currency, promisedDate, companyName: settings.companyName,
+    currency: settings.currency, promisedDate, companyName: settings.companyName, spec: emailSpecOf(snapshot.json),
   };
   const email = customer.email
     ? { to: customer.email, ...(approval ? awaitingApprovalEmail({ ...facts, holdUntil: approval.holdUntil }) : orderPlacedEmail(facts)) }

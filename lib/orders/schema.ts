@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/forms/text";
-import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
+import { readQuantity, MAX_QUANTITY } from "@/lib/configurator/quantity";
 import type { OrderStatus } from "./status";
 
 const text = (label: string, max: number) =>
@@ -25,15 +25,17 @@ export const shippingAddressSchema = z.object({
 export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
 /**
- * The checkout's quantity: digits only (no sign, exponent, decimals or spaces), at least 1. The most per
- * order is a fair-use setting (lib/settings/fair-use.ts), checked by the service against the current value;
- * the engine's own bound (MAX_QUANTITY) only keeps absurd numbers from being evaluated.
+ * The checkout's quantity, read as the configurator and the checkout read it (lib/configurator/quantity):
+ * digits only (no sign, exponent, decimals or spaces), at least 1, at most MAX_QUANTITY. The shop's limit is
+ * the fair-use setting (at most MAX_QUANTITY), checked by the service against the current value; a quantity
+ * over MAX_QUANTITY is answered with that limit's message by the action.
  */
-const quantitySchema = z
-  .string()
-  .regex(/^\d{1,9}$/, "Enter the quantity in digits, e.g. 2")
-  .transform(Number)
-  .pipe(z.number().int().min(1, "Order at least 1").max(MAX_QUANTITY, "For a quantity this large, contact us"));
+const quantitySchema = z.string().transform((text, ctx) => {
+  const reading = readQuantity(text, MAX_QUANTITY);
+  if (reading.ok) return reading.quantity;
+  ctx.issues.push({ code: "custom", message: reading.message, input: text });
+  return z.NEVER;
+});
 
 /** What the checkout form submits; prices and dates are never taken from it. */
 export const checkoutSchema = z.object({

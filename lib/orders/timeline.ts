@@ -1,3 +1,4 @@
+import { isChangeNote } from "./revision";
 import { ORDER_STAGES, STATUS_LABELS, type OrderStatus } from "./status";
 
 export type TimelineStep = {
@@ -68,10 +69,31 @@ export function eventHistory(events: { id: string; to: OrderStatus; at: Date; no
   return events.map((e, i) => ({
     id: e.id,
     status: e.to,
-    label: STATUS_LABELS[e.to],
+    // A change order's event keeps the status; it is named for what it is (its note says what changed).
+    label: isChangeNote(e.note) ? `${STATUS_LABELS[e.to]}: specification change` : STATUS_LABELS[e.to],
     state: i < events.length - 1 || e.to === "DELIVERED" ? "done" : "current",
     at: e.at,
     note: e.note,
     actor: e.actor,
   }));
+}
+
+/** One change of the specification as the order's history lists it (issue 23). */
+export type RevisionStep = { id: string; at: Date; title: string; differences: string[]; detail: string; state: "applied" | "pending" | "declined" };
+
+/**
+ * The order's changes in the order they happened: each applied revision with its differences and its effect on
+ * price and date, requests waiting for the workshop, and declined ones with the reason.
+ */
+export function revisionTimeline(
+  revisions: { id: string; number: number | null; status: "PENDING" | "APPLIED" | "DECLINED"; createdAt: Date; decidedAt: Date | null; differences: string[]; decisionNote: string; totalBeforeCents: number; totalAfterCents: number; promisedBefore: Date; promisedAfter: Date }[],
+  money: (cents: number) => string,
+  date: (d: Date) => string,
+): RevisionStep[] {
+  return revisions.map((r) => {
+    const effect = `Price ${money(r.totalBeforeCents)} → ${money(r.totalAfterCents)}; delivery ${date(r.promisedBefore)} → ${date(r.promisedAfter)}`;
+    if (r.status === "APPLIED") return { id: r.id, at: r.decidedAt ?? r.createdAt, title: `Revision ${r.number}`, differences: r.differences, detail: [effect, r.decisionNote].filter(Boolean).join(" · "), state: "applied" };
+    if (r.status === "PENDING") return { id: r.id, at: r.createdAt, title: "Change requested, waiting for the workshop", differences: r.differences, detail: `If approved: ${effect}`, state: "pending" };
+    return { id: r.id, at: r.decidedAt ?? r.createdAt, title: "Change request declined", differences: r.differences, detail: r.decisionNote, state: "declined" };
+  });
 }

@@ -1,10 +1,14 @@
+import { change } from "@/lib/audit/changes";
 import { writeAudit } from "@/lib/audit/write";
+import { formatDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { releaseCapacity } from "@/lib/delivery/capacity";
 import { enqueueEmail } from "@/lib/notifications/email";
-import { renderEmail } from "@/lib/notifications/templates";
+import { emailSpecOf, orderAction, renderEmail } from "@/lib/notifications/templates";
+import type { OrderSnapshot } from "./snapshot";
+import { trackingLink } from "./tracking-link";
 import type { Role } from "@/lib/users/schema";
 import { approvedEmail } from "./approval-emails";
 import { bookApprovedOrder } from "./approval";
@@ -72,7 +76,7 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
   const note = clean(request.note) ?? "";
   const order = await tx.order.findUnique({
     where: { number: request.orderNumber },
-    select: { id: true, number: true, status: true, version: true, customerId: true, leadDays: true, productionHours: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
+    select: { id: true, number: true, status: true, version: true, customerId: true, leadDays: true, productionHours: true, snapshot: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
   });
   const isOwner = order?.customerId === actor.id;
   // A customer never learns whether someone else's order exists.
@@ -113,14 +117,18 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
     await tx.orderOperation.updateMany({ where: { orderId: order.id, status: { not: "DONE" } }, data: { status: "DONE", finishedAt: now, finishedById: actor.id } });
   }
 
+  const spec = emailSpecOf(order.snapshot as unknown as OrderSnapshot);
+  const tracking = to === "SHIPPED" && carrier && trackingNumber ? trackingLink(carrier, trackingNumber) : null;
   await enqueueEmail(tx, {
     to: order.customer.email,
     orderId: order.id,
-    ...(approval?.ok ? approvedEmail({ number: order.number, customerName: order.customer.name, productName: order.product.name, promisedDate: approval.promisedDate }) : renderEmail({
+    ...(approval?.ok ? approvedEmail({ number: order.number, customerName: order.customer.name, productName: order.product.name, promisedDate: approval.promisedDate, spec }) : renderEmail({
       subject: `Order ${order.number}: ${STATUS_LABELS[to]}`,
       greeting: `Hello ${order.customer.name},`,
       paragraphs: [customerMessage(order.product.name, to, { reason: cancelReason, carrier, trackingNumber })],
-      facts: [["Order", order.number], ["Status", STATUS_LABELS[to]], ["Follow it at", `/orders/${order.number}`]],
+      action: tracking ? { label: `Track the parcel with ${tracking.carrier}`, url: tracking.url } : orderAction(order.number),
+      facts: [["Order", order.number], ["Status", STATUS_LABELS[to]], ...(tracking ? [["Your order", orderAction(order.number).url] as [string, string]] : [])],
+      spec,
       footer: "Atelier: made to order.",
     })),
   });
@@ -131,6 +139,14 @@ async function applyTransition(tx: Tx, request: TransitionRequest): Promise<Tran
     entityId: order.id,
     summary: `${order.number}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`,
     data: { from, to, note: eventNote, releasedHours: released, version: order.version + 1, ...(approval?.ok ? { bookedHours: approval.hours, promisedDate: approval.promisedDate.toISOString().slice(0, 10) } : {}) },
+    changes: [
+      ...change("Status", STATUS_LABELS[from], STATUS_LABELS[to]),
+      ...(to === "SHIPPED" ? [...change("Carrier", null, carrier), ...change("Tracking number", null, trackingNumber)] : []),
+      ...(to === "CANCELLED" ? change("Cancel reason", null, cancelReason) : []),
+      ...(approval?.ok ? change("Promised delivery", null, formatDate(approval.promisedDate)) : []),
+      ...(released > 0 ? change("Booked hours released", null, released) : []),
+      ...(note && to !== "CANCELLED" && to !== "SHIPPED" ? change("Note", null, note) : []),
+    ],
   });
   return { ok: true, order: { id: order.id, number: order.number, status: to } };
 }

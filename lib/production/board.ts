@@ -15,6 +15,8 @@ export type BoardCard = {
   holdUntil: Date | null;
   daysLeft: number;
   risk: Risk;
+  /** Messages the customer wrote on the order that no one in the workshop has read yet (lib/messages). */
+  unreadMessages: number;
 };
 
 export type BoardColumn = { status: OrderStatus; count: number; page: number; pages: number; cards: BoardCard[] };
@@ -57,8 +59,9 @@ function windowSql(status: OrderStatus, since: Date | null) {
 }
 
 const RECENT_ONLY: OrderStatus[] = ["DELIVERED", "CANCELLED"];
+const BOOKED_DAYS_MATTER: OrderStatus[] = ["PLACED", "CONFIRMED", "IN_PRODUCTION"];
 
-type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: Date | null; last_day: Date | null };
+type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: Date | null; last_day: Date | null; unread: number };
 
 /**
  * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips.
@@ -93,9 +96,14 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
       : FINISHED.includes(status)
         ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
         : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
+    // Booked days matter only where they can make an order at risk (assessRisk): not started, or in production.
+    const booked = BOOKED_DAYS_MATTER.includes(status)
+      ? PrismaTypes.sql`(SELECT min(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS first_day,
+        (SELECT max(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS last_day`
+      : PrismaTypes.sql`NULL::date AS first_day, NULL::date AS last_day`;
     return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, o.hold_until, p.name AS product_name, u.name AS customer_name,
-        o.at_risk, (SELECT min(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS first_day,
-        (SELECT max(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS last_day
+        o.at_risk, ${booked},
+        (SELECT count(*)::int FROM order_messages m WHERE m.order_id = o.id AND m.side = 'CUSTOMER' AND m.read_at IS NULL) AS unread
       FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
       ORDER BY ${order} LIMIT ${BOARD_PAGE_SIZE} OFFSET ${(pageOf(status).page - 1) * BOARD_PAGE_SIZE})`;
@@ -114,6 +122,7 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
         holdUntil: row.hold_until,
         daysLeft: daysLeft(row.promised_date, today),
         risk: assessRisk({ status, promisedDate: row.promised_date, today, atRisk: row.at_risk, bookedDays: row.first_day && row.last_day ? { first: row.first_day, last: row.last_day } : null }),
+        unreadMessages: Number(row.unread),
       }));
     return { status, count: counts.get(status) ?? 0, ...pageOf(status), cards };
   });

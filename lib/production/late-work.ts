@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { processWide } from "@/lib/process-wide";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
@@ -145,7 +146,18 @@ export function startLateWorkRoller(intervalMs = 10 * 60_000): void {
   run();
 }
 
+// The days this process has seen claimed in late_work_runs, per database: once a day's run is recorded no
+// call can run it again, so the pages skip the claim (a write) on every later request of that day.
+const claimedDays = processWide("lateWorkClaimedDays", () => new WeakMap<Prisma, string>());
+
 /** For pages about to read the plan: today's roll-forward if it has not run yet; a failure is logged, never shown. */
-export async function rollForwardBeforeReading(db: Prisma): Promise<void> {
-  await rollForwardOncePerDay(db).catch((error: unknown) => console.error("rolling late work forward failed", error));
+export async function rollForwardBeforeReading(db: Prisma, now = new Date()): Promise<void> {
+  const day = isoDay(dayOfDate(now));
+  if (claimedDays.get(db) === day) return;
+  try {
+    await rollForwardOncePerDay(db, now);
+    claimedDays.set(db, day);
+  } catch (error) {
+    console.error("rolling late work forward failed", error);
+  }
 }

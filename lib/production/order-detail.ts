@@ -3,6 +3,7 @@ import { expireHolds } from "@/lib/orders/holds";
 import { orderNumberSchema } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import type { OrderStatus } from "@/lib/orders/status";
+import { componentNames, nameComponents } from "./component-names";
 
 export type BuildSheet = {
   id: string;
@@ -29,7 +30,8 @@ export type BuildSheet = {
   customer: { name: string; email: string };
   shippingAddress: Record<string, string>;
   options: { groupLabel: string; label: string; value: string | null; unit: string | null }[];
-  bom: { sku: string; name?: string; quantity: number }[];
+  /** Every component the order's choices consume, named (from its product version when the snapshot has no name). */
+  bom: { sku: string; name?: string; unit?: string; quantity: number }[];
   leadDrivers: string[];
   job: { startedAt: Date; completedAt: Date | null } | null;
   /** At risk: late work was rolled forward past the promised date (./late-work.ts); staff may re-promise. */
@@ -59,6 +61,7 @@ async function readBuildSheet(db: Prisma, number: string): Promise<BuildSheet | 
       leadDays: true, productionHours: true, totalCents: true, currency: true, carrier: true, trackingNumber: true,
       shippedAt: true, deliveredAt: true, cancelledAt: true, cancelReason: true, holdUntil: true, snapshot: true, shippingAddress: true,
       product: { select: { name: true, slug: true } },
+      productVersionId: true,
       productVersion: { select: { version: true } },
       customer: { select: { name: true, email: true } },
       options: { select: { groupLabel: true, label: true, value: true, unit: true }, orderBy: { id: "asc" } },
@@ -77,12 +80,18 @@ async function readBuildSheet(db: Prisma, number: string): Promise<BuildSheet | 
   const address = typeof order.shippingAddress === "object" && order.shippingAddress && !Array.isArray(order.shippingAddress)
     ? Object.fromEntries(Object.entries(order.shippingAddress).filter(([, v]) => typeof v === "string") as [string, string][])
     : {};
+  let bom = Array.isArray(snapshot.bom) ? snapshot.bom : [];
+  if (bom.some((line) => !line.name || !line.unit)) {
+    const version = await db.productVersion.findUnique({ where: { id: order.productVersionId }, select: { definition: true } });
+    bom = nameComponents(bom, componentNames([version?.definition]));
+  }
+  const { productVersionId: _versionId, ...rest } = order;
   return {
-    ...order,
+    ...rest,
     product: { name: order.product.name, slug: order.product.slug, version: order.productVersion.version },
     shippingAddress: address,
     options,
-    bom: Array.isArray(snapshot.bom) ? snapshot.bom : [],
+    bom,
     leadDrivers: Array.isArray(snapshot.leadDrivers) ? snapshot.leadDrivers : [],
     job: order.productionJob,
     operations: order.operations.map(({ workCentre, ...o }) => ({ ...o, centre: workCentre.name })),

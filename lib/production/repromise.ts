@@ -1,3 +1,4 @@
+import { change } from "@/lib/audit/changes";
 import { writeAudit } from "@/lib/audit/write";
 import { formatDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/client";
@@ -5,7 +6,8 @@ import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { dayOfDate } from "@/lib/delivery/calendar";
 import { enqueueEmail } from "@/lib/notifications/email";
-import { repromisedEmail } from "@/lib/notifications/templates";
+import { emailSpecOf, repromisedEmail } from "@/lib/notifications/templates";
+import type { OrderSnapshot } from "@/lib/orders/snapshot";
 import { readWorkshopCalendar } from "@/lib/workshop/queries";
 import { plannedDelivery } from "./planned-delivery";
 import { repromiseNote } from "./repromise-note";
@@ -45,7 +47,7 @@ export async function repromiseOrder(db: Prisma, input: { orderNumber: string; d
       const now = input.now ?? new Date();
       const order = await tx.order.findUnique({
         where: { number: input.orderNumber },
-        select: { id: true, number: true, status: true, version: true, atRisk: true, promisedDate: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
+        select: { id: true, number: true, status: true, version: true, atRisk: true, promisedDate: true, snapshot: true, customer: { select: { email: true, name: true } }, product: { select: { name: true } } },
       });
       if (!order) throw new Refused({ ok: false, code: "not_found", message: "No such order." });
       if (!order.atRisk) throw new Refused({ ok: false, code: "conflict", message: `${order.number} is not at risk any more (someone re-promised it already). Nothing was changed; reload to see it.` });
@@ -58,7 +60,7 @@ export async function repromiseOrder(db: Prisma, input: { orderNumber: string; d
       await enqueueEmail(tx, {
         to: order.customer.email,
         orderId: order.id,
-        ...repromisedEmail({ number: order.number, customerName: order.customer.name, productName: order.product.name, promisedDate: date, previousDate: order.promisedDate, note }),
+        ...repromisedEmail({ number: order.number, customerName: order.customer.name, productName: order.product.name, promisedDate: date, previousDate: order.promisedDate, note, spec: emailSpecOf(order.snapshot as unknown as OrderSnapshot) }),
       });
       await writeAudit(tx, {
         actorId: input.actorId,
@@ -67,6 +69,7 @@ export async function repromiseOrder(db: Prisma, input: { orderNumber: string; d
         entityId: order.id,
         summary: `${order.number}: ${eventNote}`,
         data: { from: iso(order.promisedDate), to: iso(date), planned: planned ? iso(planned) : null, note, version: order.version + 1 },
+        changes: [...change("Promised delivery", formatDate(order.promisedDate), formatDate(date)), ...change("At risk", true, false), ...change("Note", null, note)],
       });
       return { ok: true as const, message: `${order.number} is now promised for ${formatDate(date)}; the customer has been told.`, promisedDate: date };
     });

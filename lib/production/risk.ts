@@ -22,12 +22,14 @@ export function daysLeft(promisedDate: Date, today: Date): number {
 }
 
 /**
- * Late: the promised date has passed and the order has not shipped. At risk: its late work was rolled forward
+ * Late: the promised date has passed and the order has not been delivered (a shipped order still on its way
+ * counts: the customer does not have it yet). At risk: its late work was rolled forward
  * past the promise (at_risk, until re-promised), or it has not started production yet although a booked
  * production day has passed, or it is still in the workshop after its last booked day.
  */
 export function assessRisk({ status, promisedDate, bookedDays, atRisk = false, today }: RiskInput): Risk {
-  if (status === "SHIPPED" || status === "DELIVERED" || status === "CANCELLED") return "done";
+  if (status === "DELIVERED" || status === "CANCELLED") return "done";
+  if (status === "SHIPPED") return daysLeft(promisedDate, today) < 0 ? "late" : "done";
   // Awaiting approval: no date is promised yet (it is set when approved).
   if (status === "AWAITING_APPROVAL") return "on_track";
   if (daysLeft(promisedDate, today) < 0) return "late";

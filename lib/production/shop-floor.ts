@@ -1,3 +1,5 @@
+import { change } from "@/lib/audit/changes";
+import { writeAudit } from "@/lib/audit/write";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
@@ -158,7 +160,7 @@ export async function startOperation(db: Prisma, input: { operationId: string; a
       await transitionWithin(tx, { orderNumber: op.order.number, to: "IN_PRODUCTION", expectedStatus: "CONFIRMED", actor: input.actor, note });
       status = "IN_PRODUCTION";
     } else {
-      await noteEvent(tx, op.orderId, status, input.actor.id, note, now);
+      await noteEvent(tx, { id: op.orderId, number: op.order.number }, status, input.actor.id, note, now);
     }
     return { ok: true, message: `${op.label} of ${op.order.number} started.`, orderNumber: op.order.number, orderStatus: status };
   });
@@ -198,7 +200,7 @@ export async function finishOperation(db: Prisma, input: { operationId: string; 
       await transitionWithin(tx, { orderNumber: op.order.number, to: "QUALITY_CHECK", expectedStatus: "IN_PRODUCTION", actor: input.actor, note: `${note}; production finished` });
       status = "QUALITY_CHECK";
     } else {
-      await noteEvent(tx, op.orderId, status, input.actor.id, note, now);
+      await noteEvent(tx, { id: op.orderId, number: op.order.number }, status, input.actor.id, note, now);
     }
     const freed = released > 0 ? ` ${hoursText(released)} planned after today went back to ${op.workCentre.name}.` : "";
     const next = left === 0 ? ` ${op.order.number} moves to the quality check.` : "";
@@ -229,8 +231,9 @@ function finishedAlready(op: OperationRow): string {
 }
 
 /** A note on the order's timeline without a change of status: the event trigger tells every live page. */
-async function noteEvent(tx: Tx, orderId: string, status: OrderStatus, actorId: string, note: string, now: Date): Promise<void> {
-  await tx.orderEvent.create({ data: { orderId, fromStatus: status, toStatus: status, actorId, note, createdAt: now } });
+async function noteEvent(tx: Tx, order: { id: string; number: string }, status: OrderStatus, actorId: string, note: string, now: Date): Promise<void> {
+  await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: status, toStatus: status, actorId, note, createdAt: now } });
+  await writeAudit(tx, { actorId, action: "order.note", entityType: "Order", entityId: order.id, summary: `${order.number}: ${note}`, changes: change("Operation", null, note) });
 }
 
 /**

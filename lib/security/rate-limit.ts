@@ -9,6 +9,11 @@ export type RateLimitResult = { ok: true; remaining: number } | { ok: false; ret
 // Limits shared by every instance, because the counters live in PostgreSQL.
 export const RATE_LIMITS = {
   signUpIp: { name: "signup-ip", limit: 10, windowMs: 60 * 60_000 },
+  // "Forgot your password?": per address of the client, and per email asked about (whether or not it has an account).
+  resetRequestIp: { name: "reset-ip", limit: 10, windowMs: 60 * 60_000 },
+  resetRequestEmail: { name: "reset-email", limit: 3, windowMs: 60 * 60_000 },
+  // Setting a password through an emailed link (each try hashes a password: the limit keeps that cheap to refuse).
+  setPasswordIp: { name: "set-password-ip", limit: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 /** "Too many attempts. Try again in 12 minutes." */

@@ -7,6 +7,7 @@ import { revalidateCatalog } from "@/lib/catalog/cache";
 import { getDb } from "@/lib/db";
 import { formText } from "@/lib/forms/read";
 import { SAVE_FAILED, type FormState } from "@/lib/forms/state";
+import { changeShopCurrency, currencyChangeSchema } from "./currency";
 import { fairUseSchema, settingsSchema, updateSettings } from "./service";
 
 const FAIR_USE_FIELDS = ["maxQuantity", "customerOpenHoursCap", "approvalHoursThreshold", "approvalValueThreshold", "approvalHoldDays"] as const;
@@ -34,7 +35,7 @@ export async function updateSettingsAction(_: FormState, formData: FormData): Pr
   }
   try {
     const result = await updateSettings(await getDb(), caller.user, parsed.data, fair?.success ? fair.data : undefined);
-    if (!result.ok) return { ok: false, message: result.message, values: allValues };
+    if (!result.ok) return { ok: false, message: result.message, values: allValues, ...(result.field ? { errors: { [result.field]: [result.message] } } : {}) };
   } catch (error) {
     console.error("update settings failed", error);
     return { ok: false, message: SAVE_FAILED, values: allValues };
@@ -42,4 +43,24 @@ export async function updateSettingsAction(_: FormState, formData: FormData): Pr
   revalidateCatalog(); // prices are shown in the currency, delivery dates use shipping days and capacity
   revalidatePath("/admin/settings");
   return { ok: true, message: "Settings saved.", values: allValues };
+}
+
+/** Changes the shop currency, converting every product's prices at the rate the admin entered. */
+export async function changeCurrencyAction(_: FormState, formData: FormData): Promise<FormState> {
+  const caller = await authorizeAction("admin");
+  if (!caller.ok) return caller.refusal;
+  const values = { currency: formText(formData, "currency"), rate: formText(formData, "rate") };
+  const parsed = currencyChangeSchema.safeParse({ ...values, rate: values.rate === "" ? undefined : values.rate.replace(",", ".") });
+  if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values };
+  let result;
+  try {
+    result = await changeShopCurrency(await getDb(), caller.user, parsed.data);
+  } catch (error) {
+    console.error("change currency failed", error);
+    return { ok: false, message: SAVE_FAILED, values };
+  }
+  if (!result.ok) return { ok: false, message: result.message, values, ...(result.field ? { errors: { [result.field]: [result.message] } } : {}) };
+  revalidateCatalog(); // every price and the currency they are shown in
+  revalidatePath("/admin", "layout");
+  return { ok: true, message: result.message, values: {} };
 }

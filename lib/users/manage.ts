@@ -2,6 +2,7 @@ import { queryRows, type Prisma, type Tx } from "@/lib/db/client";
 import { driverError } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Role } from "@/lib/users/schema";
+import { change as auditChange } from "../audit/changes";
 import { writeAudit } from "../audit/write";
 import { endSessions } from "./manage-sessions";
 
@@ -57,7 +58,7 @@ export async function changeRole(db: Prisma, actor: { id: string }, userId: stri
     if (user.role === role) return { ok: true, message: `${user.email} is already ${ROLE_LABEL[role]}.` };
     await tx.user.update({ where: { id: userId }, data: { role } });
     await endSessions(tx, userId);
-    await writeAudit(tx, { actorId: actor.id, action: "user.role", entityType: "User", entityId: userId, summary: `Changed ${user.email} from ${ROLE_LABEL[user.role]} to ${ROLE_LABEL[role]}`, data: { from: user.role, to: role } });
+    await writeAudit(tx, { actorId: actor.id, action: "user.role", entityType: "User", entityId: userId, summary: `Changed ${user.email} from ${ROLE_LABEL[user.role]} to ${ROLE_LABEL[role]}`, data: { from: user.role, to: role }, changes: auditChange("Role", ROLE_LABEL[user.role], ROLE_LABEL[role]) });
     return { ok: true, message: `${user.email} is now ${ROLE_LABEL[role]}.` };
   });
 }
@@ -77,8 +78,10 @@ export async function setUserActive(db: Prisma, actor: { id: string }, userId: s
     if (refused) return refused;
     if (user.active === active) return { ok: true, message: `${user.email} is already ${active ? "active" : "deactivated"}.` };
     await tx.user.update({ where: { id: userId }, data: { active } });
+    // A deactivated user's emailed links (invitation, reset) stop working for good, even after a reactivation.
+    if (!active) await tx.userToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
     await endSessions(tx, userId);
-    await writeAudit(tx, { actorId: actor.id, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId, summary: `${active ? "Reactivated" : "Deactivated"} ${user.email}` });
+    await writeAudit(tx, { actorId: actor.id, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId, summary: `${active ? "Reactivated" : "Deactivated"} ${user.email}`, changes: auditChange("Active", !active, active) });
     return { ok: true, message: `${user.email} is ${active ? "active again" : "deactivated"}.` };
   });
 }

@@ -2,8 +2,10 @@ import type { Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/search-text";
 import type { Role } from "@/lib/users/schema";
 import type { UserSearch } from "./schema";
+import { NO_PASSWORD } from "./tokens";
 
-export type AdminUserRow = { id: string; name: string; email: string; role: Role; active: boolean; createdAt: Date; orders: number };
+/** `invited`: the account was created by an admin and its owner has not set a password yet. */
+export type AdminUserRow = { id: string; name: string; email: string; role: Role; active: boolean; createdAt: Date; orders: number; invited: boolean };
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -21,9 +23,9 @@ export async function findUsers(db: Prisma, search: UserSearch): Promise<{ rows:
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (search.page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
-      select: { id: true, name: true, email: true, role: true, active: true, createdAt: true, _count: { select: { orders: true } } },
+      select: { id: true, name: true, email: true, role: true, active: true, createdAt: true, passwordHash: true, _count: { select: { orders: true } } },
     }),
     db.user.count({ where }),
   ]);
-  return { rows: rows.map(({ _count, ...u }) => ({ ...u, orders: _count.orders })), total };
+  return { rows: rows.map(({ _count, passwordHash, ...u }) => ({ ...u, orders: _count.orders, invited: passwordHash === NO_PASSWORD })), total };
 }

@@ -10,9 +10,9 @@ export function confirmSignUpEmail(input: { name: string; link: string; companyN
     greeting: `Hello ${input.name},`,
     paragraphs: [
       "Open this link to confirm your email address and create your account:",
-      input.link,
       `The link works once, for ${input.validHours} hours. If you did not sign up, ignore this email: no account is created without it.`,
     ],
+    action: { label: "Confirm your email address", url: input.link },
     facts: [],
     footer: `${input.companyName}: made to order.`,
   });
@@ -25,9 +25,9 @@ export function signUpWithTakenEmail(input: { name: string; signInLink: string; 
     greeting: `Hello ${input.name},`,
     paragraphs: [
       "Someone tried to create an account with this email address, which already has one. If it was you, sign in instead (you can ask the shop to reset your password):",
-      input.signInLink,
       "If it was not you, you need not do anything: your account has not changed. Contact the shop if this keeps happening.",
     ],
+    action: { label: "Sign in", url: input.signInLink },
     facts: [],
     footer: `${input.companyName}: made to order.`,
   });

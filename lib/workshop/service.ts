@@ -1,3 +1,4 @@
+import { change } from "@/lib/audit/changes";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
 import { dateOfDay, dayNumber, dayOfDate, hoursOnDay, isoDay } from "@/lib/delivery/calendar";
 import { takeBookingLock } from "@/lib/delivery/capacity";
@@ -58,7 +59,8 @@ export async function createWorkCentre(db: Prisma, actor: Actor, input: CreateWo
       await tx.workCentre.create({ data: { id: input.id, name: input.name, weekdayHours: input.weekdayHours, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
       return {
         message: `${input.name} added.`,
-        audit: { action: "workshop.centre.create", entityType: "WorkCentre", entityId: input.id, summary: `Added ${input.name} (${weekHoursText(input.weekdayHours)})`, data: input },
+        audit: { action: "workshop.centre.create", entityType: "WorkCentre", entityId: input.id, summary: `Added ${input.name} (${weekHoursText(input.weekdayHours)})`, data: input,
+          changes: [...change("Key", null, input.id), ...change("Name", null, input.name), ...change("Weekday hours", null, weekHoursText(input.weekdayHours))] },
       };
     });
   } catch (error) {
@@ -85,6 +87,7 @@ export async function updateWorkCentre(db: Prisma, actor: Actor, input: UpdateWo
         action: "workshop.centre.update", entityType: "WorkCentre", entityId: input.id,
         summary: parts.length ? `${input.name}: ${parts.join("; ")}` : `${input.name} saved without changes`,
         data: { before: { name: before.name, weekdayHours: before.weekdayHours }, after: { name: input.name, weekdayHours: input.weekdayHours } },
+        changes: [...change("Name", before.name, input.name), ...change("Weekday hours", weekHoursText(before.weekdayHours), weekHoursText(input.weekdayHours))],
       },
     };
   });
@@ -110,7 +113,7 @@ export async function setWorkCentreActive(db: Prisma, actor: Actor, id: string, 
     if (centre.active !== active) await tx.workCentre.update({ where: { id }, data: { active } });
     return {
       message: `${centre.name} ${active ? "reactivated" : "deactivated"}.`,
-      audit: { action: active ? "workshop.centre.activate" : "workshop.centre.deactivate", entityType: "WorkCentre", entityId: id, summary: `${active ? "Reactivated" : "Deactivated"} ${centre.name}` },
+      audit: { action: active ? "workshop.centre.activate" : "workshop.centre.deactivate", entityType: "WorkCentre", entityId: id, summary: `${active ? "Reactivated" : "Deactivated"} ${centre.name}`, changes: change("Active", centre.active, active) },
     };
   });
 }
@@ -138,6 +141,10 @@ export async function setCalendarException(db: Prisma, actor: Actor, input: Exce
         action: "workshop.exception.set", entityType: "WorkCentre", entityId: input.centre,
         summary: `${centre.name} on ${dayText(input.day)}: ${what}${input.note ? ` (${input.note})` : ""}${before ? `, was ${hoursText(before.hours)}` : ""}`,
         data: { day: input.day, hours: input.hours, note: input.note, before: before?.hours ?? null },
+        changes: [
+          ...change(`Hours on ${dayText(input.day)}`, before ? (before.hours === 0 ? "closed" : hoursText(before.hours)) : "weekday's hours", what),
+          ...change("Note", null, input.note),
+        ],
       },
     };
   });
@@ -154,7 +161,8 @@ export async function removeCalendarException(db: Prisma, actor: Actor, centreId
     return {
       message: `${centre.name} on ${dayText(dayIso)} follows its weekday again (${hoursText(weekday)}).`,
       scope: { centres: [centreId], from: day, to: day },
-      audit: { action: "workshop.exception.remove", entityType: "WorkCentre", entityId: centreId, summary: `${centre.name} on ${dayText(dayIso)}: back to the weekday's ${hoursText(weekday)}`, data: { day: dayIso } },
+      audit: { action: "workshop.exception.remove", entityType: "WorkCentre", entityId: centreId, summary: `${centre.name} on ${dayText(dayIso)}: back to the weekday's ${hoursText(weekday)}`, data: { day: dayIso },
+        changes: change(`Hours on ${dayText(dayIso)}`, "exception", `weekday's ${hoursText(weekday)}`) },
     };
   });
 }
@@ -170,7 +178,8 @@ export async function addShopClosure(db: Prisma, actor: Actor, input: ClosureInp
     return {
       message: `Shop closed ${span} (${input.name}).`,
       scope: { centres: "all", from: first, to: last },
-      audit: { action: "workshop.closure.add", entityType: "ShopClosure", entityId: closure.id, summary: `Shop closed ${span}: ${input.name}`, data: input },
+      audit: { action: "workshop.closure.add", entityType: "ShopClosure", entityId: closure.id, summary: `Shop closed ${span}: ${input.name}`, data: input,
+        changes: [...change("Closure", null, input.name), ...change("Days", null, span)] },
     };
   });
 }
@@ -187,7 +196,8 @@ export async function removeShopClosure(db: Prisma, actor: Actor, id: string, { 
     return {
       message: `Closure removed: ${closure.name} (${span}).`,
       scope: { centres: "all", from: dayNumber(first), to: dayNumber(last) },
-      audit: { action: "workshop.closure.remove", entityType: "ShopClosure", entityId: id, summary: `Removed the closure ${closure.name} (${span})`, data: { name: closure.name, firstDay: first, lastDay: last } },
+      audit: { action: "workshop.closure.remove", entityType: "ShopClosure", entityId: id, summary: `Removed the closure ${closure.name} (${span})`, data: { name: closure.name, firstDay: first, lastDay: last },
+        changes: [...change("Closure", closure.name, null), ...change("Days", span, null)] },
     };
   });
 }

@@ -203,9 +203,12 @@ BEGIN
         order_id);
   END IF;
 
-  INSERT INTO "audit_log" ("id", "actor_id", "action", "entity_type", "entity_id", "summary", "created_at")
+  -- The audit entry's changes: readable before/after rows, as lib/audit/changes.ts writes them.
+  INSERT INTO "audit_log" ("id", "actor_id", "action", "entity_type", "entity_id", "summary", "changes", "created_at")
     VALUES (gen_random_uuid()::text, o ->> 'customerId', 'order.place', 'Order', order_id,
-      CASE WHEN new_status = 'AWAITING_APPROVAL' THEN 'Placed ' || order_number || ', awaiting approval' ELSE 'Placed ' || order_number END, placed_at);
+      CASE WHEN new_status = 'AWAITING_APPROVAL' THEN 'Placed ' || order_number || ', awaiting approval' ELSE 'Placed ' || order_number END,
+      jsonb_build_array(jsonb_build_object('field', 'Status', 'before', NULL, 'after', CASE WHEN new_status = 'AWAITING_APPROVAL' THEN 'Awaiting approval' ELSE 'Placed' END)),
+      placed_at);
 
   INSERT INTO "order_operations" ("id", "order_id", "seq", "operation_key", "label", "work_centre_id", "hours")
     SELECT x."operationId", order_id, x."seq", x."key", x."label", x."workCentre", x."hours"

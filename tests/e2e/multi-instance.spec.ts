@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { accounts, storageStateFor } from "./accounts";
+import { checkoutFor, placedNumber } from "./support/checkout-action";
 import { openStream } from "./support/event-stream";
 import { httpRequest, loopback, signInOverHttp } from "./support/http-client";
+import { newCustomerOverHttp, useSession } from "./support/new-customer";
 import { changeRoleOverHttp, sessionUserId, signedIn, signOutOverHttp } from "./support/server-action";
 
 // Runs only against PostgreSQL, with two app instances on one database (see playwright.config.ts).
@@ -10,13 +12,14 @@ const instanceA = `http://localhost:${port}`;
 const instanceB = `http://localhost:${port + 1}`;
 
 test("a customer watching an order on instance A sees a transition made on instance B, live", async ({ browser }) => {
-  const customer = await browser.newContext({ storageState: storageStateFor("customer") });
-  const page = await customer.newPage();
-  await page.goto(`${instanceA}/orders`);
-  // One of Clara's seeded orders that is still placed.
-  const row = page.getByRole("row").filter({ hasText: "Placed" }).first();
-  const number = (await row.getByRole("link").textContent()) ?? "";
+  // A customer of this test's own places an order on instance A (over HTTP, as the checkout page submits it: the test
+  // needs no other file's orders, and the seeded customer's open workshop hours are capped and shared by every file).
+  const buyer = await newCustomerOverHttp(instanceA, 72, "Instances");
+  const number = placedNumber((await (await checkoutFor(instanceA, buyer.jar, buyer.from, "linden-sofa", 1)).submit()).body) ?? "";
   expect(number).toMatch(/^AT-\d{4}-\d{6}$/);
+  const customer = await browser.newContext();
+  await useSession(customer, instanceA, buyer.jar);
+  const page = await customer.newPage();
   await page.goto(`${instanceA}/orders/${number}`);
   await expect(page.getByRole("main").getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
 

@@ -1,11 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./accounts";
+import { checkoutFor, placedNumber } from "./support/checkout-action";
+import type { CookieJar } from "./support/http-client";
+import { newCustomerOverHttp, useSession } from "./support/new-customer";
 
 test.use({ storageState: storageStateFor("staff") });
 
 /** The customer's own order page in a second browser, when that page exists in this build. */
-async function customerView(browser: Browser, number: string) {
-  const context = await browser.newContext({ storageState: storageStateFor("customer") });
+async function customerView(browser: Browser, number: string, jar?: CookieJar) {
+  const context = await browser.newContext(jar ? {} : { storageState: storageStateFor("customer") });
+  if (jar) await useSession(context, test.info().project.use.baseURL!, jar);
   const page = await context.newPage();
   const response = await page.goto(`/orders/${number}`);
   const available = response?.status() === 200 && (await page.getByRole("main").getByTestId("order-status").first().waitFor({ timeout: 10_000 }).then(() => true, () => false));
@@ -26,15 +30,22 @@ async function stageIs(page: Page, label: string) {
 
 test("staff take a placed order through every stage to delivered; the customer sees each step", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  // Clara's placed order, found on the board by searching for her.
-  await page.goto("/staff?q=clara");
+  // A customer of this test's own places an order (over HTTP, as the checkout page submits it: the test needs no
+  // other file's orders), and staff find it on the board by searching for them.
+  const base = test.info().project.use.baseURL!;
+  const buyer = await newCustomerOverHttp(base, 200, "Stages");
+  const placedReply = await (await checkoutFor(base, buyer.jar, buyer.from, "linden-sofa", 1)).submit();
+  const ordered = placedNumber(placedReply.body);
+  expect(ordered, placedReply.body.slice(0, 300)).toMatch(/^AT-\d{4}-\d{6}$/);
+  await page.goto(`/staff?q=${encodeURIComponent(buyer.name)}`);
   const placed = page.getByRole("main").getByTestId("column-PLACED");
   await expect(placed.getByRole("heading")).toContainText("Placed");
-  const number = (await placed.getByTestId("order-card").first().getByRole("link").first().textContent())?.trim() ?? "";
-  expect(number).toMatch(/^AT-\d{4}-\d{6}$/);
+  await expect(placed.getByRole("link", { name: ordered })).toBeVisible();
+  const number = ordered!;
   await expect(page.getByRole("main").getByTestId("live-status")).toHaveAttribute("data-status", "live");
 
-  const customer = await customerView(browser, number);
+  const customer = await customerView(browser, number, buyer.jar);
+  expect(customer.available, "the customer's own order page answers and shows its status").toBe(true);
   await customer.expectStatus("Placed");
 
   await page.getByRole("link", { name: number }).first().click();
@@ -69,7 +80,9 @@ test("staff take a placed order through every stage to delivered; the customer s
   await page.getByLabel("Tracking number").fill("JD0146000099");
   await page.getByRole("button", { name: "Ship", exact: true }).click();
   await stageIs(page, "Shipped");
-  await expect(page.getByRole("region", { name: "Customer and delivery" })).toContainText("DHL Freight, tracking JD0146000099");
+  await expect(page.getByRole("region", { name: "Customer and delivery" })).toContainText("Shipped with DHL Freight, tracking number JD0146000099");
+  // A known carrier: the number links to its tracking page, URL-encoded.
+  await expect(page.getByRole("region", { name: "Customer and delivery" }).getByRole("link", { name: /JD0146000099/ })).toHaveAttribute("href", "https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JD0146000099");
   await customer.expectStatus("Shipped");
 
   await page.getByRole("button", { name: "Mark delivered" }).click();
@@ -157,7 +170,7 @@ test("capacity shows 12 weeks of load and the materials plan downloads as CSV", 
   expect(file.suggestedFilename()).toMatch(/^atelier-materials-\d{4}-\d{2}-\d{2}\.csv$/);
   const response = await page.request.get("/api/staff/materials");
   expect(response.headers()["content-type"]).toContain("text/csv");
-  expect((await response.text()).split("\r\n")[0]).toBe("week,week_start,sku,component,quantity,supply_days,order_by,orders");
+  expect((await response.text()).split("\r\n")[0]).toBe("week,week_start,sku,component,quantity,unit,supply_days,order_by,orders");
 });
 
 test.describe("customer", () => {

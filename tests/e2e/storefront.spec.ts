@@ -64,21 +64,39 @@ test("choosing an option changes the price by exactly that option's price (plus 
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("a forbidden option shows why and a fix that applies in one click", async ({ page }) => {
+test("choosing an option that needs exactly one more adds it, says so, and Undo takes both back", async ({ page }) => {
   await page.goto("/products/vela-roadster");
   const sportSeats = page.getByRole("checkbox", { name: /Sport seats/ });
-  await expect(sportSeats).toBeDisabled();
-  await expect(sportSeats).toHaveAccessibleDescription(/Sport seats require the Comfort package/);
-  const fix = page.getByRole("button", { name: "Choose Comfort package to get Sport seats" });
-  await fix.click();
+  const comfort = page.getByRole("checkbox", { name: /Comfort package/ });
+  await expect(sportSeats).toBeEnabled();
+  await expect(comfort).not.toBeChecked();
+  await sportSeats.check();
   await expect(sportSeats).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: /Comfort package/ })).toBeChecked();
+  await expect(comfort).toBeChecked();
+  await expect(page.getByRole("main").getByText(/Comfort package added because .*Sport seats needs it/)).toBeVisible();
   const breakdown = page.getByTestId("breakdown");
   await expect(breakdown.getByRole("row", { name: /Packages: Comfort package/ })).toContainText("€2,900.00");
   await expect(breakdown.getByRole("row", { name: /Packages: Sport seats/ })).toContainText("€2,400.00");
   await expect(orderLink(page)).toBeVisible();
   // The delivery estimate names what drives it.
   await expect(page.getByTestId("lead-drivers")).toContainText("Sport seats adds 10 days of supply");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(sportSeats).not.toBeChecked();
+  await expect(comfort).not.toBeChecked();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a forbidden option shows why and a fix that applies in one click", async ({ page }) => {
+  await page.goto("/products/vela-roadster");
+  // The Track package needs the performance powertrain, and the standard one is chosen: nothing is replaced silently.
+  const track = page.getByRole("checkbox", { name: /Track package/ });
+  await expect(track).toBeDisabled();
+  await expect(track).toHaveAccessibleDescription(/The Track package needs the performance powertrain/);
+  await page.getByRole("button", { name: /^Choose Performance, dual motor, 82 kWh to get Track package/ }).click();
+  await expect(track).toBeChecked();
+  await expect(page.getByRole("radio", { name: /Performance, dual motor, 82 kWh/ })).toBeChecked();
+  await expect(page.getByTestId("breakdown").getByRole("row", { name: /Packages: Track package/ })).toContainText("€3,500.00");
+  await expect(orderLink(page)).toBeVisible();
 });
 
 test("a number outside the allowed range is refused with the range, and the Order button waits", async ({ page }) => {

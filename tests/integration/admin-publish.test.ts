@@ -75,7 +75,7 @@ describe("admin products: draft and publish", () => {
   it("publishes an immutable version with a from-price, then branches a new draft for the next edit", async () => {
     expect((await saveDraft(t.prisma, admin, productId, JSON.stringify(desk))).ok).toBe(true);
     const published = await publishDraft(t.prisma, admin, { productId, note: "First", acknowledgeWarnings: true });
-    expect(published).toEqual({ ok: true, version: 1, slug: "desk" });
+    expect(published).toEqual({ ok: true, version: 1, slug: "desk", testRuns: [], accepted: 0 });
     const v1 = await t.prisma.productVersion.findUniqueOrThrow({ where: { productId_version: { productId, version: 1 } } });
     expect(v1.status).toBe("PUBLISHED");
     expect(v1.fromPriceCents).toBe(50_000 + 100 * 150); // oak, no extras, narrowest width
@@ -110,7 +110,7 @@ describe("admin products: draft and publish", () => {
     ]);
     await t.prisma.workCentre.update({ where: { id: "paint" }, data: { active: true } });
     await t.prisma.workCentre.create({ data: { id: "dispatch", name: "Dispatch", weekdayHours: [4, 4, 4, 4, 4, 0, 0] } });
-    expect(await publishDraft(t.prisma, admin, { productId, note: "Routing", acknowledgeWarnings: true })).toEqual({ ok: true, version: 3, slug: "desk" });
+    expect(await publishDraft(t.prisma, admin, { productId, note: "Routing", acknowledgeWarnings: true })).toEqual({ ok: true, version: 3, slug: "desk", testRuns: [], accepted: 0 });
     const v3 = await t.prisma.productVersion.findUniqueOrThrow({ where: { productId_version: { productId, version: 3 } } });
     expect((v3.definition as Definition).routing.map((o) => o.workCentre)).toEqual(["workshop", "paint", "dispatch"]);
   });

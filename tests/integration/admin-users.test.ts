@@ -72,6 +72,6 @@ describe("admin: settings", () => {
     expect(await updateSettings(t.prisma, admin, { companyName: "Oak & Co", currency: "GBP", shippingDays: 3 })).toMatchObject({ ok: true });
     expect(await getSettings(t.prisma)).toEqual({ companyName: "Oak & Co", currency: "GBP", shippingDays: 3 });
     const audit = await findAuditRows(t.prisma, { entity: "Settings" });
-    expect(audit[0]?.summary).toBe("Changed companyName, currency, shippingDays");
+    expect(audit[0]?.summary).toBe("Changed company name, currency, shipping days");
   });
 });

@@ -3,11 +3,12 @@ import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveDraft } from "@/lib/catalog/editor/draft";
-import { encodeSelection } from "@/lib/configurator";
+import { encodeSelection, evaluate, type Definition, type Selection } from "@/lib/configurator";
 import { loadCheckout } from "@/lib/orders/checkout";
 import { findCustomerOrders, getCustomerOrder } from "@/lib/orders/queries";
 import { ORDER_STAGES } from "@/lib/orders/status";
 import { hashPassword } from "@/lib/users/password";
+import { hashToken, newToken } from "@/lib/users/tokens";
 import { demoUsers } from "@/prisma/seed-database";
 import {
   actAs,
@@ -132,7 +133,24 @@ async function draftOf(ctx: Ctx, slug: string) {
   return { productId, definition: product.currentVersion?.definition };
 }
 
+/** One reset link per persona, each of its own user (setting a password spends every other link of that user). */
+const resetTokens: Partial<Record<PersonaName, string>> = {};
+const invitedUser = { id: "" };
+const NEW_PASSWORD = "matrix-copper-harbour-42";
+
 const weekdayForm = (hours: number) => Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((i) => [`hours${i}`, String(i < 5 ? hours : 0)]));
+
+/** Customer A's saved address and design, made by the rows' setup for the rename and delete calls. */
+const ownedByA = { address: "", design: "" };
+const MATRIX_ADDRESS = { name: "Matrix Tester", line1: "1 Test Street", line2: "", postalCode: "69001", city: "Lyon", country: "FR", phone: "" };
+async function designOfA(ctx: Ctx): Promise<string> {
+  const product = await ctx.t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" }, select: { id: true, currentVersionId: true } });
+  const design = await ctx.t.prisma.savedDesign.create({
+    data: { customerId: ctx.ids.customerA, productId: product.id, versionId: product.currentVersionId!, name: "A's design", selection: {}, choices: [], quantity: 1, totalCents: 100, currency: "EUR" },
+    select: { id: true },
+  });
+  return design.id;
+}
 
 /** One row per server action: who may call it, and a valid-looking call. */
 const ACTIONS: Record<string, ActionRow> = {
@@ -140,6 +158,32 @@ const ACTIONS: Record<string, ActionRow> = {
   "lib/orders/actions.ts#cancelOrderAction": {
     allow: ["customerA"],
     call: (fn, ctx) => fn(ctx.orderA.placed, "PLACED", {}, form({ reason: "Changed my mind" })),
+  },
+  // Customer A writes on their own order; staff and admins on any; B (not theirs: "No such order"), signed-out and deactivated are refused.
+  "lib/messages/actions.ts#sendMessageAction": { allow: ["customerA", ...STAFF], call: (fn, ctx) => fn(ctx.orderA.placed, {}, form({ body: "Matrix: is the oak in stock?\nThanks" })) },
+  // The address book and saved designs: any signed-in user keeps their own; another's id is "not yours" and changes nothing.
+  "lib/customers/actions.ts#saveAddressAction": { allow: SIGNED_IN, call: (fn) => fn(null, {}, form(MATRIX_ADDRESS)) },
+  "lib/customers/actions.ts#deleteAddressAction": {
+    allow: ["customerA"],
+    setup: async (ctx) => {
+      ownedByA.address = (await ctx.t.prisma.savedAddress.create({ data: { customerId: ctx.ids.customerA, ...MATRIX_ADDRESS }, select: { id: true } })).id;
+    },
+    call: (fn) => fn(ownedByA.address, {}, form({})),
+  },
+  "lib/designs/actions.ts#saveDesignAction": { allow: SIGNED_IN, call: (fn) => fn({}, form({ slug: "linden-sofa", configuration: encodeSelection({}), quantity: "1", name: "Matrix design" })) },
+  "lib/designs/actions.ts#renameDesignAction": {
+    allow: ["customerA"],
+    setup: async (ctx) => {
+      ownedByA.design = await designOfA(ctx);
+    },
+    call: (fn) => fn(ownedByA.design, {}, form({ name: "Renamed by the matrix" })),
+  },
+  "lib/designs/actions.ts#deleteDesignAction": {
+    allow: ["customerA"],
+    setup: async (ctx) => {
+      ownedByA.design = await designOfA(ctx);
+    },
+    call: (fn) => fn(ownedByA.design, {}, form({})),
   },
   "lib/orders/staff-actions.ts#transitionOrderAction": {
     allow: STAFF,
@@ -206,11 +250,100 @@ const ACTIONS: Record<string, ActionRow> = {
       const { productId, definition } = await draftOf(ctx, "vela-roadster");
       expect(await saveDraft(ctx.t.prisma, { id: ctx.ids.admin }, productId, JSON.stringify(definition))).toMatchObject({ ok: true });
     },
-    call: (fn, ctx) => fn({}, form({ productId: ctx.products["vela-roadster"] ?? "", note: "matrix", acknowledgeWarnings: "on" })),
+    call: async (fn, ctx) => {
+      const productId = ctx.products["vela-roadster"] ?? "";
+      const draft = await ctx.t.prisma.productVersion.findFirst({ where: { productId, status: "DRAFT" }, select: { updatedAt: true } });
+      return fn({}, form({ productId, note: "matrix", acknowledgeWarnings: "on", revision: draft?.updatedAt.toISOString() ?? "" }));
+    },
+  },
+  // Versions: roll back (replacing whatever draft the rows above left), clone, status, test cases.
+  "lib/catalog/versions/actions.ts#startDraftFromVersionAction": {
+    allow: ADMIN,
+    call: (fn, ctx) => fn(ctx.products["linden-sofa"], {}, form({ version: "1", replace: "on" })),
+  },
+  "lib/catalog/versions/actions.ts#cloneProductAction": {
+    allow: ADMIN,
+    call: (fn, ctx, persona) => fn(ctx.products["tempo-bicycle"], {}, form({ name: `Clone ${persona}`, slug: `matrix-clone-${persona.toLowerCase()}` })),
+  },
+  "lib/catalog/versions/actions.ts#changeProductStatusAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      await ctx.t.prisma.product.create({ data: { id: "matrix-status", slug: "matrix-status", name: "Matrix status" } });
+    },
+    call: (fn) => fn("matrix-status", {}, form({ change: "archive" })),
+  },
+  "lib/catalog/versions/actions.ts#createTestCaseAction": {
+    allow: ADMIN,
+    call: (fn, ctx, persona) => fn(ctx.products["linden-sofa"], {}, form({ name: `Matrix ${persona}`, selection: "{}", quantity: "1" })),
+  },
+  "lib/catalog/versions/actions.ts#updateTestCaseAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      await ctx.t.prisma.productTestCase.create({ data: { id: "matrix-case", productId: ctx.products["linden-sofa"] ?? "", name: "Matrix edit", selection: {}, expectValid: true, expectPriceCents: 1, expectLeadDays: 1 } });
+    },
+    call: (fn, ctx, persona) =>
+      fn(ctx.products["linden-sofa"], {}, form({ id: "matrix-case", name: `Matrix edit ${persona}`, expectValid: "valid", expectPrice: "12.50", expectLeadDays: "9" })),
+  },
+  "lib/catalog/versions/actions.ts#deleteTestCaseAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      await ctx.t.prisma.productTestCase.create({ data: { id: "matrix-case-gone", productId: ctx.products["linden-sofa"] ?? "", name: "Matrix delete", selection: {}, expectValid: true, expectPriceCents: 1, expectLeadDays: 1 } });
+    },
+    call: (fn, ctx) => fn(ctx.products["linden-sofa"], {}, form({ id: "matrix-case-gone" })),
+  },
+  // Change orders (issue 23): only the order's customer changes it (one more of the same); staff decide requests; admins set the policy.
+  "lib/orders/change-actions.ts#confirmChangeAction": {
+    allow: ["customerA"],
+    call: async (fn, ctx) => {
+      const order = await ctx.t.prisma.order.findFirstOrThrow({
+        where: { customerId: ctx.ids.customerA, status: { in: ["PLACED", "CONFIRMED"] }, quantity: { lt: 5 } },
+        orderBy: { productionHours: "asc" },
+        select: { number: true, version: true, quantity: true, selection: true, productVersion: { select: { definition: true } } },
+      });
+      const definition = order.productVersion.definition as unknown as Definition;
+      const totalCents = evaluate(definition, order.selection as Selection, { quantity: order.quantity + 1 }).totalCents;
+      return fn({}, form({
+        number: order.number, configuration: encodeSelection(order.selection as Selection), quantity: String(order.quantity + 1), idempotencyKey: randomUUID(),
+        expectedOrderVersion: String(order.version), expectedTotalCents: String(totalCents), reason: "matrix",
+      }));
+    },
+  },
+  "lib/orders/change-actions.ts#decideChangeRequestAction": {
+    allow: STAFF,
+    // Two requests waiting (one per allowed persona), on orders of both customers.
+    setup: async (ctx) => {
+      for (const number of [ctx.orderA.delivered, ctx.confirmedB]) {
+        const order = await ctx.t.prisma.order.findUniqueOrThrow({ where: { number } });
+        await ctx.t.prisma.orderRevision.create({
+          data: {
+            orderId: order.id, status: "PENDING", idempotencyKey: randomUUID(), requestedById: order.customerId, differences: ["Matrix"], previousSnapshot: order.snapshot as object,
+            snapshot: order.snapshot as object, totalBeforeCents: order.totalCents, totalAfterCents: order.totalCents, hoursBefore: order.productionHours, hoursAfter: order.productionHours,
+            promisedBefore: order.promisedDate, promisedAfter: order.promisedDate,
+          },
+        });
+      }
+    },
+    call: async (fn, ctx) => {
+      const request = await ctx.t.prisma.orderRevision.findFirst({ where: { status: "PENDING" }, select: { id: true } });
+      return fn({}, form({ requestId: request?.id ?? "none", decision: "decline", note: "matrix" }));
+    },
+  },
+  "lib/settings/change-policy-actions.ts#updateChangePolicyAction": {
+    allow: ADMIN,
+    call: (fn) => fn({}, form({ changeDirectUntil: "CONFIRMED", changeRequestUntil: "IN_PRODUCTION" })),
   },
   "lib/settings/actions.ts#updateSettingsAction": {
     allow: ADMIN,
     call: (fn) => fn({}, form({ companyName: "Atelier Matrix", currency: "EUR", shippingDays: "5" })),
+  },
+  // Converts to GBP at 1 and back, so the rows after it still find a shop selling in EUR.
+  "lib/settings/actions.ts#changeCurrencyAction": {
+    allow: ADMIN,
+    call: async (fn) => {
+      const result = (await fn({}, form({ currency: "GBP", rate: "1" }))) as { ok?: boolean };
+      if (result?.ok) expect(await fn({}, form({ currency: "EUR", rate: "1" }))).toMatchObject({ ok: true });
+      return result;
+    },
   },
   // Workshop edits: each allowed persona works on its own rows (a far-off date, its own centre or closure).
   "lib/workshop/actions.ts#createWorkCentreAction": {
@@ -240,6 +373,35 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "lib/users/manage-actions.ts#changeRoleAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, role: "STAFF" })) },
   "lib/users/manage-actions.ts#setUserActiveAction": { allow: ADMIN, call: (fn, ctx) => fn({}, form({ userId: ctx.targetUserId, active: "false" })) },
+  "lib/users/manage-actions.ts#inviteUserAction": {
+    allow: ADMIN,
+    call: (fn, _ctx, persona) => fn({}, form({ name: `Invited ${persona}`, email: `invited-${persona.toLowerCase()}@example.com`, role: "CUSTOMER" })),
+  },
+  "lib/users/manage-actions.ts#resendInviteAction": {
+    allow: ADMIN,
+    setup: async (ctx) => {
+      invitedUser.id = (await ctx.t.prisma.user.create({ data: { email: "pending-invite@example.com", name: "Pending", passwordHash: "" }, select: { id: true } })).id;
+    },
+    call: (fn) => fn({}, form({ userId: invitedUser.id })),
+  },
+  // Public: whoever asks gets the same answer; whoever holds an emailed link may set that account's password.
+  "lib/users/token-actions.ts#requestPasswordResetAction": { allow: ALL, call: (fn, _ctx, persona) => fn({}, form({ email: `reset-${persona.toLowerCase()}@example.com` })) },
+  "lib/users/token-actions.ts#setPasswordAction": {
+    allow: ALL,
+    setup: async (ctx) => {
+      for (const persona of PERSONAS) {
+        const token = newToken();
+        resetTokens[persona] = token;
+        await ctx.t.prisma.user.create({
+          data: {
+            email: `link-${persona.toLowerCase()}@example.com`, name: `Link ${persona}`, passwordHash: "x",
+            tokens: { create: { purpose: "RESET", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) } },
+          },
+        });
+      }
+    },
+    call: (fn, _ctx, persona) => fn({}, form({ token: resetTokens[persona] ?? "", purpose: "RESET", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+  },
 };
 
 const PASSWORDS = Object.fromEntries(demoUsers().map((u) => [u.email, u.password]));
@@ -280,6 +442,12 @@ async function credentialsSignIn(fn: (...args: unknown[]) => unknown, persona: P
 const ROUTES: Record<string, RouteRow> = {
   // The emailed sign-up link is public: whoever holds it may open it (a bad token is sent back to sign-up).
   "app/(auth)/signup/confirm/route.ts#GET": { allow: ALL, call: async (fn) => (await fn(request("/signup/confirm?token=not-a-real-token-0123456789"))) as Response },
+  // A share link's preview picture is public, like the configurator page it belongs to.
+  "app/(shop)/share/[slug]/image/route.tsx#GET": {
+    allow: ALL,
+    call: async (fn) => (await fn(request(`/share/linden-sofa/image?c=${encodeSelection({})}`), { params: Promise.resolve({ slug: "linden-sofa" }) })) as Response,
+  },
+  "app/admin/audit.csv/route.ts#GET": { allow: ADMIN, call: async (fn) => (await fn(request("/admin/audit.csv?entity=Order"))) as Response },
   "app/admin/orders.csv/route.ts#GET": { allow: ADMIN, call: async (fn) => (await fn(request("/admin/orders.csv"))) as Response },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     allow: ALL,

@@ -41,6 +41,9 @@ describe("email outbox worker (real SMTP server on loopback)", () => {
     expect(received[0]!.to).toBe("clara@example.com");
     expect(received[0]!.body).toContain("Subject: Your order AT-2026-000001 is placed");
     expect(received[0]!.body).toContain("Hello Clara");
+    // One message with both parts as alternatives: mail programs show the HTML, or the text where HTML is off.
+    expect(received[0]!.body).toMatch(/Content-Type: multipart\/alternative;/i);
+    expect(received[0]!.body).toMatch(/Content-Type: text\/plain/i);
     expect(received[0]!.body).toContain("text/html");
     const row = await t.prisma.emailOutbox.findFirstOrThrow();
     expect(row.status).toBe("SENT");
@@ -49,7 +52,7 @@ describe("email outbox worker (real SMTP server on loopback)", () => {
 
   it("retries a refused message later with back-off, then gives up after the last attempt", async () => {
     refuse = true;
-    const email = await t.prisma.emailOutbox.create({ data: { to: "dev@example.com", subject: "Status", text: "Moved" } });
+    const email = await t.prisma.emailOutbox.create({ data: { to: "dev@example.com", subject: "Status", text: "Moved", html: "<p>Moved</p>" } });
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
     const t0 = new Date();
     expect(await sendPendingEmails(t.prisma, transport, { from: "a@b.c", now: t0 })).toEqual({ sent: 0, failed: 1 });

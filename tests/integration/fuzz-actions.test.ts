@@ -147,6 +147,16 @@ const FUZZ: Record<string, FuzzRow> = {
     }),
   },
   "lib/orders/actions.ts#cancelOrderAction": { as: "customerA", bound: 2, form: formArbitrary(["reason"]) },
+  "lib/messages/actions.ts#sendMessageAction": { as: "customerA", bound: 1, form: formArbitrary(["body"]) },
+  "lib/customers/actions.ts#saveAddressAction": { as: "customerA", bound: 1, form: formArbitrary(["name", "line1", "line2", "postalCode", "city", "country", "phone"]) },
+  "lib/customers/actions.ts#deleteAddressAction": { as: "customerA", bound: 1, form: formArbitrary([]) },
+  "lib/designs/actions.ts#saveDesignAction": {
+    as: "customerA",
+    bound: 0,
+    form: formArbitrary(["slug", "configuration", "quantity", "name"], { configuration: shareCode, slug: fc.constantFrom("linden-sofa", "tempo-bicycle", "vela-roadster") }),
+  },
+  "lib/designs/actions.ts#renameDesignAction": { as: "customerA", bound: 1, form: formArbitrary(["name"]) },
+  "lib/designs/actions.ts#deleteDesignAction": { as: "customerA", bound: 1, form: formArbitrary([]) },
   "lib/orders/staff-actions.ts#transitionOrderAction": {
     as: "staff",
     bound: 0,
@@ -165,11 +175,56 @@ const FUZZ: Record<string, FuzzRow> = {
     form: formArbitrary(["definition"], { definition: fc.oneof(deepDefinition, mutatedDefinition, deepArray, fc.json({ maxDepth: 5 })) }),
   },
   "lib/catalog/editor/actions.ts#discardDraftAction": { as: "admin", bound: 1, form: null },
-  "lib/catalog/editor/actions.ts#publishAction": { as: "admin", bound: 0, form: formArbitrary(["productId", "note", "acknowledgeWarnings"]) },
+  "lib/catalog/editor/actions.ts#publishAction": { as: "admin", bound: 0, form: formArbitrary(["productId", "note", "acknowledgeWarnings", "revision", "acceptTestResults"]) },
+  "lib/catalog/versions/actions.ts#startDraftFromVersionAction": { as: "admin", bound: 1, form: formArbitrary(["version", "replace"], { version: numeric, replace: fc.constantFrom("on", "", "off") }) },
+  "lib/catalog/versions/actions.ts#cloneProductAction": { as: "admin", bound: 1, form: formArbitrary(["name", "slug"]) },
+  "lib/catalog/versions/actions.ts#changeProductStatusAction": {
+    as: "admin",
+    bound: 1,
+    form: formArbitrary(["change"], { change: fc.constantFrom("unpublish", "republish", "archive", "unarchive", "delete", "") }),
+  },
+  "lib/catalog/versions/actions.ts#createTestCaseAction": {
+    as: "admin",
+    bound: 1,
+    form: formArbitrary(["name", "selection", "quantity"], { selection: fc.oneof(fc.json({ maxDepth: 4 }), deepArray, fc.constant('{"wood":"oak"}')), quantity: numeric }),
+  },
+  "lib/catalog/versions/actions.ts#updateTestCaseAction": {
+    as: "admin",
+    bound: 1,
+    form: formArbitrary(["id", "name", "expectValid", "expectPrice", "expectLeadDays", "compareOperations"], { expectValid: fc.constantFrom("valid", "invalid", "yes"), expectPrice: numeric, expectLeadDays: numeric }),
+  },
+  "lib/catalog/versions/actions.ts#deleteTestCaseAction": { as: "admin", bound: 1, form: formArbitrary(["id"]) },
+  "lib/orders/change-actions.ts#confirmChangeAction": {
+    as: "customerA",
+    bound: 0,
+    form: formArbitrary(["number", "configuration", "quantity", "idempotencyKey", "expectedOrderVersion", "expectedTotalCents", "reason"], {
+      number: fc.constant(null).chain(() => fc.constantFrom(...real.numbers)),
+      configuration: shareCode,
+      idempotencyKey: fc.uuid().map(String),
+      quantity: numeric,
+      expectedOrderVersion: numeric,
+      expectedTotalCents: numeric,
+    }),
+  },
+  "lib/orders/change-actions.ts#decideChangeRequestAction": {
+    as: "staff",
+    bound: 0,
+    form: formArbitrary(["requestId", "decision", "fee", "promisedDate", "note"], { decision: fc.constantFrom("approve", "decline", "APPROVE", ""), fee: numeric, promisedDate: isoDayish }),
+  },
+  "lib/settings/change-policy-actions.ts#updateChangePolicyAction": {
+    as: "admin",
+    bound: 0,
+    form: formArbitrary(["changeDirectUntil", "changeRequestUntil"], { changeDirectUntil: fc.constantFrom(...ORDER_STAGES), changeRequestUntil: fc.constantFrom(...ORDER_STAGES) }),
+  },
   "lib/settings/actions.ts#updateSettingsAction": {
     as: "admin",
     bound: 0,
     form: formArbitrary(["companyName", "currency", "shippingDays"], { shippingDays: numeric, currency: fc.constantFrom("EUR", "USD", "XXX", "eur", "EURO", "") }),
+  },
+  "lib/settings/actions.ts#changeCurrencyAction": {
+    as: "admin",
+    bound: 0,
+    form: formArbitrary(["currency", "rate"], { rate: numeric, currency: fc.constantFrom("EUR", "USD", "JPY", "XXX", "jpy", "") }),
   },
   "lib/workshop/actions.ts#createWorkCentreAction": { as: "staff", bound: 0, form: formArbitrary(["id", "name", ...WEEKDAY_FIELDS], Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, numeric]))) },
   "lib/workshop/actions.ts#updateWorkCentreAction": {
@@ -195,6 +250,18 @@ const FUZZ: Record<string, FuzzRow> = {
   },
   "lib/users/manage-actions.ts#changeRoleAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "role"]) },
   "lib/users/manage-actions.ts#setUserActiveAction": { as: "admin", bound: 0, form: formArbitrary(["userId", "active"]) },
+  "lib/users/manage-actions.ts#inviteUserAction": { as: "admin", bound: 0, form: formArbitrary(["name", "email", "role"], { role: fc.constantFrom("CUSTOMER", "STAFF", "ADMIN", "OWNER", "") }) },
+  "lib/users/manage-actions.ts#resendInviteAction": { as: "admin", bound: 0, form: formArbitrary(["userId"]) },
+  "lib/users/token-actions.ts#requestPasswordResetAction": { as: "anonymous", bound: 0, form: formArbitrary(["email"], { email: fc.constantFrom("clara@example.com", "nobody@example.com", " CLARA@example.com ") }) },
+  "lib/users/token-actions.ts#setPasswordAction": {
+    as: "anonymous",
+    bound: 0,
+    form: formArbitrary(["token", "purpose", "password", "confirmPassword"], {
+      token: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.constantFrom("A".repeat(43), "%E0%A4%A", "a\u0000b", "x".repeat(5000))),
+      purpose: fc.constantFrom("RESET", "INVITE", "ADMIN", ""),
+      password: fc.constantFrom("copper-kettle-harbour-91", "password12", "short"),
+    }),
+  },
 };
 
 const caller = (main: PersonaName) => fc.oneof({ arbitrary: fc.constant(main), weight: 5 }, { arbitrary: fc.constantFrom<PersonaName>("anonymous", "customerB", "deactivated"), weight: 1 });
@@ -284,6 +351,9 @@ const routeCase: fc.Arbitrary<RouteCase> = fc.record({
 /** How each route export is called with a generated case. */
 const ROUTES: Record<string, (fn: (...args: unknown[]) => unknown, c: RouteCase) => unknown> = {
   "app/(auth)/signup/confirm/route.ts#GET": (fn, c) => fn(request(`/signup/confirm?${c.query}&token=${encodeURIComponent(c.segment)}`)),
+  "app/(shop)/share/[slug]/image/route.tsx#GET": (fn, c) =>
+    fn(request(`/share/x/image?${c.query}`), { params: Promise.resolve({ slug: c.segment.length % 2 ? "linden-sofa" : c.segment }) }),
+  "app/admin/audit.csv/route.ts#GET": (fn, c) => fn(request(`/admin/audit.csv?${c.query}`)),
   "app/admin/orders.csv/route.ts#GET": (fn, c) => fn(request(`/admin/orders.csv?${c.query}`)),
   "app/api/auth/[...nextauth]/route.ts#GET": (fn, c) => fn(request(`/api/auth/x?${c.query}`), { params: Promise.resolve({ nextauth: [c.segment, c.segment] }) }),
   "app/api/auth/[...nextauth]/route.ts#POST": (fn, c) =>
@@ -366,6 +436,7 @@ describe("regressions found by fuzzing", () => {
       true,
     ],
     ["cancelOrderAction", "customerA", async (number) => (await import("@/lib/orders/actions")).cancelOrderAction(number, "PLACED", {}, toFormData([["reason", nul]])), true],
+    ["sendMessageAction", "customerA", async (number) => (await import("@/lib/messages/actions")).sendMessageAction(number, {}, toFormData([["body", nul]])), true],
   ];
   it.each(cases)("%s refuses a NUL character or a bad id with a message, writing nothing", async (_name, persona, run, needsOrder) => {
     const number = needsOrder ? await placedOrderOfA() : "";

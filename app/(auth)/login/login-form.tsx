@@ -3,11 +3,15 @@
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { signInWithCredentials } from "@/lib/auth/credentials";
+import { landingPath } from "@/lib/auth/roles";
+import { signInWithCredentials, signedInRole } from "@/lib/auth/credentials";
 import { formText } from "@/lib/forms/read";
 
-/** Email + password form that signs in through next-auth and shows its message on failure. */
-export function LoginForm({ callbackUrl, email: knownEmail = "" }: { callbackUrl: string; email?: string }) {
+/**
+ * Email + password form that signs in through next-auth and shows its message on failure. Without a
+ * callbackUrl (null) staff land on the board and admins on the admin home (landingPath).
+ */
+export function LoginForm({ callbackUrl, email: knownEmail = "" }: { callbackUrl: string | null; email?: string }) {
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
 
@@ -22,7 +26,8 @@ export function LoginForm({ callbackUrl, email: knownEmail = "" }: { callbackUrl
         return;
       }
       // A same-origin path checked on the server (safeCallbackUrl), joined to this page's origin here.
-      window.location.assign(new URL(callbackUrl, window.location.origin).href);
+      const target = landingPath(callbackUrl && callbackUrl !== "/" ? null : await signedInRole(), callbackUrl);
+      window.location.assign(new URL(target, window.location.origin).href);
     });
   }
 

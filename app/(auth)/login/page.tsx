@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const NOTICES: Record<string, string> = {
   created: "Your email address is confirmed and your account created. Sign in to continue.",
   used: "This link was already used: your account exists. Sign in to continue.",
+  "password-set": "Your new password is saved. Sign in with it.",
 };
 
 type Search = { callbackUrl?: string | string[]; email?: string | string[]; confirmed?: string | string[] };
@@ -29,7 +30,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Link>
       </p>
       {notice ? <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p> : null}
-      <LoginForm callbackUrl={returnTo} email={email} />
+      <LoginForm callbackUrl={first(search.callbackUrl) ? returnTo : null} email={email} />
+      <p className="mt-4 text-sm">
+        <Link href={email ? `/forgot-password?${new URLSearchParams({ email })}` : "/forgot-password"} className="font-medium text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
     </div>
   );
 }

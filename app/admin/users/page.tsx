@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
+import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
-import { changeRoleAction, setUserActiveAction } from "@/lib/users/manage-actions";
+import { changeRoleAction, resendInviteAction, setUserActiveAction } from "@/lib/users/manage-actions";
 import { findUsers, USERS_PAGE_SIZE } from "@/lib/users/queries";
 import { roles, userSearchSchema } from "@/lib/users/schema";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Users" };
 
 const ROLE_LABELS = { CUSTOMER: "Customer", STAFF: "Staff", ADMIN: "Admin" } as const;
 
-/** Users: search, change role, deactivate or reactivate (never oneself). */
+/** Users: invite, search, change role, deactivate or reactivate (never oneself), re-send an invitation. */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requireAdmin("/admin/users");
   const raw = await searchParams;
@@ -23,6 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div>
       <h1 className="text-2xl font-semibold">Users</h1>
+      <InviteUserForm />
       <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3">
         <div><label htmlFor="q" className="block text-xs font-medium text-stone-700">Name or email</label><input id="q" name="q" defaultValue={search.q} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5 text-base sm:text-sm" /></div>
         <div><label htmlFor="role" className="block text-xs font-medium text-stone-700">Role</label><select id="role" name="role" defaultValue={search.role ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm"><option value="">All</option>{roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select></div>
@@ -57,6 +59,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     {self ? null : u.active
                       ? <ActionForm action={setUserActiveAction} fields={{ userId: u.id, active: "false" }} label="Deactivate" ariaLabel={`Deactivate ${u.email}`} tone="danger" />
                       : <ActionForm action={setUserActiveAction} fields={{ userId: u.id, active: "true" }} label="Reactivate" ariaLabel={`Reactivate ${u.email}`} />}
+                    {u.invited ? (
+                      <div className="mt-1 flex flex-wrap items-center gap-2">
+                        <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, no password yet</span>
+                        {u.active ? <ActionForm action={resendInviteAction} fields={{ userId: u.id }} label="Resend invitation" ariaLabel={`Resend invitation to ${u.email}`} /> : null}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2 text-right">{u.orders}</td>
                   <td className="px-3 py-2">{formatDate(u.createdAt)}</td>

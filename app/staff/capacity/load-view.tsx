@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import Link from "next/link";
 import { BarChart } from "@/components/admin/bar-chart";
 import { StatusBadge } from "@/components/orders/status-badge";
@@ -23,11 +24,11 @@ export function LoadView({ load, links }: { load: WorkshopLoad; links: LoadLinks
       <p className={`rounded-lg px-3 py-2 text-sm ${bottleneck ? "bg-red-50 text-red-900" : "bg-stone-100 text-stone-700"}`} data-testid="bottleneck">
         {bottleneck ? (
           <>
-            <strong>Bottleneck: {bottleneck.name}</strong>, {percent(bottleneck.ratio)} of its {hours(bottleneck.available)} booked over these {load.weeks.length} weeks
+            <strong>Bottleneck: {bottleneck.name}</strong>, {percent(bottleneck.ratio)} of its {hours(bottleneck.available)} booked over these {plural(load.weeks.length, "week")}
             ({hours(bottleneck.booked)}).
           </>
         ) : (
-          <>Nothing is booked in these {load.weeks.length} weeks.</>
+          <>Nothing is booked in these {plural(load.weeks.length, "week")}.</>
         )}
       </p>
       <ul className="grid gap-4 lg:grid-cols-2" aria-label="Load per work centre">

@@ -1,3 +1,4 @@
+import { nextSpan, plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
@@ -64,9 +65,9 @@ export default async function CapacityPage({ searchParams }: { searchParams: Sea
 
       <section aria-labelledby="load-title" className="space-y-4">
         <div className="flex flex-wrap items-baseline gap-3">
-          <h2 id="load-title" className="mr-auto text-lg font-semibold">Load, next {weeks} weeks</h2>
-          {weeks < LOAD_WEEKS.max ? <Link href={`/staff/capacity?weeks=${Math.min(LOAD_WEEKS.max, weeks + LOAD_WEEKS.step)}#load-title`} className="text-sm text-brand-700 underline">Show {Math.min(LOAD_WEEKS.step, LOAD_WEEKS.max - weeks)} more weeks</Link> : null}
-          {weeks > LOAD_WEEKS.initial ? <Link href="/staff/capacity#load-title" className="text-sm text-brand-700 underline">Show {LOAD_WEEKS.initial} weeks</Link> : null}
+          <h2 id="load-title" className="mr-auto text-lg font-semibold">Load, {nextSpan(weeks, "week")}</h2>
+          {weeks < LOAD_WEEKS.max ? <Link href={`/staff/capacity?weeks=${Math.min(LOAD_WEEKS.max, weeks + LOAD_WEEKS.step)}#load-title`} className="text-sm text-brand-700 underline">Show {plural(Math.min(LOAD_WEEKS.step, LOAD_WEEKS.max - weeks), "more week")}</Link> : null}
+          {weeks > LOAD_WEEKS.initial ? <Link href="/staff/capacity#load-title" className="text-sm text-brand-700 underline">Show {plural(LOAD_WEEKS.initial, "week")}</Link> : null}
         </div>
         {weekOrders && selectedCentre && monday !== null ? (
           <WeekOrders

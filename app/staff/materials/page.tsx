@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
@@ -41,10 +42,10 @@ export default async function MaterialsPage() {
                     {week.lines.map((line) => (
                       <tr key={line.sku}>
                         <td className="py-1.5 pr-3 font-mono text-xs">{line.sku}</td>
-                        <td className="py-1.5 pr-3">{line.name === line.sku ? <span className="text-stone-400">—</span> : line.name}</td>
-                        <td className="py-1.5 pr-3 text-right font-medium tabular-nums">{line.quantity}</td>
+                        <td className="py-1.5 pr-3">{line.name || <span className="text-stone-400">—</span>}</td>
+                        <td className="py-1.5 pr-3 text-right font-medium tabular-nums whitespace-nowrap">{line.quantity}{line.unit ? <span className="ml-1 text-xs font-normal text-stone-500">{line.unit}</span> : null}</td>
                         <td className={`py-1.5 pr-3 whitespace-nowrap ${line.orderBy < today ? "font-semibold text-red-700" : ""}`} data-testid="order-by">
-                          {formatDate(line.orderBy)}{line.supplyDays ? <span className="block text-xs font-normal text-stone-500">{line.supplyDays} days to arrive</span> : null}
+                          {formatDate(line.orderBy)}{line.supplyDays ? <span className="block text-xs font-normal text-stone-500">{plural(line.supplyDays, "day")} to arrive</span> : null}
                         </td>
                         <td className="hidden py-1.5 font-mono text-xs text-stone-500 sm:table-cell">{line.orders.join(", ")}</td>
                       </tr>

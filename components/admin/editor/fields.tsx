@@ -1,8 +1,9 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
-export type ErrorsAt = (path: string) => string[];
+/** The schema's messages at one path; `under` says whether any issue lies at or below a path (for pages of options). */
+export type ErrorsAt = ((path: string) => string[]) & { under?: (prefix: string) => boolean };
 
 const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, "-") || "root"}`;
 const inputClass = (invalid: boolean) =>
@@ -33,6 +34,43 @@ export function TextInput({ value, onChange, maxLength, ...base }: Base & { valu
   return (
     <Wrapper {...base} errors={errors}>
       <input id={fieldId(base.path)} type="text" value={value ?? ""} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(base.path, errors, base.hint)} className={inputClass(errors.length > 0)} />
+    </Wrapper>
+  );
+}
+
+/**
+ * An id that other parts of the definition refer to: the new id is applied when the admin leaves the box
+ * (or presses Enter), so the references follow the finished id and not every keystroke. `onCommit`
+ * returns why it refused the id (then the box goes back to the current id and says why), or null.
+ */
+export function IdInput({ value, onCommit, ...base }: Base & { value: string; onCommit: (next: string) => string | null }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const errors = [...(refusal ? [refusal] : []), ...base.errorsAt(base.path)];
+  const commit = () => {
+    // Leaving the box untouched (it shows the current, valid id again) clears an earlier refusal.
+    if (draft === null) return setRefusal(null);
+    setDraft(null);
+    setRefusal(draft === value ? null : onCommit(draft.trim()));
+  };
+  return (
+    <Wrapper {...base} errors={errors}>
+      <input
+        id={fieldId(base.path)}
+        type="text"
+        value={draft ?? value}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
+        }}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy(base.path, errors, base.hint)}
+        className={inputClass(errors.length > 0)}
+      />
     </Wrapper>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { Definition, Rule } from "@/lib/configurator";
 import { ConditionEditor, newCondition } from "./condition-editor";
 import { MoneyInput, NumberInput, PathErrors, SelectInput, SmallButton, TextInput, type ErrorsAt } from "./fields";
@@ -35,11 +36,21 @@ export function newRule(kind: RuleKind, definition: Definition, id: string, mess
   }
 }
 
-type Props = { rule: Rule; index: number; definition: Definition; errorsAt: ErrorsAt; onChange: (r: Rule) => void; onRemove: () => void };
+type Props = {
+  rule: Rule;
+  index: number;
+  /** The definition for its groups and routing (its rules may be out of date: use `rule`). */
+  definition: Definition;
+  errorsAt: ErrorsAt;
+  onChange: (index: number, r: Rule) => void;
+  onRemove: (index: number) => void;
+};
 
 /** Edits one rule: its kind, its conditions, its effect and the message customers see. */
-export function RuleEditor({ rule, index, definition, errorsAt, onChange, onRemove }: Props) {
+export const RuleEditor = memo(function RuleEditor({ rule, index, definition, errorsAt, onChange: change, onRemove: remove }: Props) {
   const p = `rules.${index}`;
+  const onChange = (r: Rule) => change(index, r);
+  const onRemove = () => remove(index);
   const set = (patch: Partial<Rule>) => onChange({ ...rule, ...patch } as Rule);
   const targetGroup = rule.kind === "visibleWhen" ? definition.groups.find((g) => g.id === rule.target.group) : undefined;
   return (
@@ -88,4 +99,4 @@ export function RuleEditor({ rule, index, definition, errorsAt, onChange, onRemo
       </div>
     </section>
   );
-}
+});

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/guards";
 import { revalidateCatalog } from "@/lib/catalog/cache";
 import type { LintFinding } from "@/lib/configurator";
+import type { CaseRun } from "@/lib/catalog/versions/test-cases";
 import { getDb } from "@/lib/db";
 import { formEntry, formText } from "@/lib/forms/read";
 import { DEFINITION_TOO_LARGE, MAX_DEFINITION_BYTES } from "./limits";
@@ -127,7 +128,7 @@ export async function discardDraftAction(productId: string, _: FormState): Promi
   return { ok: true, message: "Draft discarded." };
 }
 
-export type PublishState = FormState & { findings?: LintFinding[] };
+export type PublishState = FormState & { findings?: LintFinding[]; testRuns?: CaseRun[] };
 
 /** Lints and publishes the draft, then revalidates the catalog and the product's configurator page. */
 export async function publishAction(_: PublishState, formData: FormData): Promise<PublishState> {
@@ -137,16 +138,21 @@ export async function publishAction(_: PublishState, formData: FormData): Promis
     productId: formText(formData, "productId"),
     note: formText(formData, "note"),
     acknowledgeWarnings: formText(formData, "acknowledgeWarnings") === "on",
+    revision: formText(formData, "revision"),
+    acceptTestResults: formText(formData, "acceptTestResults") === "on",
   });
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
   if (!idSchema.safeParse(parsed.data.productId).success) return { ok: false, message: "Unknown product." };
   try {
     const result = await publishDraft(await getDb(), caller.user, parsed.data);
-    if (!result.ok) return { ok: false, message: result.message, findings: result.findings };
+    if (!result.ok) return { ok: false, message: result.message, findings: result.findings, testRuns: result.testRuns };
     revalidateCatalog(result.slug);
     revalidatePath(`/admin/products/${parsed.data.productId}`);
     revalidatePath("/admin/products");
-    return { ok: true, message: `Version ${result.version} is published and live in the catalog.` };
+    const cases = result.testRuns.length
+      ? ` ${result.testRuns.length - result.accepted} of ${result.testRuns.length} test case(s) passed${result.accepted ? `; ${result.accepted} now expect the new results` : ""}.`
+      : "";
+    return { ok: true, message: `Version ${result.version} is published and live in the catalog.${cases}`, testRuns: result.testRuns };
   } catch (error) {
     console.error("publish failed", error);
     return { ok: false, message: SAVE_FAILED };

@@ -2,6 +2,7 @@ import { parseDefinition, type ParseIssue } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
+import { change, jsonChanges } from "../../audit/changes";
 import { writeAudit } from "../../audit/write";
 
 export type SaveDraftResult = { ok: true; version: number } | { ok: false; issues: ParseIssue[]; message: string };
@@ -17,7 +18,9 @@ export async function saveDraft(db: Prisma, actor: { id: string }, productId: st
   return runTransaction(db, async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true } });
     if (!product) return { ok: false as const, issues: [], message: "This product no longer exists." };
-    const draft = await tx.productVersion.findFirst({ where: { productId, status: "DRAFT" }, select: { id: true, version: true } });
+    const draft = await tx.productVersion.findFirst({ where: { productId, status: "DRAFT" }, select: { id: true, version: true, definition: true } });
+    // The audit shows what this save changed: against the draft it replaces, or the version it starts from.
+    const previous = draft?.definition ?? (await tx.product.findUnique({ where: { id: productId }, select: { currentVersion: { select: { definition: true } } } }))?.currentVersion?.definition ?? null;
     let version: number;
     if (draft) {
       const updated = await tx.productVersion.updateMany({ where: { id: draft.id, status: "DRAFT" }, data: { definition } });
@@ -28,7 +31,7 @@ export async function saveDraft(db: Prisma, actor: { id: string }, productId: st
       version = (last._max.version ?? 0) + 1;
       await tx.productVersion.create({ data: { productId, version, status: "DRAFT", definition } });
     }
-    await writeAudit(tx, { actorId: actor.id, action: "version.save-draft", entityType: "ProductVersion", entityId: `${productId}:v${version}`, summary: `Saved draft v${version} of ${product.name}` });
+    await writeAudit(tx, { actorId: actor.id, action: "version.save-draft", entityType: "ProductVersion", entityId: `${productId}:v${version}`, summary: `Saved draft v${version} of ${product.name}`, changes: jsonChanges(previous, definition) });
     return { ok: true as const, version };
   });
 }
@@ -39,7 +42,7 @@ export async function discardDraft(db: Prisma, actor: { id: string }, productId:
     const draft = await tx.productVersion.findFirst({ where: { productId, status: "DRAFT" }, select: { id: true, version: true, product: { select: { name: true, currentVersionId: true } } } });
     if (!draft || !draft.product.currentVersionId) return false;
     await tx.productVersion.delete({ where: { id: draft.id } });
-    await writeAudit(tx, { actorId: actor.id, action: "version.discard-draft", entityType: "ProductVersion", entityId: `${productId}:v${draft.version}`, summary: `Discarded draft v${draft.version} of ${draft.product.name}` });
+    await writeAudit(tx, { actorId: actor.id, action: "version.discard-draft", entityType: "ProductVersion", entityId: `${productId}:v${draft.version}`, summary: `Discarded draft v${draft.version} of ${draft.product.name}`, changes: change("Draft", `v${draft.version}`, null) });
     return true;
   });
 }

@@ -1,10 +1,14 @@
 import type { Definition } from "@/lib/configurator";
 import type { Prisma } from "@/lib/db/client";
+import { canonical } from "../versions/diff";
+
+export type ProductStatusName = "ACTIVE" | "UNPUBLISHED" | "ARCHIVED";
 
 export type AdminProductRow = {
   id: string;
   slug: string;
   name: string;
+  status: ProductStatusName;
   publishedVersion: number | null;
   draftVersion: number | null;
   fromPriceCents: number | null;
@@ -12,14 +16,16 @@ export type AdminProductRow = {
   updatedAt: Date;
 };
 
-/** Every product for the admin list: published version, pending draft, order count. */
-export async function findAdminProducts(db: Prisma): Promise<AdminProductRow[]> {
+/** The products for the admin list (archived ones only when asked for): published version, pending draft, order count. */
+export async function findAdminProducts(db: Prisma, { archived = false }: { archived?: boolean } = {}): Promise<AdminProductRow[]> {
   const rows = await db.product.findMany({
+    where: archived ? { status: "ARCHIVED" } : { status: { not: "ARCHIVED" } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: {
       id: true,
       slug: true,
       name: true,
+      status: true,
       updatedAt: true,
       currentVersion: { select: { version: true, fromPriceCents: true } },
       versions: { where: { status: "DRAFT" }, select: { version: true } },
@@ -30,6 +36,7 @@ export async function findAdminProducts(db: Prisma): Promise<AdminProductRow[]> 
     id: r.id,
     slug: r.slug,
     name: r.name,
+    status: r.status,
     publishedVersion: r.currentVersion?.version ?? null,
     draftVersion: r.versions[0]?.version ?? null,
     fromPriceCents: r.currentVersion?.fromPriceCents ?? null,
@@ -57,9 +64,12 @@ export type ProductForEditing = {
   summary: string;
   description: string;
   imageUrl: string;
+  status: ProductStatusName;
   currentVersion: number | null;
-  /** The draft when one exists, else a copy of the current definition to start a new draft from. */
+  /** The draft when one exists, else a copy of the current (or, unpublished, the latest) definition to start a new draft from. */
   draft: { version: number | null; definition: unknown; updatedAt: Date | null };
+  /** Whether the draft differs from the version it would replace (a rollback asks before overwriting it). */
+  draftChanged: boolean;
   versions: VersionRow[];
 };
 
@@ -74,6 +84,7 @@ export async function getProductForEditing(db: Prisma, id: string): Promise<Prod
       summary: true,
       description: true,
       imageUrl: true,
+      status: true,
       currentVersionId: true,
       versions: {
         orderBy: { version: "desc" },
@@ -94,7 +105,8 @@ export async function getProductForEditing(db: Prisma, id: string): Promise<Prod
   });
   if (!product) return null;
   const draft = product.versions.find((v) => v.status === "DRAFT");
-  const current = product.versions.find((v) => v.id === product.currentVersionId);
+  // Unpublished, a product has no current version: a new draft starts from its latest published one.
+  const current = product.versions.find((v) => v.id === product.currentVersionId) ?? product.versions.find((v) => v.status === "PUBLISHED");
   return {
     id: product.id,
     slug: product.slug,
@@ -102,10 +114,12 @@ export async function getProductForEditing(db: Prisma, id: string): Promise<Prod
     summary: product.summary,
     description: product.description,
     imageUrl: product.imageUrl,
-    currentVersion: current?.version ?? null,
+    status: product.status,
+    currentVersion: product.versions.find((v) => v.id === product.currentVersionId)?.version ?? null,
     draft: draft
       ? { version: draft.version, definition: draft.definition, updatedAt: draft.updatedAt }
       : { version: null, definition: current?.definition ?? null, updatedAt: null },
+    draftChanged: !!draft && canonical(draft.definition) !== canonical(current?.definition ?? null),
     versions: product.versions.map((v) => ({
       id: v.id,
       version: v.version,

@@ -41,6 +41,9 @@ export const publishSchema = z.object({
   productId: z.string().min(1).max(64),
   note: z.string().trim().max(500, "Use at most 500 characters").refine(hasNoNul, NUL_MESSAGE),
   acknowledgeWarnings: z.boolean(),
+  /** The draft's revision the page loaded (its updatedAt); the form always sends it. */
+  revision: z.string().max(64),
+  acceptTestResults: z.boolean(),
 });
 
 

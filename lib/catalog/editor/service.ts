@@ -3,7 +3,12 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { listWorkCentres } from "@/lib/workshop/queries";
+import { fieldChanges } from "../../audit/changes";
 import { writeAudit } from "../../audit/write";
+
+const PRODUCT_FIELDS = { name: "Name", slug: "Address (slug)", summary: "Summary", description: "Description", imageUrl: "Image" } as const;
+// Uploaded images are data URLs: audit that the image changed, not its bytes.
+const briefImage = (image: unknown) => (typeof image === "string" && image.startsWith("data:") ? `(uploaded image, ${image.length} characters)` : typeof image === "string" ? image : undefined);
 import { starterDefinition, type ProductDetailsInput } from "./schema";
 
 type Actor = { id: string };
@@ -28,7 +33,7 @@ export async function createProduct(db: Prisma, actor: Actor, input: ProductDeta
       await tx.productVersion.create({
         data: { productId: product.id, version: 1, status: "DRAFT", definition: starterDefinition(centre) as PrismaTypes.InputJsonValue },
       });
-      await writeAudit(tx, { actorId: actor.id, action: "product.create", entityType: "Product", entityId: product.id, summary: `Created product ${input.name} (${input.slug})` });
+      await writeAudit(tx, { actorId: actor.id, action: "product.create", entityType: "Product", entityId: product.id, summary: `Created product ${input.name} (${input.slug})`, changes: fieldChanges(null, input, PRODUCT_FIELDS, { imageUrl: briefImage }) });
       return { ok: true as const, id: product.id, slug: product.slug };
     });
   } catch (error) {
@@ -45,8 +50,7 @@ export async function updateProduct(db: Prisma, actor: Actor, id: string, input:
       if (!before) return { ok: false as const, message: "This product no longer exists." };
       await tx.product.update({ where: { id }, data: input });
       const changed = (Object.keys(input) as (keyof ProductDetailsInput)[]).filter((k) => before[k] !== input[k]);
-      // Uploaded images are data URLs: audit that the image changed, not its bytes.
-      const brief = (image: string | undefined) => (image && image.startsWith("data:") ? "(uploaded image)" : image);
+      const brief = briefImage;
       await writeAudit(tx, {
         actorId: actor.id,
         action: "product.update",
@@ -54,6 +58,7 @@ export async function updateProduct(db: Prisma, actor: Actor, id: string, input:
         entityId: id,
         summary: changed.length ? `Changed ${changed.join(", ")} of ${input.name}` : `Saved ${input.name} without changes`,
         data: { before: { ...before, imageUrl: brief(before.imageUrl) }, after: { ...input, imageUrl: brief(input.imageUrl) } },
+        changes: fieldChanges(before, input, PRODUCT_FIELDS, { imageUrl: briefImage }),
       });
       return { ok: true as const, id, slug: input.slug, previousSlug: before.slug };
     });

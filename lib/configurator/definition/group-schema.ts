@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { MAX_OPTIONS_PER_GROUP } from "./limits";
+import { MAX_EXPRESSION_LENGTH } from "../expression/ast";
+import { conditionSchema } from "./rule-schema";
 import { cents, colorSchema, days, descriptionSchema, hours, idSchema, labelSchema, messageSchema, pathDataSchema, workCentreIdSchema } from "./primitives";
 
 // The shapes of groups, their options and the preview: the fields of a definition, checked one by one
@@ -8,13 +11,17 @@ export const componentSchema = z.strictObject({
   sku: z.string().trim().min(1).max(64),
   name: z.string().max(120).optional(),
   quantity: z.number().positive().max(1_000_000),
+  /** What the quantity counts: "m", "pcs", "l" (shown on the build sheet and the materials list). */
+  unit: z.string().trim().min(1).max(16).optional(),
   /** Whole days the supplier needs to deliver it (material lead time). */
   supplyDays: days.optional(),
+  /** Consumed only when this holds (a colour's fabric differs for wool and linen), like a BOM item's selection condition. */
+  when: conditionSchema.optional(),
 });
 
 /**
  * One step of a product's routing: done at a work centre, taking `hours` per unit of quantity plus
- * `setupHours` once per order. Options, number and text groups and lead-time rules add their hours to
+ * `setupHours` once per order (and `hoursFormula` per unit when given). Options, number and text groups and lead-time rules add their hours to
  * the operation they name (the first one by default).
  */
 export const operationSchema = z.strictObject({
@@ -23,6 +30,11 @@ export const operationSchema = z.strictObject({
   workCentre: workCentreIdSchema,
   hours,
   setupHours: hours.optional(),
+  /**
+   * Hours per unit of quantity computed from the configuration (the pricing language, e.g.
+   * "width * height / 20000"), added to `hours`.
+   */
+  hoursFormula: z.string().trim().min(1, "Enter a formula").max(MAX_EXPRESSION_LENGTH).optional(),
 });
 
 export const MAX_OPERATIONS = 20;
@@ -38,7 +50,14 @@ export const optionSchema = z.strictObject({
   /** The routing operation its production hours go to (default: the first). */
   operation: z.optional(idSchema),
   components: z.array(componentSchema).max(50).optional(),
-  preview: z.strictObject({ layer: z.optional(idSchema), color: colorSchema.optional() }).optional(),
+  preview: z
+    .strictObject({
+      layer: z.optional(idSchema),
+      color: colorSchema.optional(),
+      /** Layers this option redraws when chosen (sled legs instead of tapered ones, a step-through frame). */
+      shapes: z.array(z.strictObject({ layer: idSchema, d: pathDataSchema })).max(10).optional(),
+    })
+    .optional(),
 });
 
 const groupBase = {
@@ -48,7 +67,7 @@ const groupBase = {
   required: z.boolean(),
 };
 const displaySchema = z.enum(["swatch", "card", "radio"]);
-const optionsSchema = z.array(optionSchema).min(1).max(200);
+const optionsSchema = z.array(optionSchema).min(1).max(MAX_OPTIONS_PER_GROUP);
 
 export const singleGroupSchema = z.strictObject({
   ...groupBase,
@@ -63,7 +82,7 @@ export const multiGroupSchema = z.strictObject({
   type: z.literal("multi"),
   display: displaySchema.optional(),
   options: optionsSchema,
-  default: z.array(idSchema).max(200).optional(),
+  default: z.array(idSchema).max(MAX_OPTIONS_PER_GROUP).optional(),
   minCount: z.number().int().min(0).optional(),
   maxCount: z.number().int().min(1).optional(),
 });
@@ -93,6 +112,8 @@ export const textGroupSchema = z.strictObject({
   leadDays: days.optional(),
   productionHours: hours.optional(),
   operation: z.optional(idSchema),
+  /** What a filled-in text consumes (the plates an engraving is cut into). */
+  components: z.array(componentSchema).max(50).optional(),
   default: z.string().max(1000).optional(),
 });
 
@@ -103,11 +124,29 @@ export const groupSchema = z.discriminatedUnion("type", [
   textGroupSchema,
 ]);
 
+/**
+ * A number group that reshapes the drawing: the band [from, to] of the axis (in view box units) grows by
+ * perUnit for each unit the value is above `reference` (the value the layers are drawn at) and shrinks below
+ * it; "anchor" says which side stays put (default: both sides move by half).
+ */
+export const stretchSchema = z.strictObject({
+  group: idSchema,
+  axis: z.enum(["x", "y"]),
+  from: z.number(),
+  to: z.number(),
+  reference: z.number(),
+  perUnit: z.number().min(0).max(1000),
+  anchor: z.enum(["start", "middle", "end"]).optional(),
+  /** Only these layers (default: all). */
+  layers: z.array(idSchema).max(200).optional(),
+});
+
 export const previewSchema = z.strictObject({
-  viewBox: z.string().regex(/^-?\d+(\.\d+)?( -?\d+(\.\d+)?){3}$/, "Use four numbers: minX minY width height"),
+  viewBox: z.string().max(200).regex(/^-?\d+(\.\d+)?( -?\d+(\.\d+)?){3}$/, "Use four numbers: minX minY width height"),
   layers: z
     .array(z.strictObject({ id: idSchema, d: pathDataSchema, fill: colorSchema, visible: z.boolean() }))
     .max(200),
+  stretch: z.array(stretchSchema).max(4).optional(),
 });
 
 export type Group = z.infer<typeof groupSchema>;
@@ -120,3 +159,4 @@ export type Option = z.infer<typeof optionSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Operation = z.infer<typeof operationSchema>;
 export type Preview = z.infer<typeof previewSchema>;
+export type Stretch = z.infer<typeof stretchSchema>;

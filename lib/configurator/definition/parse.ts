@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { friendlyMessage } from "./friendly";
 import { definitionSchema, type Definition } from "./schema";
 
 export type ParseIssue = { path: string; message: string; code?: string };
@@ -18,14 +19,17 @@ function exceedsDepth(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Turns zod issues into flat `{ path: "rules.3.when.selected.option", message }` records. */
-export function formatIssues(error: z.ZodError): ParseIssue[] {
+/**
+ * Turns zod issues into flat `{ path: "rules.3.when.selected.option", message }` records; with the input
+ * that was checked, each message names the group, option, rule or operation it concerns (./friendly).
+ */
+export function formatIssues(error: z.ZodError, input?: unknown): ParseIssue[] {
   return error.issues.map((issue) => {
     const params = "params" in issue ? (issue.params as Record<string, unknown> | undefined) : undefined;
     const code = typeof params?.code === "string" ? params.code : undefined;
     return {
       path: issue.path.map(String).join("."),
-      message: issue.message,
+      message: input === undefined ? issue.message : friendlyMessage(input, issue),
       ...(code ? { code } : {}),
     };
   });
@@ -46,5 +50,5 @@ export function parseDefinition(input: unknown): ParseDefinitionResult {
   }
   const parsed = definitionSchema.safeParse(value);
   if (parsed.success) return { ok: true, definition: parsed.data };
-  return { ok: false, issues: formatIssues(parsed.error) };
+  return { ok: false, issues: formatIssues(parsed.error, value) };
 }

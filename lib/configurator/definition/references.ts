@@ -1,6 +1,11 @@
 import type { Condition } from "./condition-types";
 import type { Group, Operation, Preview } from "./group-schema";
+import { checkPattern } from "./pattern";
+import type { Pricing } from "./pricing-schema";
+import { checkPricingReferences } from "./pricing-references";
 import type { Rule } from "./rule-schema";
+
+export { compilePattern } from "./pattern";
 
 // Cross-reference checks for a definition whose fields already have the right shapes.
 
@@ -8,18 +13,9 @@ type Path = (string | number)[];
 type IssueSink = {
   addIssue(issue: { code: "custom"; message: string; path: Path; params?: Record<string, unknown> }): void;
 };
-type DefinitionShape = { routing: Operation[]; groups: Group[]; rules: Rule[]; preview?: Preview | undefined };
+type DefinitionShape = { routing: Operation[]; groups: Group[]; rules: Rule[]; preview?: Preview | undefined; pricing?: Pricing | undefined };
 
 export const MAX_CONDITION_DEPTH = 16;
-
-/** Compiles a text group's pattern as a whole-string match; null when it does not compile. */
-export function compilePattern(pattern: string): RegExp | null {
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch {
-    return null;
-  }
-}
 
 /** True when value lies on the grid min + k * step (with a tolerance for binary fractions). */
 export function isOnStep(value: number, min: number, step: number): boolean {
@@ -65,6 +61,9 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
         if (layer !== undefined && !layerIds.has(layer)) {
           unknown(at("options", oi, "preview", "layer"), `Unknown preview layer '${layer}'`);
         }
+        option.preview?.shapes?.forEach((shape, si) => {
+          if (!layerIds.has(shape.layer)) unknown(at("options", oi, "preview", "shapes", si, "layer"), `Unknown preview layer '${shape.layer}'`);
+        });
       });
       if (group.type === "single" && group.default !== undefined && !optionIds.has(group.default)) {
         unknown(at("default"), `Unknown option '${group.default}' in group '${group.id}'`);
@@ -99,13 +98,25 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
         }
       }
     } else {
-      const regex = group.pattern === undefined ? null : compilePattern(group.pattern);
-      if (group.pattern !== undefined && regex === null) issue(at("pattern"), "Pattern is not a valid regular expression");
+      const checked = group.pattern === undefined ? null : checkPattern(group.pattern);
+      if (checked && !checked.ok) issue(at("pattern"), checked.message);
+      const regex = checked?.ok ? checked.pattern : null;
       if (group.default !== undefined && group.default.length > group.maxLength) {
         issue(at("default"), `Default is longer than ${group.maxLength} characters`);
       }
       if (group.default && regex && !regex.test(group.default)) issue(at("default"), "Default does not match the pattern");
     }
+  });
+
+  definition.preview?.stretch?.forEach((stretch, si) => {
+    const at = (...rest: Path): Path => ["preview", "stretch", si, ...rest];
+    const group = groups.get(stretch.group);
+    if (!group) unknown(at("group"), `Unknown group '${stretch.group}'`);
+    else if (group.type !== "number") issue(at("group"), `Group '${group.id}' is not a number`);
+    if (stretch.from >= stretch.to) issue(at("to"), `The band must end after it starts (${stretch.from} to ${stretch.to})`);
+    stretch.layers?.forEach((layer, li) => {
+      if (!layerIds.has(layer)) unknown(at("layers", li), `Unknown preview layer '${layer}'`);
+    });
   });
 
   const checkCondition = (condition: Condition, path: Path, depth: number): void => {
@@ -133,6 +144,15 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
       unknown([...path, "filled", "group"], `Unknown group '${condition.filled.group}'`);
     }
   };
+
+  definition.groups.forEach((group, gi) => {
+    const check = (components: { when?: Condition | undefined }[] | undefined, path: Path) =>
+      components?.forEach((c, ci) => {
+        if (c.when) checkCondition(c.when, [...path, "components", ci, "when"], 1);
+      });
+    if (group.type === "single" || group.type === "multi") group.options.forEach((o, oi) => check(o.components, ["groups", gi, "options", oi]));
+    else check(group.components, ["groups", gi]);
+  });
 
   const ruleIds = new Set<string>();
   definition.rules.forEach((rule, ri) => {
@@ -178,4 +198,5 @@ export function checkDefinitionReferences(definition: DefinitionShape, ctx: Issu
         break;
     }
   });
+  checkPricingReferences(definition, groups, issue, (condition, path) => checkCondition(condition, path, 1));
 }

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { groupSchema, previewSchema, routingSchema } from "./group-schema";
+import { MAX_GROUPS, MAX_RULES } from "./limits";
+import { pricingSchema } from "./pricing-schema";
 import { cents, days } from "./primitives";
 import { checkDefinitionReferences } from "./references";
 import { ruleSchema } from "./rule-schema";
 
 export * from "./group-schema";
 export * from "./rule-schema";
+export * from "./pricing-schema";
 export { ID_PATTERN, idSchema, WORK_CENTRE_PATTERN, workCentreIdSchema } from "./primitives";
 
 // The product definition: one JSON document stored in ProductVersion.definition.
@@ -20,9 +23,11 @@ export const definitionSchema = z
     /** The operations that make the product, in order (production hours live on them). */
     routing: routingSchema,
     premiumPercent: z.number().min(0).max(1000),
-    groups: z.array(groupSchema).max(200),
-    rules: z.array(ruleSchema).max(2000),
+    groups: z.array(groupSchema).max(MAX_GROUPS),
+    rules: z.array(ruleSchema).max(MAX_RULES),
     preview: previewSchema.optional(),
+    /** Formula prices, price tables and quantity tiers (./pricing-schema). */
+    pricing: pricingSchema.optional(),
   })
   .superRefine((definition, ctx) => checkDefinitionReferences(definition, ctx));
 

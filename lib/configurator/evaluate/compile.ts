@@ -1,4 +1,5 @@
 import { compileViolation } from "./checks";
+import { compilePricing } from "./compile-pricing";
 import { atomKey, compileCondition, firstGroup, type Atoms, type Test } from "./conditions";
 import { visibilityClosure, visibilityOrder } from "./visibility-order";
 import type { Definition, Group, VisibleWhenRule } from "../definition/schema";
@@ -86,6 +87,14 @@ function compile(definition: Definition): Compiled {
     entry.relevantAt = entry.optionIds.map((id) => entry.relevant.get(id)!);
     entry.visReadAt = entry.optionIds.map((id) => entry.visReadOptions.has(id));
   }
+  // Components consumed only under a condition: compiled once, looked up by the component itself.
+  const componentWhen = new Map<object, Test>();
+  for (const { group } of groups) {
+    const lists = group.type === "single" || group.type === "multi" ? group.options.map((o) => o.components) : [group.components];
+    for (const component of lists.flat()) {
+      if (component?.when) componentWhen.set(component, compileCondition(component.when, byId, { groups: new Set(), selected: new Set(), filled: new Set() }));
+    }
+  }
   const visOrder = visibilityOrder(groups, visDeps);
   return {
     definition,
@@ -95,6 +104,8 @@ function compile(definition: Definition): Compiled {
     constraints,
     priceRules,
     leadRules,
+    pricing: compilePricing(definition, byId),
+    componentWhen,
     operationIndex,
     visOrder,
     ...visibilityClosure(visOrder, visDeps),

@@ -1,4 +1,5 @@
 import type { Definition, Group, LeadTimeRule, Option, PriceRule, Rule } from "../definition/schema";
+import type { CompiledPricing } from "./compile-pricing";
 import type { Test } from "./conditions";
 import type { OptionState } from "./types";
 
@@ -71,6 +72,10 @@ export type Compiled = {
   priceRules: { compiled: CompiledRule; rule: PriceRule }[];
   /** Lead-time rules, with the routing index their production hours go to. */
   leadRules: { compiled: CompiledRule; rule: LeadTimeRule; op: number }[];
+  /** Formula prices, price tables, quantity tiers and the operations' hour formulas. */
+  pricing: CompiledPricing;
+  /** The compiled condition of each component that is consumed only when it holds. */
+  componentWhen: Map<object, Test>;
   /** Routing index of each operation id. */
   operationIndex: Map<string, number>;
   visOrder: number[];

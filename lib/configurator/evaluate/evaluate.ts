@@ -36,11 +36,13 @@ export function evaluate(definition: Definition, selection: Selection, options: 
     if (hidden && hidden.size > 0) hiddenOptions[group.id] = [...hidden.keys()];
   }
   const breakdown = priceBreakdown(compiled, resolution.eff, quantity);
-  const { leadDays, leadDrivers, productionHours, operations, bom } = fulfilment(compiled, resolution.eff, quantity);
+  const { leadDays, leadDrivers, productionHours, operations, bom, problems: hourProblems } = fulfilment(compiled, resolution.eff, quantity);
+  addFormulaProblems(problems, breakdown.problems);
+  addFormulaProblems(problems, hourProblems);
   return {
     valid: problems.length === 0,
     problems,
-    options: optionStates(scenarios),
+    options: optionStates(scenarios, options.infer ?? true),
     visibleGroups,
     hiddenOptions,
     ranges: scan.ranges,
@@ -54,4 +56,19 @@ export function evaluate(definition: Definition, selection: Selection, options: 
     operations,
     bom,
   };
+}
+
+/**
+ * Adds the problems of formulas and tables that could not be computed, except "enter Width" when the
+ * selection's own problems already name that group (a required group left empty says so once).
+ */
+function addFormulaProblems(problems: Problem[], found: Problem[]): void {
+  if (found.length === 0) return;
+  const named = new Set<string>();
+  for (const p of problems) if (p.group !== undefined && p.code !== "price") named.add(p.group);
+  for (const p of found) {
+    if (p.group !== undefined && named.has(p.group)) continue;
+    if (problems.some((q) => q.code === "price" && q.message === p.message)) continue;
+    problems.push(p);
+  }
 }

@@ -42,12 +42,20 @@ function* atomFixes(scenarios: Scenarios, entry: GroupEntry, option: string, con
     if (target?.group.type === "text" && typeof scenarios.current.eff[target.gi] === "string") {
       yield { change: { gi: target.gi, kind: "set", value: undefined }, label: `Clear ${target.group.label}` };
     }
+    // An empty option group a rule needs filled: each of its options is a candidate.
+    const value = target ? scenarios.current.eff[target.gi] : undefined;
+    const empty = value === undefined || (value instanceof Set && value.size === 0);
+    if (target && empty && (target.group.type === "single" || target.group.type === "multi") && target.gi !== entry.gi) {
+      for (const id of target.optionIds) yield* selectedFixes(scenarios, entry, option, target.group.id, id);
+    }
   }
 }
 
 function* selectedFixes(scenarios: Scenarios, entry: GroupEntry, option: string, groupId: string, optionId: string): Generator<Candidate> {
+  // A group hidden now may be shown once the option is chosen (a power supply shown only with the motor):
+  // each candidate is checked with the option chosen (./fix), so hidden groups are not skipped here.
   const target = scenarios.compiled.byId.get(groupId);
-  if (!target || scenarios.current.hiddenGroup[target.gi]) return;
+  if (!target) return;
   const { group, gi } = target;
   if (group.type !== "single" && group.type !== "multi") return;
   const hidden = scenarios.current.hiddenOptions[gi];
@@ -88,7 +96,8 @@ function* compareFixes(scenarios: Scenarios, compare: { group: string; op: strin
   for (const v of values.slice(0, 2)) yield { change: { gi: target.gi, kind: "set", value: v }, label: `Set ${group.label} to ${v} ${group.unit}` };
 }
 
-function test(a: number, op: string, b: number): boolean {
+/** A compare condition's operator applied to two numbers. */
+export function test(a: number, op: string, b: number): boolean {
   switch (op) {
     case "<": return a < b;
     case "<=": return a <= b;

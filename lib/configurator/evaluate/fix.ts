@@ -6,6 +6,7 @@ import { violatedConstraints } from "./checks";
 import { getCompiled } from "./compile";
 import type { CompiledRule, GroupEntry } from "./compiled-types";
 import { candidates } from "./fix-candidates";
+import { applied, inferable } from "./infer";
 import { Scenarios } from "./scenarios";
 import { readSelection, resolveVisibility } from "./state";
 import type { Fix } from "./types";
@@ -16,6 +17,50 @@ import type { Fix } from "./types";
 // shows blocked, and the server's first view asks for all of them (allFixes).
 
 const MAX_FIX_TRIES = 12;
+
+/**
+ * Every one-step fix of a blocked option (at most `limit`), most likely first: where several choices
+ * would each unblock it (two power supplies for a motor that needs one), the customer picks one.
+ */
+export function fixesFor(definition: Definition, selection: Selection, groupId: string, optionId: string, limit = 4): Fix[] {
+  const situation = situationOf(definition, selection);
+  const entry = situation.scenarios.compiled.byId.get(groupId);
+  const oi = entry?.optionIndex.get(optionId);
+  if (!entry || oi === undefined) return [];
+  const blockers = blockersOf(situation.scenarios, entry, oi);
+  return blockers ? findFixes(situation.scenarios, situation.entries, entry, oi, blockers.rules, blockers.hidden, limit) : [];
+}
+
+/** A choice and what the engine adds to it, with the words of the notice that says so. */
+export type InferredChoice = {
+  /** The whole selection with the option and what it needs chosen. */
+  selection: Selection;
+  added: { group: string; label: string; ruleId: string; message: string }[];
+  /** "Power supply: 24 V added because Motor: Quiet needs it". */
+  notice: string;
+};
+
+/**
+ * Choosing option `optionId` of group `groupId` when its requires rules are satisfied by exactly one
+ * choice each: the selection with those choices made too (undefined when there is nothing to add, or
+ * more than one way). The browser applies it and offers to undo; the server never infers.
+ */
+export function inferFor(definition: Definition, selection: Selection, groupId: string, optionId: string): InferredChoice | undefined {
+  const situation = situationOf(definition, selection);
+  const { scenarios } = situation;
+  const entry = scenarios.compiled.byId.get(groupId);
+  const oi = entry?.optionIndex.get(optionId);
+  if (!entry || oi === undefined) return undefined;
+  const inference = inferable(scenarios, entry, oi);
+  if (!inference) return undefined;
+  const added = inference.added.map((a) => ({ group: scenarios.compiled.groups[a.gi]!.group.id, label: a.label, ruleId: a.rule.rule.id, message: a.rule.rule.message }));
+  const chosen = `${entry.group.label}: ${entry.options.get(optionId)?.label ?? optionId}`;
+  return {
+    selection: applyToSelection(scenarios, situation.entries, inference.changes),
+    added,
+    notice: `${added.map((a) => a.label).join(" and ")} added because ${chosen} needs it`,
+  };
+}
 
 /** Every blocked option's fix, by group and option id (options without a one-step fix are left out). */
 export type OptionFixes = Record<string, Record<string, Fix>>;
@@ -38,7 +83,7 @@ export function allFixes(definition: Definition, selection: Selection): OptionFi
   const fixes: OptionFixes = {};
   for (const entry of situation.scenarios.compiled.groups) {
     for (let oi = 0; oi < entry.optionIds.length; oi++) {
-      const fix = searchFix(situation, entry, oi);
+      const fix = searchFix(situation, entry, oi, true);
       if (fix) (fixes[entry.group.id] ??= {})[entry.optionIds[oi]!] = fix;
     }
   }
@@ -83,30 +128,41 @@ function sameEntries(entries: Entries, selection: Selection): boolean {
   });
 }
 
-function searchFix(situation: Situation, entry: GroupEntry, oi: number): Fix | undefined {
+/** The fix of a blocked option; with skipInferred, none for an option evaluate() shows available because choosing it adds what it needs. */
+function searchFix(situation: Situation, entry: GroupEntry, oi: number, skipInferred = false): Fix | undefined {
   const blockers = blockersOf(situation.scenarios, entry, oi);
-  return blockers ? findFix(situation.scenarios, situation.entries, entry, oi, blockers.rules, blockers.hidden) : undefined;
+  if (!blockers) return undefined;
+  if (skipInferred && inferable(situation.scenarios, entry, oi)) return undefined;
+  return findFix(situation.scenarios, situation.entries, entry, oi, blockers.rules, blockers.hidden);
 }
 
 function findFix(scenarios: Scenarios, entries: Entries, entry: GroupEntry, oi: number, blockers: CompiledRule[], hidden: boolean): Fix | undefined {
+  return findFixes(scenarios, entries, entry, oi, blockers, hidden, 1)[0];
+}
+
+function findFixes(scenarios: Scenarios, entries: Entries, entry: GroupEntry, oi: number, blockers: CompiledRule[], hidden: boolean, limit: number): Fix[] {
   const option = entry.optionIds[oi]!;
   const seen: string[] = [];
+  const fixes: Fix[] = [];
   let tries = 0;
   for (const candidate of candidates(scenarios, entry, option, blockers)) {
     const { change } = candidate;
     const key = change.kind === "set" ? `${change.gi}=${String(change.value)}` : `${change.gi}${change.kind}${change.option}`;
     if (seen.includes(key)) continue;
     seen.push(key);
-    if (++tries > MAX_FIX_TRIES) return undefined;
+    if (++tries > MAX_FIX_TRIES) return fixes;
     // The option must be visible after the change (a change can also hide it).
     const visibilityMoves = hidden || scenarios.changeNeedsResolve(change);
     if (visibilityMoves && !scenarios.within([change], (res) => !res.hiddenGroup[entry.gi] && !res.hiddenOptions[entry.gi]?.has(option))) continue;
     if (scenarios.causedBy(entry.gi, oi, change).length > 0) continue;
     const choose: Change = entry.group.type === "multi" ? { gi: entry.gi, kind: "add", option } : { gi: entry.gi, kind: "set", value: option };
     if (scenarios.breaksMore([change, choose])) continue;
-    return { label: candidate.label, selection: applyToSelection(scenarios, entries, [change, choose]) };
+    // The change must survive choosing the option too (the option may hide the group the change fills).
+    if (!scenarios.within([change, choose], (res) => applied(res, change))) continue;
+    fixes.push({ label: candidate.label, selection: applyToSelection(scenarios, entries, [change, choose]) });
+    if (fixes.length >= limit) return fixes;
   }
-  return undefined;
+  return fixes;
 }
 
 /** Copies the selection with the changes applied (from entries, several times faster than a spread; unchanged lists are shared). */

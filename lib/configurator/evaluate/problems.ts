@@ -1,7 +1,8 @@
 import { currentRange, violatedConstraints } from "./checks";
 import type { Compiled } from "./compile";
 import { isFilledText, type State, type Value } from "./conditions";
-import { compilePattern, isOnStep } from "../definition/references";
+import { compilePattern, type TextPattern } from "../definition/pattern";
+import { isOnStep } from "../definition/references";
 import type { Resolution } from "./state";
 import type { CurrentRange, Problem } from "./types";
 
@@ -14,8 +15,8 @@ export type ProblemScan = {
   violated: boolean[];
 };
 
-const patternCache = new Map<string, RegExp | null>();
-function patternFor(source: string): RegExp | null {
+const patternCache = new Map<string, TextPattern | null>();
+function patternFor(source: string): TextPattern | null {
   let regex = patternCache.get(source);
   if (regex === undefined) {
     regex = compilePattern(source);

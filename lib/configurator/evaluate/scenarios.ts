@@ -32,6 +32,19 @@ export class Scenarios {
   }
 
   /**
+   * What a change does to the effective state when visibility stays as it is, as resolveGroup would decide:
+   * nothing in a hidden group or for a hidden option (undefined), and a hidden single choice leaves the group empty.
+   */
+  private effectiveChange(c: Change): Change | undefined {
+    const { hiddenGroup, hiddenOptions } = this.current;
+    if (hiddenGroup[c.gi]) return undefined;
+    const hidden = hiddenOptions[c.gi];
+    if (!hidden) return c;
+    if (c.kind === "set") return typeof c.value === "string" && hidden.has(c.value) ? { gi: c.gi, kind: "set", value: undefined } : c;
+    return hidden.has(c.option) ? undefined : c;
+  }
+
+  /**
    * Runs fn on the state with the changes applied, then undoes them. Where a change can alter
    * visibility, its dependents are re-resolved; `moved` lists the other groups whose effective value
    * changed as a result (rules reading them may change too).
@@ -39,7 +52,10 @@ export class Scenarios {
   within<T>(changes: Change[], fn: (resolution: Resolution, moved: readonly number[]) => T): T {
     const { compiled, current } = this;
     if (!changes.some((c) => this.changeNeedsResolve(c))) {
-      const undos = changes.map((c) => applyInPlace(current.eff, c));
+      const undos = changes.map((c) => {
+        const effective = this.effectiveChange(c);
+        return effective ? applyInPlace(current.eff, effective) : NO_UNDO;
+      });
       try {
         return fn(current, NONE);
       } finally {
@@ -225,3 +241,5 @@ export class Scenarios {
 function copyResolution(res: Resolution): Resolution {
   return { eff: res.eff.slice(), hiddenGroup: res.hiddenGroup.slice(), hiddenOptions: res.hiddenOptions.slice() };
 }
+
+const NO_UNDO = () => {};

@@ -2,7 +2,7 @@ import type { Selection } from "../definition/selection-types";
 
 // Result types of evaluate(): what the configurator page and the order service read.
 
-export type ProblemCode = "rule" | "required" | "range" | "step" | "count" | "text-length" | "text-pattern" | "unknown";
+export type ProblemCode = "rule" | "required" | "range" | "step" | "count" | "text-length" | "text-pattern" | "unknown" | "price";
 
 export type Problem = { code: ProblemCode; group?: string; option?: string; ruleId?: string; message: string };
 
@@ -17,11 +17,26 @@ export type Fix = {
  * Whether an option can be chosen now, and when not, the message and id of the first rule that blocks
  * it. Plain data; the one-step fix of a blocked option is asked for separately (fixFor in ./fix).
  */
-export type OptionState = { available: boolean; reason?: string; ruleId?: string };
+export type OptionState = {
+  available: boolean;
+  reason?: string;
+  ruleId?: string;
+  /** Choosing it also chooses these ("Power supply: 24 V"): its requires rules are satisfied by exactly them (inferChoice in ./fix). */
+  adds?: string[];
+};
 
 export type CurrentRange = { min: number; max: number; step: number; unit: string; minRuleId?: string; maxRuleId?: string };
 
-export type LineKind = "base" | "option" | "unit" | "text" | "rule" | "premium" | "quantity";
+export type LineKind = "base" | "option" | "unit" | "text" | "formula" | "table" | "rule" | "premium" | "quantity" | "tier";
+
+/**
+ * A formula line's measure: `quantity` (rounded to `decimals`) `unit` x `rateCents`, e.g. 2.40 m² x 8900.
+ * `clampedFrom` is the formula's own quantity when the item's minimum or maximum replaced it.
+ */
+export type LineMeasure = { quantity: number; unit: string; decimals: number; rateCents: number; clampedFrom?: number };
+
+/** A quantity-tier line: from `minQuantity` units, `percent` % off, i.e. `perUnitCents` off each unit. */
+export type LineTier = { minQuantity: number; percent: number; perUnitCents: number };
 
 export type BreakdownLine = {
   kind: LineKind;
@@ -29,6 +44,10 @@ export type BreakdownLine = {
   group?: string;
   option?: string;
   ruleId?: string;
+  /** Formula and table lines: the pricing item's id. */
+  item?: string;
+  measure?: LineMeasure;
+  tier?: LineTier;
   amountCents: number;
 };
 
@@ -46,12 +65,16 @@ export type LeadDriver = {
 };
 
 /** One SKU the configuration consumes; supplyDays (the largest given for the SKU) when any component sets it. */
-export type BomLine = { sku: string; name?: string; quantity: number; supplyDays?: number };
+export type BomLine = { sku: string; name?: string; unit?: string; quantity: number; supplyDays?: number };
 
 /** The production hours of one routing operation for the whole order (setup included), in routing order. */
 export type OperationHours = { key: string; label: string; workCentre: string; hours: number };
 
-export type EvaluateOptions = { quantity?: number };
+export type EvaluateOptions = {
+  quantity?: number;
+  /** false: an option blocked by requires rules stays unavailable even when one choice would satisfy them (no `adds`). */
+  infer?: boolean;
+};
 
 export type EvaluateResult = {
   valid: boolean;

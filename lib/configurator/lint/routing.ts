@@ -34,7 +34,8 @@ export function lintRoutingHours(definition: Definition, canHold: (condition: Co
     if (!index.has(op.id)) index.set(op.id, i);
   });
   const opOf = (id: string | undefined) => (id === undefined ? 0 : (index.get(id) ?? 0));
-  const busy = routing.map((op) => op.hours > 0 || (op.setupHours ?? 0) > 0);
+  // An hours formula counts as giving hours (what it gives depends on values lint does not enumerate).
+  const busy = routing.map((op) => op.hours > 0 || (op.setupHours ?? 0) > 0 || op.hoursFormula !== undefined);
   // Each source of hours counts when it adds some and its condition can hold; asked only while its operation is still idle.
   const consider = (op: number, hours: number, condition: () => Condition) => {
     if (!busy[op] && hours > 0 && canHold(condition())) busy[op] = true;

@@ -87,6 +87,33 @@ const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }
              OR NOT EXISTS (SELECT 1 FROM order_options x WHERE x.order_id = o.id)`,
     describe: (r) => `order ${r.number}: total ${r.total_cents}, snapshot lines sum ${r.lines_sum}, snapshot total ${r.snapshot_total}, ${r.options} option rows`,
   },
+  {
+    invariant: "no customer keeps more than 100 saved designs or 20 saved addresses, and a saved design belongs to a version of its product",
+    sql: `SELECT customer_id, 'saved designs' AS kind, COUNT(*) AS n FROM saved_designs GROUP BY customer_id HAVING COUNT(*) > 100
+          UNION ALL SELECT customer_id, 'saved addresses', COUNT(*) FROM saved_addresses GROUP BY customer_id HAVING COUNT(*) > 20
+          UNION ALL SELECT d.customer_id, 'designs on another product''s version', COUNT(*) FROM saved_designs d JOIN product_versions v ON v.id = d.version_id
+                    WHERE v.product_id <> d.product_id GROUP BY d.customer_id`,
+    describe: (r) => `customer ${r.customer_id} has ${r.n} ${r.kind}`,
+  },
+  {
+    invariant: "each order's revision is 1 + its applied revisions, numbered 2..n, and the latest one's snapshot and total are the order's",
+    sql: `SELECT o.number, o.revision, COUNT(r.id) AS applied, MIN(r.number) AS first, MAX(r.number) AS last, o.total_cents,
+            l.total_after_cents AS last_total, (l.snapshot IS NOT DISTINCT FROM o.snapshot) AS same_snapshot
+          FROM orders o
+          LEFT JOIN order_revisions r ON r.order_id = o.id AND r.status = 'APPLIED'
+          LEFT JOIN LATERAL (SELECT x.total_after_cents, x.snapshot FROM order_revisions x WHERE x.order_id = o.id AND x.status = 'APPLIED' ORDER BY x.number DESC LIMIT 1) l ON true
+          GROUP BY o.id, o.number, o.revision, o.total_cents, o.snapshot, l.total_after_cents, l.snapshot
+          HAVING o.revision <> 1 + COUNT(r.id)
+              OR (COUNT(r.id) > 0 AND (MIN(r.number) <> 2 OR MAX(r.number) <> o.revision OR l.total_after_cents <> o.total_cents OR l.snapshot IS DISTINCT FROM o.snapshot))`,
+    describe: (r) => `order ${r.number} is at revision ${r.revision} with ${r.applied} applied revisions (${r.first ?? "-"}..${r.last ?? "-"}), total ${r.total_cents} vs the last revision's ${r.last_total ?? "-"}${r.same_snapshot === false ? ", and a different snapshot" : ""}`,
+  },
+  {
+    invariant: "each applied revision replaced the snapshot the one before it made",
+    sql: `SELECT o.number, r.number AS revision FROM order_revisions r JOIN orders o ON o.id = r.order_id
+          JOIN order_revisions p ON p.order_id = r.order_id AND p.status = 'APPLIED' AND p.number = r.number - 1
+          WHERE r.status = 'APPLIED' AND r.previous_snapshot IS DISTINCT FROM p.snapshot`,
+    describe: (r) => `order ${r.number}: revision ${r.revision} does not start from revision ${Number(r.revision) - 1}'s snapshot`,
+  },
 ];
 
 /** Checks the invariants of DESIGN.md on a live database; an empty list means consistent. */

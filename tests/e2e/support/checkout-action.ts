@@ -6,9 +6,13 @@ import { actionBody, actionId, formOf } from "./server-actions";
 // The checkout's server action over HTTP, as the checkout page submits it (see bench/lib/checkout.ts): the
 // hidden fields read from the page the customer gets, any quantity, a fresh idempotency key per submission.
 
-/** A checkout for `slug` at `quantity`, read from the page with the customer's session; `submit` posts it once. */
-export async function checkoutFor(baseURL: string, jar: CookieJar, from: string, slug: string, quantity: number) {
-  const page = await httpRequest(`${baseURL}/products/${slug}/order?q=${quantity}`, { jar, from });
+/**
+ * A checkout for `slug` at `quantity` (of the configuration `code`, a share-link code, when given; else the
+ * defaults), read from the page with the customer's session; `submit` posts it once.
+ */
+export async function checkoutFor(baseURL: string, jar: CookieJar, from: string, slug: string, quantity: number, code?: string) {
+  const query = `q=${quantity}${code ? `&c=${encodeURIComponent(code)}` : ""}`;
+  const page = await httpRequest(`${baseURL}/products/${slug}/order?${query}`, { jar, from });
   if (page.status !== 200) throw new Error(`checkout page answered ${page.status}`);
   const fields = readCheckoutFields(page.body);
   const id = actionId("lib/orders/actions.ts", "placeOrderAction");
@@ -23,7 +27,7 @@ export async function checkoutFor(baseURL: string, jar: CookieJar, from: string,
         "address.postalCode": "69001", "address.country": "FR", ...overrides,
       };
       const { body, contentType } = await actionBody([{}, formOf(values)]);
-      const answer = await httpRequest(`${target}/products/${slug}/order?q=${quantity}`, {
+      const answer = await httpRequest(`${target}/products/${slug}/order?${query}`, {
         method: "POST", jar, from, body,
         headers: { "next-action": id, "content-type": contentType, origin: target, accept: "text/x-component" },
       });

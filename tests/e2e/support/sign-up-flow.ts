@@ -8,10 +8,13 @@ import { httpRequest, loopback, signInOverHttp } from "./http-client";
 /** Headers that make the server see `address` as the client until clientIp reads the socket address. */
 export const asClient = (address: string) => ({ "x-forwarded-for": address });
 
-/** The newest outbox email to `to` (its text as staff see it at /staff/outbox), polled until it is there. */
-export async function readOutboxEmail(baseURL: string, to: string, subject: RegExp): Promise<string> {
-  const from = loopback(59);
-  const staff = await signInOverHttp(baseURL, accounts.staff.email, accounts.staff.password, { from, headers: asClient(from) });
+/**
+ * The newest outbox email to `to` (its text as staff see it at /staff/outbox, or as an admin does: only admins
+ * see the tokens of password links), polled until it is there.
+ */
+export async function readOutboxEmail(baseURL: string, to: string, subject: RegExp, reader: "staff" | "admin" = "staff"): Promise<string> {
+  const from = loopback(reader === "staff" ? 59 : 58);
+  const staff = await signInOverHttp(baseURL, accounts[reader].email, accounts[reader].password, { from, headers: asClient(from) });
   expect(staff.error).toBeNull();
   let found = "";
   await expect

@@ -27,9 +27,9 @@ describe("navigation by role", () => {
   const labels = (role: Parameters<typeof areasFor>[0]) => areasFor(role).map((a) => a.label);
   it("shows each role only the areas it may open", () => {
     expect(labels(null)).toEqual(["Catalog"]);
-    expect(labels("CUSTOMER")).toEqual(["Catalog", "My orders"]);
-    expect(labels("STAFF")).toEqual(["Catalog", "My orders", "Production"]);
-    expect(labels("ADMIN")).toEqual(["Catalog", "My orders", "Production", "Admin"]);
+    expect(labels("CUSTOMER")).toEqual(["Catalog", "My orders", "Saved designs", "Addresses"]);
+    expect(labels("STAFF")).toEqual(["Catalog", "My orders", "Saved designs", "Addresses", "Production"]);
+    expect(labels("ADMIN")).toEqual(["Catalog", "My orders", "Saved designs", "Addresses", "Production", "Admin"]);
   });
 });
 

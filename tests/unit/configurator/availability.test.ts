@@ -6,9 +6,11 @@ const base: Selection = { trim: "base", packages: [], width: 180 };
 
 describe("option availability and fixes", () => {
   it("an option that would break a requires rule is unavailable, with the rule's message and a fix", () => {
-    const result = evaluate(carDefinition(), base);
+    // Without inference (with it, sport seats are available and bring the Comfort package: inference.test.ts).
+    const result = evaluate(carDefinition(), base, { infer: false });
     const seats = result.options.packages!["sport-seats"]!;
     expect(seats).toMatchObject({ available: false, reason: "Sport seats require the Comfort package", ruleId: "seats-need-comfort" });
+    expect(evaluate(carDefinition(), base).options.packages!["sport-seats"]).toEqual({ available: true, adds: ["Packages: Comfort package"] });
     const fix = fixFor(carDefinition(), base, "packages", "sport-seats");
     expect(fix?.label).toBe("Choose Comfort package");
     expect(fix?.selection).toEqual({ trim: "base", packages: ["comfort", "sport-seats"], width: 180 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluate, fixFor, lint, normalize, parseDefinition, previewLayers, type Selection } from "@/lib/configurator";
+import { evaluate, fixFor, inferFor, lint, normalize, parseDefinition, previewLayers, type Selection } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
 
 const product = (slug: string) => {
@@ -74,7 +74,10 @@ describe("demo products", () => {
   it("car: sport seats require the Comfort package; the monogram has a pattern", () => {
     const car = product("vela-roadster");
     const result = evaluate(car, start("vela-roadster"));
-    expect(result.options.packages!["sport-seats"]).toMatchObject({ available: false, reason: "Sport seats require the Comfort package" });
+    // Choosing sport seats brings the Comfort package (the only way to satisfy the rule), undoably.
+    expect(result.options.packages!["sport-seats"]).toEqual({ available: true, adds: ["Packages: Comfort package"] });
+    expect(inferFor(car, start("vela-roadster"), "packages", "sport-seats")?.notice).toBe("Packages: Comfort package added because Packages: Sport seats needs it");
+    expect(evaluate(car, start("vela-roadster"), { infer: false }).options.packages!["sport-seats"]).toMatchObject({ available: false, reason: "Sport seats require the Comfort package" });
     expect(fixFor(car, start("vela-roadster"), "packages", "sport-seats")?.label).toBe("Choose Comfort package");
     expect(evaluate(car, start("vela-roadster", { monogram: "a.b" })).problems).toEqual([{ code: "text-pattern", group: "monogram", message: "Use capital letters, digits, spaces and . & -" }]);
     const track = evaluate(car, start("vela-roadster", { powertrain: "performance", packages: ["track"] }));

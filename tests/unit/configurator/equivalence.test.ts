@@ -13,9 +13,16 @@ const recorded = JSON.parse(readFileSync(join(import.meta.dirname, "evaluate-dig
 
 describe("evaluate results match the recorded ones", () => {
   it.each<Family>(["large", "small", "demo", "visibility"])("%s definitions", (family) => {
-    const digests = familyDigests(family, evaluate);
+    // Inference (an option whose requires rule one choice satisfies is available, and adds it) is new
+    // behaviour, checked in inference.test.ts; without it nothing changed. The small and visibility digests
+    // were re-recorded when one-step fixes began to offer options of a group the blocked option shows
+    // (and each option of an empty group a rule needs filled): with the former candidates they matched; the demo
+    // roller blind's digests were re-recorded for the same reason (its motors now offer the power supply). 72 visibility
+    // digests were re-recorded when a fix into a group hidden now (or for a hidden option) stopped counting as applied:
+    // such fixes did not unblock the option (the "its fix makes it available" property found them).
+    const digests = familyDigests(family, (definition, selection, options) => evaluate(definition, selection, { ...options, infer: false }));
     expect(digests.length).toBe(recorded[family].length);
     const differing = digests.flatMap((digest, i) => (digest === recorded[family][i] ? [] : [i]));
     expect(differing).toEqual([]);
-  });
+  }, 60_000); // a few thousand evaluations per family: room for a loaded machine
 });

@@ -33,13 +33,13 @@ describe("initialView", () => {
   it("is plain data: it survives the trip to the browser unchanged", () => {
     const view = initialView(vela);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
-    // Sport seats are blocked by a rule, with a one-step fix the page shows before the engine loads.
-    const seats = view.result.options.packages!["sport-seats"]!;
+    // Cognac leather is blocked by a rule, with a one-step fix the page shows before the engine loads.
+    const seats = view.result.options.interior!.cognac!;
     expect(seats.available).toBe(false);
     expect(seats.reason).toMatch(/Comfort package/);
-    const fix = view.fixes?.packages?.["sport-seats"];
+    const fix = view.fixes?.interior?.cognac;
     expect(fix?.label).toMatch(/Comfort package/);
-    expect(fix).toEqual(fixFor(vela, view.selection, "packages", "sport-seats"));
+    expect(fix).toEqual(fixFor(vela, view.selection, "interior", "cognac"));
     expect(Object.getOwnPropertyDescriptor(seats, "fix")?.get).toBeUndefined();
     expect(Object.getOwnPropertyDescriptor(fix, "selection")?.get).toBeUndefined();
   });

@@ -84,3 +84,22 @@ export function carDefinition(extraRules: Definition["rules"] = []): Definition 
     ],
   });
 }
+
+/**
+ * A roller blind whose quiet motor needs a power supply, and whose power supply is shown only with the
+ * motor: the rule pair that once made the motor impossible to order (the power group was hidden until the
+ * motor was chosen, and the motor was blocked until a power supply was).
+ */
+export function motorDefinition(powerOptions: { id: string; label: string }[] = [{ id: "24v", label: "24 V" }]): Definition {
+  return define({
+    groups: [
+      { id: "fabric", label: "Fabric", type: "single", required: true, default: "linen", options: [option("linen", "Linen"), option("blackout", "Blackout")] },
+      { id: "motor", label: "Motor", type: "single", required: false, options: [option("quiet", "Quiet", { priceCents: 12_000 })] },
+      { id: "power", label: "Power supply", type: "single", required: false, options: powerOptions.map((p) => option(p.id, p.label, { priceCents: 3_000 })) },
+    ],
+    rules: [
+      { id: "motor-needs-power", kind: "requires", when: sel("motor", "quiet"), then: { filled: { group: "power" } }, message: "The quiet motor needs a power supply" },
+      { id: "power-with-motor", kind: "visibleWhen", target: { group: "power" }, when: sel("motor", "quiet"), message: "A power supply comes only with the motor" },
+    ],
+  });
+}

@@ -5,6 +5,9 @@ import { estimateRequest, parseWork } from "@/lib/delivery/estimate-request";
 import { formatWeekWindow, typicalDeliveryWeeks } from "@/lib/delivery/typical-window";
 import { demoProducts } from "@/prisma/demo-products";
 import { DEMO_WORK_CENTRES } from "@/prisma/seed-database";
+import { evaluate, normalize } from "@/lib/configurator";
+import { workOf } from "@/lib/delivery/work";
+import { cheapestConfiguration } from "@/lib/catalog/from-price";
 
 const context = (over: Partial<DeliveryContext> = {}): DeliveryContext => ({
   today: "2026-11-25", // a Wednesday
@@ -90,7 +93,36 @@ describe("typicalDeliveryWeeks", () => {
       expect(window, product.slug).not.toBeNull();
       expect(window!.min).toBeGreaterThanOrEqual(1);
       expect(window!.max).toBeGreaterThan(window!.min - 1);
-      expect(formatWeekWindow(window!)).toMatch(/^\d+(–\d+)? weeks$/);
+      expect(formatWeekWindow(window!)).toMatch(/^(up to \d+ weeks?|\d+–\d+ weeks)$/);
     }
+  });
+
+  it("agrees with the configurator's live estimate on an empty workshop, whatever the weekday, without padding", () => {
+    const centres = [...DEMO_WORK_CENTRES, { id: "workshop", name: "Workshop", weekdayHours: [16, 16, 16, 16, 16, 0, 0] }];
+    for (const product of demoProducts) {
+      const window = typicalDeliveryWeeks(product.definition, { shippingDays: 5, centres })!;
+      const defaults = normalize(product.definition, {});
+      const selections = [...(defaults.ok ? [defaults.selection] : []), cheapestConfiguration(product.definition)!.selection];
+      let slowest = 0;
+      for (const selection of selections) {
+        const result = evaluate(product.definition, selection);
+        for (const today of ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]) {
+          const live = estimateDelivery(context({ today, shippingDays: 5, calendar: { centres, exceptions: [], closures: [] } }), result.leadDays, workOf(result));
+          if (!live.ok) throw new Error(live.message);
+          const weeks = (live.promisedDate.getTime() - Date.parse(`${today}T00:00:00Z`)) / (7 * 86_400_000);
+          expect(weeks, `${product.slug} ordered ${today}`).toBeLessThanOrEqual(window.max);
+          expect(weeks, `${product.slug} ordered ${today}`).toBeGreaterThan(window.min - 1);
+          slowest = Math.max(slowest, weeks);
+        }
+      }
+      // The window's end is the slowest live estimate rounded up to whole weeks, not a week more.
+      expect(Math.ceil(slowest), product.slug).toBe(window.max);
+    }
+  });
+
+  it("says a single window as 'up to', with the right plural", () => {
+    expect(formatWeekWindow({ min: 1, max: 1 })).toBe("up to 1 week");
+    expect(formatWeekWindow({ min: 2, max: 2 })).toBe("up to 2 weeks");
+    expect(formatWeekWindow({ min: 2, max: 3 })).toBe("2–3 weeks");
   });
 });

@@ -11,9 +11,12 @@ describe("days left and risk on the board", () => {
     expect(daysLeft(new Date("2026-11-23"), today)).toBe(-2);
   });
 
-  it("flags an unshipped order whose promised date has passed as late", () => {
+  it("flags an undelivered order whose promised date has passed as late, a shipped one included", () => {
     expect(assessRisk({ status: "IN_PRODUCTION", promisedDate: new Date("2026-11-24"), bookedDays: null, today })).toBe("late");
-    expect(assessRisk({ status: "SHIPPED", promisedDate: new Date("2026-11-01"), bookedDays: null, today })).toBe("done");
+    expect(assessRisk({ status: "SHIPPED", promisedDate: new Date("2026-11-01"), bookedDays: null, today })).toBe("late");
+    expect(assessRisk({ status: "SHIPPED", promisedDate: new Date("2026-11-25"), bookedDays: null, today })).toBe("done");
+    expect(assessRisk({ status: "DELIVERED", promisedDate: new Date("2026-11-01"), bookedDays: null, today })).toBe("done");
+    expect(assessRisk({ status: "CANCELLED", promisedDate: new Date("2026-11-01"), bookedDays: null, today })).toBe("done");
   });
 
   it("flags an order not started although a booked production day has passed as at risk", () => {

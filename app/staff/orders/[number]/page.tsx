@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MessagesThread } from "@/components/orders/messages-thread";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { TrackingLine } from "@/components/orders/tracking-line";
 import { LiveUpdates } from "@/components/staff/live-updates";
 import { RepromiseForm } from "@/components/staff/repromise-form";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
+import { openThread } from "@/lib/messages/queries";
 import { formatCents } from "@/lib/money";
 import { eventHistory } from "@/lib/orders/timeline";
 import { getBuildSheet } from "@/lib/production/order-detail";
 import { readPlannedDate } from "@/lib/production/repromise";
+import { ChangeRequestPanel } from "@/components/staff/change-request-panel";
+import { RevisionBanner } from "@/components/staff/revision-banner";
+import { currentRevision, findOrderRevisions } from "@/lib/orders/revision-queries";
 import { OrderActions } from "./order-actions";
 import { PrintButton } from "./print-button";
 import "./build-sheet.css";
@@ -31,8 +37,11 @@ export default async function StaffOrderPage({ params }: Props) {
   const db = await getDb();
   const order = await getBuildSheet(db, decodeURIComponent(raw));
   if (!order) notFound();
-  const planned = order.atRisk ? await readPlannedDate(db, order.id) : null;
+  const [planned, messages] = await Promise.all([order.atRisk ? readPlannedDate(db, order.id) : null, openThread(db, order.id, "STAFF")]);
   const plannedDay = (planned ?? order.promisedDate).toISOString().slice(0, 10);
+  const revisions = await findOrderRevisions(db, order.id);
+  const revision = currentRevision(revisions);
+  const requests = revisions.filter((r) => r.status === "PENDING");
   const address = ADDRESS_KEYS.map((k) => order.shippingAddress[k]).filter(Boolean);
   return (
     <article data-build-sheet className="space-y-6">
@@ -46,6 +55,7 @@ export default async function StaffOrderPage({ params }: Props) {
           <p className="text-xs uppercase tracking-wide text-stone-500">Build sheet</p>
           <h1 className="font-mono text-2xl font-semibold">{order.number}</h1>
           <p className="mt-1 text-lg">{order.product.name} <span className="text-sm text-stone-500">v{order.product.version}</span></p>
+          <p className="text-sm font-medium" data-testid="revision-number">Revision {revision?.number ?? 1}</p>
         </div>
         <div className="text-right text-sm">
           <span data-testid="order-stage"><StatusBadge status={order.status} /></span>
@@ -61,6 +71,11 @@ export default async function StaffOrderPage({ params }: Props) {
           </dl>
         </div>
       </header>
+
+      <RevisionBanner revision={revision} />
+      {requests.map((r) => (
+        <ChangeRequestPanel key={r.id} currency={order.currency} request={{ ...r, createdAt: r.createdAt.toISOString(), promisedBefore: r.promisedBefore.toISOString(), promisedAfter: r.promisedAfter.toISOString() }} />
+      ))}
 
       {order.atRisk ? (
         <section aria-labelledby="at-risk" className="rounded-xl border border-amber-300 bg-amber-50 p-4 print:hidden" data-no-print data-testid="at-risk-banner">
@@ -94,13 +109,14 @@ export default async function StaffOrderPage({ params }: Props) {
             {order.bom.length ? (
               <table className="mt-2 w-full text-left text-sm">
                 <caption className="sr-only">Components and quantities for {order.quantity} unit(s)</caption>
-                <thead className="text-xs uppercase text-stone-500"><tr><th scope="col" className="py-1 pr-3">SKU</th><th scope="col" className="py-1 pr-3">Component</th><th scope="col" className="py-1 text-right">Qty</th></tr></thead>
+                <thead className="text-xs uppercase text-stone-500"><tr><th scope="col" className="py-1 pr-3">SKU</th><th scope="col" className="py-1 pr-3">Component</th><th scope="col" className="py-1 text-right">Qty</th><th scope="col" className="py-1 pl-2">Unit</th></tr></thead>
                 <tbody className="divide-y divide-stone-100">
                   {order.bom.map((line) => (
                     <tr key={line.sku}>
                       <td className="py-1.5 pr-3 font-mono text-xs">{line.sku}</td>
                       <td className="py-1.5 pr-3">{line.name && line.name !== line.sku ? line.name : <span className="text-stone-400">—</span>}</td>
                       <td className="py-1.5 text-right font-medium tabular-nums">{line.quantity}</td>
+                      <td className="py-1.5 pl-2 text-stone-600">{line.unit ?? ""}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -115,6 +131,9 @@ export default async function StaffOrderPage({ params }: Props) {
               <><h3 className="mt-3 text-sm font-semibold">Lead time drivers</h3><ul className="list-disc pl-5 text-sm text-stone-700">{order.leadDrivers.map((d) => <li key={d}>{d}</li>)}</ul></>
             ) : null}
           </section>
+          <div className="print:hidden" data-no-print>
+            <MessagesThread orderNumber={order.number} messages={messages} viewer="STAFF" />
+          </div>
         </div>
 
         <div className="contents lg:block lg:space-y-6 print:mt-4 print:grid print:grid-cols-3 print:gap-3 print:space-y-0">
@@ -129,7 +148,7 @@ export default async function StaffOrderPage({ params }: Props) {
             <p className="text-sm text-stone-600">{order.customer.email}</p>
             {address.length ? <address className="mt-2 text-sm not-italic text-stone-700">{address.map((line) => <span key={line} className="block">{line}</span>)}</address> : null}
             <p className="mt-2 text-sm">Total {formatCents(order.totalCents, order.currency)}</p>
-            {order.carrier ? <p className="mt-2 text-sm">Shipped with <strong>{order.carrier}</strong>, tracking <strong className="font-mono">{order.trackingNumber}</strong></p> : null}
+            {order.carrier && order.trackingNumber ? <p className="mt-2 text-sm"><TrackingLine carrier={order.carrier} trackingNumber={order.trackingNumber} /></p> : null}
             {order.cancelReason ? <p className="mt-2 text-sm text-red-700">Cancelled: {order.cancelReason}</p> : null}
           </section>
 

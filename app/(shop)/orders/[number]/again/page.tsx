@@ -7,9 +7,11 @@ import { encodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { getCustomerOrder } from "@/lib/orders/queries";
+import { addressForReorder } from "@/lib/customers/addresses";
 import { planReorder } from "@/lib/orders/reorder";
 import { orderNumberSchema } from "@/lib/orders/schema";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
+import { getSettings } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Order again" };
 
@@ -26,15 +28,24 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
   if (!product) {
     return (
       <div className="mx-auto max-w-xl py-12 text-center">
-        <h1 className="text-2xl font-semibold">This product is no longer offered</h1>
-        <Link href="/" className="mt-4 inline-block text-brand-700 underline">Browse the catalog</Link>
+        <h1 className="text-2xl font-semibold">{order.product.name} is no longer available</h1>
+        <p className="mt-2 text-stone-600">It has been taken out of the catalog, so it cannot be ordered again. Your order {order.number} is not affected.</p>
+        <div className="mt-4 flex justify-center gap-4">
+          <Link href={`/orders/${order.number}`} className="text-brand-700 underline">Back to your order</Link>
+          <Link href="/" className="text-brand-700 underline">Browse the catalog</Link>
+        </div>
       </div>
     );
   }
   const plan = planReorder(snapshot, product.version.definition);
   const c = encodeSelection(plan.selection);
   const sameVersion = product.version.version === snapshot.product.version;
-  const priceChanged = plan.oldTotalCents !== plan.newTotalCents;
+  // The order keeps the currency it was placed in; today's price is in the shop's currency.
+  const { currency } = await getSettings(db);
+  // Checkout fills in the saved address this order went to (or the latest saved one), when the customer keeps any.
+  const saved = await addressForReorder(db, user.id, order.shippingAddress as Record<string, string> | null);
+  const addressParam = saved ? `&address=${saved.id}` : "";
+  const priceChanged = plan.oldTotalCents !== plan.newTotalCents || currency !== snapshot.currency;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
@@ -47,9 +58,9 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
           {sameVersion ? null : <li>The product has been updated since (version {snapshot.product.version} → {product.version.version}).</li>}
           {plan.differences.map((d, i) => <li key={i}>{d}</li>)}
           {priceChanged ? (
-            <li>Price for {snapshot.quantity}: {formatCents(plan.oldTotalCents, snapshot.currency)} then, {formatCents(plan.newTotalCents, snapshot.currency)} now.</li>
+            <li>Price for {snapshot.quantity}: {formatCents(plan.oldTotalCents, snapshot.currency)} then, {formatCents(plan.newTotalCents, currency)} now.</li>
           ) : (
-            <li>Same price as before: {formatCents(plan.newTotalCents, snapshot.currency)}.</li>
+            <li>Same price as before: {formatCents(plan.newTotalCents, currency)}.</li>
           )}
           {sameVersion && plan.differences.length === 0 ? <li>Nothing else: the same configuration is still available.</li> : null}
         </ul>
@@ -65,7 +76,7 @@ export default async function OrderAgainPage({ params }: { params: Promise<{ num
           Open in the configurator
         </Link>
         {plan.valid ? (
-          <Link href={`/products/${product.slug}/order?c=${encodeURIComponent(c)}&q=${snapshot.quantity}`} className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50">
+          <Link href={`/products/${product.slug}/order?c=${encodeURIComponent(c)}&q=${snapshot.quantity}${addressParam}`} className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50">
             Review and order
           </Link>
         ) : null}

@@ -6,8 +6,9 @@ import { requireUser } from "@/lib/auth/guards";
 import { encodeSelection } from "@/lib/configurator";
 import { getDb } from "@/lib/db";
 import { loadCheckout } from "@/lib/orders/checkout";
-import { MAX_QUANTITY } from "@/lib/configurator/definition/selection-types";
+import { MAX_QUANTITY, readQuantity } from "@/lib/configurator/quantity";
 import { COUNTRIES } from "@/lib/orders/schema";
+import { findSavedAddresses } from "@/lib/customers/addresses";
 import { DEFAULT_FAIR_USE } from "@/lib/settings/fair-use";
 import { describeChoices } from "@/lib/orders/snapshot";
 import { CheckoutForm } from "./checkout-form";
@@ -15,18 +16,23 @@ import { quoteCheckout } from "./checkout-quote";
 
 export const metadata: Metadata = { title: "Review and order" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ c?: string; q?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ c?: string; q?: string; address?: string }> };
 
 /** Checkout: the full specification, price and promise, then address and notes. Signed-in customers only. */
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { c, q } = await searchParams;
+  const { c, q, address } = await searchParams;
   const returnTo = `/products/${encodeURIComponent(slug)}/order?${new URLSearchParams({ ...(c ? { c } : {}), ...(q ? { q } : {}) })}`;
   const user = await requireUser(returnTo);
-  // Never clamped to the fair-use limit: a quantity over it is shown with the limit's message (CheckoutForm).
-  const quantity = Math.min(MAX_QUANTITY, Math.max(1, /^\d{1,9}$/.test(q ?? "") ? Number(q) : 1));
-  const data = await loadCheckout(await getDb(), slug, c, quantity);
+  // Never clamped: the field shows the quantity as the link gave it, and a quantity that cannot be ordered is
+  // shown with why (CheckoutForm). The first quote is that quantity's when the engine can price it.
+  const quantityText = (q ?? "1").slice(0, 12);
+  const reading = readQuantity(quantityText, MAX_QUANTITY);
+  const quantity = reading.quantity ?? 1;
+  const db = await getDb();
+  const data = await loadCheckout(db, slug, c, quantity);
   if (!data.ok) notFound();
+  const addresses = await findSavedAddresses(db, user.id);
   const configuratorHref = `/products/${data.product.slug}${c ? `?c=${encodeURIComponent(c)}` : ""}`;
 
   return (
@@ -44,6 +50,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         configuration={encodeSelection(data.selection)}
         choices={describeChoices(data.definition, data.selection, data.evaluation)}
         initialQuote={quoteCheckout(data.definition, data.selection, quantity, data.capacity)}
+        initialQuantityText={quantityText}
         currency={data.settings.currency}
         capacity={data.capacity}
         idempotencyKey={randomUUID()}
@@ -51,6 +58,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         configuratorHref={configuratorHref}
         countries={COUNTRIES}
         fairUse={data.capacity.fairUse ?? DEFAULT_FAIR_USE}
+        addressBook={{ addresses, initialId: addresses.some((a) => a.id === address) ? address! : null }}
       />
     </div>
   );

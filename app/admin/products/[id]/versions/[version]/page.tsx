@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/admin/action-form";
 import { requireAdmin } from "@/lib/auth/guards";
+import { startDraftFromVersionAction } from "@/lib/catalog/versions/actions";
 import { getProductVersion } from "@/lib/catalog/editor/queries";
 import { formatDate } from "@/lib/dates";
 import { getDb } from "@/lib/db";
@@ -17,10 +19,15 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const n = Number(version);
   if (!Number.isInteger(n) || n < 1) notFound();
   const db = await getDb();
-  const [row, settings] = await Promise.all([getProductVersion(db, id, n), getSettings(db)]);
+  const [row, settings, stamped] = await Promise.all([
+    getProductVersion(db, id, n),
+    getSettings(db),
+    db.productVersion.findFirst({ where: { productId: id, version: n }, select: { currency: true } }),
+  ]);
   if (!row) notFound();
   const d = row.definition;
-  const money = (c: number) => formatCents(c, settings.currency);
+  // A version left behind by a change of shop currency keeps the currency it was priced in.
+  const money = (c: number) => formatCents(c, stamped?.currency ?? settings.currency);
   // Where hours go: the operation named, or the first one.
   const opLabel = (id: string | undefined) => (id === undefined ? d.routing[0]?.label : (d.routing.find((o) => o.id === id)?.label ?? id));
   return (
@@ -33,6 +40,14 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           {row.publishedAt ? ` · published ${formatDate(row.publishedAt)}${row.publishedBy ? ` by ${row.publishedBy.name}` : ""}` : ""} · {row._count.orders} order(s)
           {row.note ? ` · ${row.note}` : ""}
         </p>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          {row.status === "PUBLISHED" ? (
+            <ActionForm action={startDraftFromVersionAction.bind(null, id)} fields={{ version: String(row.version) }} label="Start a draft from this version">
+              <label className="flex items-center gap-1 text-xs"><input type="checkbox" name="replace" className="h-3.5 w-3.5" /> Replace the draft if it has changes</label>
+            </ActionForm>
+          ) : null}
+          {row.version > 1 ? <Link href={`/admin/products/${id}/compare?from=${row.version - 1}&to=${row.version}`} className="text-sm text-brand-700 underline">Compare with v{row.version - 1}</Link> : null}
+        </div>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[["Base price", money(d.basePriceCents)], ["Base lead days", d.baseLeadDays], ["Base production hours", d.routing.reduce((sum, o) => sum + o.hours, 0)], ["Premium", `${d.premiumPercent}%`]].map(([k, v]) => (
