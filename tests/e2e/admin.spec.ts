@@ -251,6 +251,7 @@ test.describe("admin", () => {
     await createAccount(temp, baseURL!, { name: "Tess Temp", email, password: "a-good-password-42" });
     await temp.getByLabel("Password").fill("a-good-password-42");
     await temp.getByRole("button", { name: "Sign in" }).click();
+    await temp.waitForURL((url) => !url.pathname.startsWith("/login"));
     await expect(temp.getByTestId("signed-in-as")).toContainText("Tess Temp");
 
     await page.goto("/admin/users?q=admin%40atelier");

@@ -9,6 +9,7 @@ for (const role of Object.keys(accounts) as AccountRole[]) {
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
     await page.context().storageState({ path: storageStateFor(role) });
   });

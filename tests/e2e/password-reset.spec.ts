@@ -83,6 +83,8 @@ test("a customer who forgot their password resets it by email, every old session
   await expect(page.getByLabel("Email")).toHaveValue(account.email);
   await page.getByLabel("Password").fill(next);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The sign-in answer refreshes the login page (the header shows the name) before the form moves on: wait for that move.
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
 
   // The session from before the reset has ended; the old password no longer signs in.
@@ -160,6 +162,7 @@ test("an admin invites a user, who sets a password through the emailed link and 
   await expect(invited.getByLabel("Email")).toHaveValue(invitee.email);
   await invited.getByLabel("Password").fill(password);
   await invited.getByRole("button", { name: "Sign in" }).click();
+  await invited.waitForURL((url) => !url.pathname.startsWith("/login"));
   await expect(invited.getByTestId("signed-in-as")).toContainText(invitee.name);
   await expect(invited.getByTestId("signed-in-as")).toContainText("staff");
   await visitor.close();
