@@ -67,7 +67,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
         </p>
       </div>
 
-      <ProductDetails defaultOpen={!product.currentVersion && !hasDraft} action={updateProductAction.bind(null, product.id)} initial={product} />
+      <ProductDetails defaultOpen={!product.currentVersion && !hasDraft} action={updateProductAction.bind(null, product.id)} initial={{ name: product.name, slug: product.slug, summary: product.summary, description: product.description, imageUrl: product.imageUrl }} />
 
       <EditorDirtyProvider>
         <section aria-labelledby="editor-title">
