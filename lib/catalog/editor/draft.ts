@@ -23,8 +23,11 @@ export async function saveDraft(db: Prisma, actor: { id: string }, productId: st
     const previous = draft?.definition ?? (await tx.product.findUnique({ where: { id: productId }, select: { currentVersion: { select: { definition: true } } } }))?.currentVersion?.definition ?? null;
     let version: number;
     if (draft) {
-      const updated = await tx.productVersion.updateMany({ where: { id: draft.id, status: "DRAFT" }, data: { definition } });
-      if (updated.count !== 1) return { ok: false as const, issues: [], message: "This draft was published meanwhile. Reload the page." };
+      // The definition goes as one jsonb parameter: through the query builder, a definition of 2,000 options
+      // costs 4x as long (its values are compiled into the query), and this is most of a large save.
+      const updated = await tx.$executeRaw`UPDATE "product_versions" SET "definition" = ${JSON.stringify(definition)}::jsonb, "updated_at" = ${new Date()}
+        WHERE "id" = ${draft.id} AND "status" = 'DRAFT'`;
+      if (updated !== 1) return { ok: false as const, issues: [], message: "This draft was published meanwhile. Reload the page." };
       version = draft.version;
     } else {
       const last = await tx.productVersion.aggregate({ where: { productId }, _max: { version: true } });
