@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Definition, Problem, Selection } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
@@ -10,6 +9,7 @@ import type { FairUse } from "@/lib/settings/fair-use";
 import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
+import { LinkNotice } from "./link-notice";
 import { configuratorContent, type GroupContent } from "./static-content";
 import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
@@ -32,9 +32,6 @@ type Props = {
   /** Told of every change of the selection or quantity (the admin's preview saves it as a test case). */
   onConfigurationChange?: (selection: Selection, quantity: number) => void;
 };
-
-// Only a page opened from a link shows it: its code loads with such a page (rendered on the server), not with every page.
-const LinkNotice = dynamic(() => import("./link-notice").then((m) => m.LinkNotice));
 
 const problemsByGroup = (problems: Problem[]) => {
   const map = new Map<string, string[]>();
