@@ -13,7 +13,7 @@ async function expectNoSeriousAxeViolations(page: Page) {
 const entries = (page: Page) => page.getByRole("table", { name: "Audit entries, newest first" }).locator(":scope > tbody > tr");
 
 test("the audit log lists each order transition once, by order number, with before and after, and passes axe", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
@@ -50,7 +50,7 @@ test("the audit log lists each order transition once, by order number, with befo
 });
 
 test("the audit log pages through older entries and shows on a phone and a desktop", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const matching = async () => {
     await page.goto("/admin/audit");

@@ -21,7 +21,7 @@ function dayAhead(days: number): string {
 }
 
 test("staff set a weekday's hours, add and remove a closure, and read the load per centre", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.goto("/staff/capacity");
   const main = page.getByRole("main");
   await expect(main.getByRole("heading", { level: 1, name: "Capacity" })).toBeVisible();

@@ -49,7 +49,7 @@ async function save(page: Page, timeout = 30_000) {
 }
 
 test("changing a group's type asks before dropping its options; renaming a group or option updates the rule", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await createProduct(page, "Safe desk");
   await pasteJson(page, JSON.stringify(woodAndEngraving()));
   const type = page.locator("#f-groups-0-type");

@@ -55,7 +55,7 @@ test.describe("inference in the configurator", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("choosing the quiet motor adds the power supply it needs, says so, and can be undone; the order is allowed", async ({ page, browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const slug = await publishRollerBlind(page);
 
     const visitor = await browser.newContext();

@@ -29,7 +29,7 @@ for (const width of [1280, 375]) {
     test.use({ viewport: { width, height: width > 500 ? 900 : 800 } });
 
     test("the sofa is drawn at its width and with the legs chosen", async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(180_000);
       await page.goto("/products/linden-sofa");
       const at200 = await widthOf(page, "upholstery");
       const legs = await dOf(page, "legs");

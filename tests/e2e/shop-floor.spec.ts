@@ -14,7 +14,7 @@ async function axeViolations(page: Page) {
 }
 
 test("staff start and finish an order's operations on a tablet; the customer sees the current operation live", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto("/staff?q=clara");
   const placed = page.getByRole("main").getByTestId("column-PLACED");
   const number = (await placed.getByTestId("order-card").first().getByRole("link").first().textContent())?.trim() ?? "";

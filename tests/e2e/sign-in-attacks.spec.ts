@@ -37,7 +37,7 @@ const checked = (answers: Answer[]) => answers.filter((a) => a.error !== null &&
 const refused = (answers: Answer[]) => answers.filter((a) => a.error?.startsWith("Too many attempts. Try again in"));
 
 test("100 parallel guesses on a fresh account, the right password last: at most the allowance checked, the right one refused", async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const account = { name: "Burst Target", email: `burst-${Date.now()}@example.com`, password: "burst-target-pass-2026" };
   await createAccount(page, baseURL!, account);
 
@@ -77,7 +77,7 @@ test("the admin cannot be locked out for everyone by an attacker's failures", as
 });
 
 test("a password spray from one address slows the people behind it for seconds, never locks them out", async ({ baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const shared = loopback(14);
   const post = await credentialsPoster(baseURL!, shared);
   // 40 accounts, one guess each (unknown addresses and real ones answer alike).
