@@ -7,17 +7,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { confirmChangeAction, type ChangeFormState } from "@/lib/orders/change-actions";
+import type { ChangeEffect } from "@/lib/orders/revision";
 
-type Preview = {
+type Preview = ChangeEffect<string | null> & {
+  promisedBefore: string;
   mode: "direct" | "request";
   currency: string;
-  differences: string[];
-  totalBeforeCents: number;
-  totalAfterCents: number;
-  hoursBefore: number;
-  hoursAfter: number;
-  promisedBefore: string;
-  promisedAfter: string | null;
   full: string | null;
   approvalNote: string | null;
 };

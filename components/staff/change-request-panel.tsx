@@ -6,19 +6,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { formatDate } from "@/lib/dates";
 import { initialFormState } from "@/lib/forms/state";
 import { formatCents } from "@/lib/money";
+import type { ChangeEffect } from "@/lib/orders/revision";
 import { decideChangeRequestAction } from "@/lib/orders/change-actions";
 
-export type RequestView = {
+export type RequestView = ChangeEffect & {
   id: string;
   createdAt: string;
   reason: string;
-  differences: string[];
-  totalBeforeCents: number;
-  totalAfterCents: number;
-  hoursBefore: number;
-  hoursAfter: number;
-  promisedBefore: string;
-  promisedAfter: string;
   bomBefore: { sku: string; name?: string; quantity: number }[];
   bomAfter: { sku: string; name?: string; quantity: number }[];
 };

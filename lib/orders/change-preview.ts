@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { getChangePolicy, getFairUse } from "@/lib/settings/queries";
 import { changeableOrderSelect, checkChange, planChange, readOrderWork, withoutOwnBookings, type ChangeableOrder } from "./change-plan";
-import { changeModeFor, noChangeMessage, type ChangeMode } from "./revision";
+import { changeModeFor, noChangeMessage, type ChangeEffect, type ChangeMode } from "./revision";
 import type { OrderSnapshot } from "./snapshot";
 import { needsApproval } from "@/lib/settings/fair-use";
 
@@ -11,26 +11,19 @@ import { needsApproval } from "@/lib/settings/fair-use";
 // materials. Reads only; the confirmation (./change-order.ts) checks and plans again under the locks.
 
 export type ChangePreview =
-  | {
+  | (ChangeEffect<Date | null> & { promisedBefore: Date } & {
       ok: true;
       mode: Exclude<ChangeMode, "none">;
       orderVersion: number;
       revision: number;
       currency: string;
-      differences: string[];
-      totalBeforeCents: number;
-      totalAfterCents: number;
-      hoursBefore: number;
-      hoursAfter: number;
-      promisedBefore: Date;
-      /** Null when the workshop cannot plan it within the horizon (`full` says why). */
-      promisedAfter: Date | null;
+      /** promisedAfter is null when the workshop cannot plan it within the horizon (`full` says why). */
       full: string | null;
       bomBefore: OrderSnapshot["bom"];
       bomAfter: OrderSnapshot["bom"];
       /** Set when the change will be a request although the stage allows direct changes (a large order). */
       approvalNote: string | null;
-    }
+    })
   | { ok: false; code: "not_found" | "not_allowed" | "invalid" | "unchanged"; message: string; problems?: string[] };
 
 /** The customer's order as the change pages read it (scoped to the customer), or null. */

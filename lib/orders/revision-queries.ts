@@ -1,24 +1,18 @@
 import type { Prisma } from "@/lib/db/client";
+import type { ChangeEffect } from "./revision";
 import type { OrderSnapshot } from "./snapshot";
 
 // Reads of an order's revisions (issue 23) for the customer's order page, the build sheet and the staff pages.
 
-export type RevisionEntry = {
+export type RevisionEntry = ChangeEffect<Date> & {
   id: string;
   number: number | null;
   status: "PENDING" | "APPLIED" | "DECLINED";
   createdAt: Date;
   decidedAt: Date | null;
-  differences: string[];
   reason: string;
   decisionNote: string;
-  totalBeforeCents: number;
-  totalAfterCents: number;
   feeCents: number;
-  hoursBefore: number;
-  hoursAfter: number;
-  promisedBefore: Date;
-  promisedAfter: Date;
   bomBefore: OrderSnapshot["bom"];
   bomAfter: OrderSnapshot["bom"];
 };

@@ -7,6 +7,21 @@ import type { OrderSnapshot, SnapshotChoice } from "./snapshot";
 /** How a customer may change an order now: directly, only by asking the workshop, or not at all. */
 export type ChangeMode = "direct" | "request" | "none";
 
+/**
+ * What a change does to an order, as the customer's review, the staff's request panel and the service show it:
+ * its differences in words, and the price, production hours and promised date before and after. `Day` is a
+ * Date on the server and an ISO string once sent to the browser.
+ */
+export type ChangeEffect<Day = string> = {
+  differences: string[];
+  totalBeforeCents: number;
+  totalAfterCents: number;
+  hoursBefore: number;
+  hoursAfter: number;
+  promisedBefore: Day;
+  promisedAfter: Day;
+};
+
 /** The settings that say until which stage customers change directly and until which they may request a change. */
 export type ChangePolicy = { changeDirectUntil: OrderStatus; changeRequestUntil: OrderStatus };
 
