@@ -1,15 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { storageStateFor, type AccountRole } from "./accounts";
 
 // Every page of the shop, the workshop and the admin area, each visited as the role that uses it, has no
 // serious or critical axe violation: the whole page, the site header included.
 
+/** Serious and critical violations, each prefixed with the page's path. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url().replace(/^https?:\/\/[^/]+/, "")} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const path = page.url().replace(/^https?:\/\/[^/]+/, "");
+  return (await axeViolations(page)).map((line) => `${path} ${line}`);
 }
 
 async function as(browser: Browser, role: AccountRole | null) {

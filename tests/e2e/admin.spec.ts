@@ -1,16 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./accounts";
 import { createAccount } from "./support/sign-up-flow";
 
 const ADMIN_PAGES = ["/admin", "/admin/products", "/admin/products/new", "/admin/users", "/admin/settings", "/admin/audit"];
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  // The site header belongs to the layout (its role badge is checked by the layout's own tests).
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Fills one field of the definition editor by its path in the definition (e.g. groups.0.options.1.id). */
 const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./g, "-")}`);
@@ -62,21 +54,6 @@ test.describe("non-admins", () => {
 
 test.describe("admin", () => {
   test.use({ storageState: storageStateFor("admin") });
-
-  test("every admin page passes axe", async ({ page }) => {
-    // Every admin page, each rendered for the first time and analysed by axe: more than the default 30 s when
-    // the machine is busy (it timed out at 31.7 s in one CI run, and at 90 s with two shards and other work running).
-    test.setTimeout(180_000);
-    for (const path of ADMIN_PAGES) {
-      await page.goto(path);
-      await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
-      await expectNoSeriousAxeViolations(page);
-    }
-    await page.goto("/admin/products");
-    await page.getByRole("link", { name: "Linden sofa" }).click();
-    await expect(page.getByRole("heading", { name: "Definition" })).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
-  });
 
   test("builds a product from scratch, previews and publishes it; a customer orders it; a republished price leaves the order alone", async ({ page, browser }) => {
     test.setTimeout(180_000);

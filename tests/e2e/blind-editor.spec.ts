@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // An admin builds a made-to-measure blind priced per m² by formula in the editor and publishes it; a
@@ -8,12 +8,6 @@ import { storageStateFor } from "./accounts";
 
 /** A field of the definition editor by its path in the definition (e.g. pricing.formulas.0.quantity). */
 const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./g, "-")}`);
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Screenshots for looking at the new screens (E2E_SCREENSHOTS=1), at a phone's and a laptop's width. */
 async function screenshots(page: Page, name: string, target?: string) {
@@ -73,7 +67,7 @@ test("an admin builds a blind priced per m² by formula; a customer sees the m²
   // An hours formula for the operation: cutting takes longer for larger blinds.
   await field(admin, "routing.0.hoursFormula").fill("width * height / 10000 * 0.25");
   await expect(admin.getByRole("main").getByText("Valid", { exact: true })).toBeVisible();
-  await expectNoSeriousAxeViolations(admin);
+  await expectNoSeriousAxeViolations(admin, { exclude: "header" });
   await screenshots(admin, "pricing-editor", "section[aria-labelledby=pricing-title]");
 
   // Save and publish.

@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // The capacity page as staff use it: a work centre's weekday hours, a shop closure, and the load view with its
 // click-through to the orders booked at a centre in a week.
 
 test.use({ storageState: storageStateFor("staff") });
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** An ISO date `days` from today (UTC), moved to the Wednesday of its week so it is a working day. */
 function dayAhead(days: number): string {
@@ -33,13 +27,13 @@ test("staff set a weekday's hours, add and remove a closure, and read the load p
   const table = main.getByTestId("load-table");
   await expect(table.locator("tbody tr")).toHaveCount(12);
   await expect(table.getByRole("columnheader", { name: "Upholstery" })).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: test.info().outputPath("capacity-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: test.info().outputPath("capacity-375.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Click through from a centre-week with bookings to its orders, and on to an order.
@@ -91,7 +85,7 @@ test("staff set a weekday's hours, add and remove a closure, and read the load p
   await closures.getByLabel("Last day").fill(dayAhead(50));
   await closures.getByRole("button", { name: "Add closure" }).click();
   await expect(closures.getByText("The last day cannot be before the first")).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
 });
 
 test.describe("a customer", () => {

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // Issue 21: a quiet motor that requires a power supply, and a power supply shown only with the motor. The
@@ -74,8 +74,7 @@ test.describe("inference in the configurator", () => {
     await expect(shop.getByRole("radio", { name: /24 V adapter/ })).toBeChecked();
     await expect(shop.getByRole("link", { name: "Order", exact: true }).first()).toBeVisible();
     await expect(shop.getByTestId("problems")).toHaveCount(0);
-    const results = await new AxeBuilder({ page: shop }).exclude("header").analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(shop, { exclude: "header" });
     await shop.screenshot({ path: `test-results/inference-1280.png`, fullPage: true });
 
     await notice.getByRole("button", { name: "Undo" }).click();

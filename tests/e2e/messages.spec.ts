@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 import { checkoutFor, placedNumber } from "./support/checkout-action";
 import { newCustomerOverHttp, useSession } from "./support/new-customer";
 
 // Issue 22: messages on an order (customer <-> workshop, live, unread counts on the board, emailed with both
 // parts and absolute links), and the order page's accessibility with a thread on it.
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a customer writes on their order, staff see it unread on the board and reply, the customer sees the reply live; both go out by email with both parts", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -57,7 +51,7 @@ test("a customer writes on their order, staff see it unread on the board and rep
   await expect(staff.getByRole("heading", { name: number })).toBeVisible();
   const staffThread = staff.getByRole("region", { name: "Messages" });
   await expect(staffThread.getByTestId("message").filter({ hasText: "Could the legs" })).toContainText(`${buyer.name} (customer)`);
-  await expectNoSeriousAxeViolations(staff);
+  await expectNoSeriousAxeViolations(staff, { exclude: "header" });
 
   // The reply appears on the customer's page without a reload (the order's live stream).
   await customer.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -79,7 +73,7 @@ test("a customer writes on their order, staff see it unread on the board and rep
   // The order page, with its thread, passes axe; screenshots at phone and desktop width.
   await customer.reload();
   await expect(thread.getByTestId("message")).toHaveCount(2);
-  await expectNoSeriousAxeViolations(customer);
+  await expectNoSeriousAxeViolations(customer, { exclude: "header" });
   for (const width of [375, 1280]) {
     await customer.setViewportSize({ width, height: 900 });
     await customer.screenshot({ path: `/tmp/mail-order-messages-${width}.png`, fullPage: true });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 import { CookieJar, httpRequest, loopback, signInOverHttp } from "./support/http-client";
 import { callAction, prepareAction, sendAction, sessionUserId, signUpOverHttp } from "./support/server-action";
@@ -10,12 +10,6 @@ import { createAccount, readOutboxEmail } from "./support/sign-up-flow";
 
 const SAME_ANSWER = "If an account exists for this address, we sent it a link to reset the password.";
 const TOKENS = "lib/users/token-actions.ts";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Full-page screenshots at phone and desktop widths, for review. */
 async function screenshots(page: Page, name: string) {
@@ -45,7 +39,7 @@ test("a customer who forgot their password resets it by email, every old session
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await screenshots(page, "forgot-password");
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByRole("button", { name: "Send the reset link" }).click();
@@ -63,7 +57,7 @@ test("a customer who forgot their password resets it by email, every old session
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await expect(page.getByText(account.email)).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await screenshots(page, "reset-password");
   await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -133,7 +127,7 @@ test("an admin invites a user, who sets a password through the emailed link and 
   await page.getByLabel("Name or email").fill(invitee.email);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("Invited, no password yet")).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await screenshots(page, "admin-users-invite");
 
   // Re-sending spends the first link.
@@ -150,7 +144,7 @@ test("an admin invites a user, who sets a password through the emailed link and 
   await expect(invited.getByRole("main").getByRole("alert")).toContainText("This invitation was already used (or a newer one was sent)");
   await invited.goto(second);
   await expect(invited.getByRole("heading", { name: "Welcome: choose your password" })).toBeVisible();
-  await expectNoSeriousAxeViolations(invited);
+  await expectNoSeriousAxeViolations(invited, { exclude: "header" });
   await screenshots(invited, "invite");
   await invited.setViewportSize({ width: 1280, height: 800 });
   const password = "invited-password-maple-64";

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { encodeSelection } from "../../lib/configurator/share/share-codec";
 import type { Selection } from "../../lib/configurator/definition/selection-types";
 import { storageStateFor } from "./accounts";
@@ -97,8 +97,7 @@ test.describe("the workshop", () => {
       await expect(bom.getByText("—")).toHaveCount(0);
       await shot(page, "build-sheet-sofa");
     }
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // Saved designs (save two from the configurator, compare, order from one) and the address book (kept only
@@ -11,13 +11,6 @@ test.setTimeout(120_000);
 
 const run = Date.now().toString(36).slice(-5);
 const shots = process.env.SAVED_SCREENSHOTS; // a folder, e.g. /tmp: screenshots at 375 and 1280 px
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function screenshots(page: Page, name: string) {
   if (!shots) return;
@@ -51,7 +44,7 @@ test("a customer saves two designs, compares them with the difference highlighte
 
   const cards = page.getByTestId("design-card");
   await expect(cards.filter({ hasText: red }).getByTestId("design-price")).toHaveText(/\d/);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 
   await page.getByLabel(`Compare ${red}`).check();
   await page.getByLabel(`Compare ${green}`).check();
@@ -69,7 +62,7 @@ test("a customer saves two designs, compares them with the difference highlighte
   await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Estimated delivery" }) }).getByRole("cell").first()).toHaveText(/\d{4}/);
   // The same wheels on both: not marked.
   await expect(table.locator("tr[data-differs]")).not.toHaveCount(await table.locator("tbody tr").count());
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await screenshots(page, "compare");
 
   await page.getByRole("link", { name: `Order this design: ${red}` }).click();
@@ -117,7 +110,7 @@ test("an address is saved only with consent, is offered at checkout and is fille
   await expect(card).toContainText("Netherlands");
   await expect(card).toContainText("+31 20 123 4567");
   await expect(page.getByText(unsaved)).toHaveCount(0);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await screenshots(page, "addresses");
 
   // Order again: the checkout opens with the saved address filled in.

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 import { newCustomerOverHttp, useSession } from "./support/new-customer";
 
@@ -13,11 +13,6 @@ test.describe.configure({ timeout: 90_000 });
 
 const LIMIT_MESSAGE = "At most 20 per order; for more, contact us.";
 const euros = (text: string | null) => Math.round(Number((text ?? "").replace(/[^\d.-]/g, "")) * 100);
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** The fill of every layer of the product preview in an HTML text, in order. */
 function previewFills(html: string): string[] {
@@ -100,7 +95,7 @@ test("a share link's first paint is the shared configuration, with and without J
   await expect(fresh.getByTestId("total")).toHaveText(shared.sharedTotal);
   expect(await fresh.evaluate(() => (window as unknown as { totalsSeen: string[] }).totalsSeen)).toEqual([shared.sharedTotal]);
   expect(await fresh.getByTestId("product-preview").locator("path").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill") ?? ""))).toEqual(shared.fills);
-  expect(await seriousViolations(fresh)).toEqual([]);
+  await expectNoSeriousAxeViolations(fresh);
   // Reset goes back to the standard configuration, not to the link's.
   await fresh.getByRole("button", { name: "Reset to defaults" }).click();
   await expect(fresh.getByTestId("total")).toHaveText(shared.standardTotal);
@@ -207,7 +202,7 @@ test.describe("checkout", () => {
       const [s, b] = [await summary.boundingBox(), await button.boundingBox()];
       if (width === 375) expect(s!.y + s!.height).toBeLessThanOrEqual(b!.y);
       else expect(s!.x).toBeGreaterThan(b!.x + b!.width - 1);
-      expect(await seriousViolations(page)).toEqual([]);
+      await expectNoSeriousAxeViolations(page);
     }
   });
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // The shop floor on a tablet: staff confirm Clara's placed order, then start and finish each of its operations
@@ -7,11 +7,6 @@ import { storageStateFor } from "./accounts";
 // live, and the order reaches the quality check when the last operation is finished.
 
 test.use({ storageState: storageStateFor("staff"), viewport: { width: 768, height: 1024 } });
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("staff start and finish an order's operations on a tablet; the customer sees the current operation live", async ({ page, browser }) => {
   test.setTimeout(300_000);
@@ -36,7 +31,7 @@ test("staff start and finish an order's operations on a tablet; the customer see
 
   await page.goto("/staff/floor");
   await expect(page.getByRole("link", { name: "Shop floor" }).first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await axeViolations(page, { allImpacts: true })).toEqual([]);
   await page.screenshot({ path: "test-results/shop-floor-768.png", fullPage: true });
 
   for (const [i, op] of ops.entries()) {
@@ -52,12 +47,12 @@ test("staff start and finish an order's operations on a tablet; the customer see
     await expect(customer.getByTestId("order-status")).toHaveText("In production");
     if (i === 0) {
       await customer.screenshot({ path: "test-results/shop-floor-customer-running-375.png", fullPage: true });
-      expect(await axeViolations(customer)).toEqual([]);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(customer, { allImpacts: true })).toEqual([]);
+      expect(await axeViolations(page, { allImpacts: true })).toEqual([]);
       await page.screenshot({ path: "test-results/shop-floor-centre-768.png", fullPage: true });
       await page.setViewportSize({ width: 375, height: 800 });
       await page.screenshot({ path: "test-results/shop-floor-centre-375.png", fullPage: true });
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, { allImpacts: true })).toEqual([]);
       await page.setViewportSize({ width: 768, height: 1024 });
       // A bad number is refused with a clear message, and nothing is finished.
       await item.getByLabel("Actual hours").fill("two");

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The storefront as a visitor uses it: catalog, configurator, rules with reasons and fixes, ranges,
 // share links and the Order button. Prices come from the seeded demo products (prisma/demo-products.ts).
@@ -8,13 +8,6 @@ const euros = (text: string | null) => Math.round(Number((text ?? "").replace(/[
 const total = (page: Page) => page.getByTestId("total");
 const orderButton = (page: Page) => page.getByRole("button", { name: "Order", exact: true });
 const orderLink = (page: Page) => page.getByRole("link", { name: "Order", exact: true });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("the catalog shows each product with its from-price and typical delivery, and passes axe", async ({ page }) => {
   await page.goto("/");
@@ -26,7 +19,7 @@ test("the catalog shows each product with its from-price and typical delivery, a
   const sofa = products.filter({ has: page.getByRole("heading", { name: "Linden sofa" }) });
   await expect(sofa.getByTestId("from-price")).toHaveText(/^€[\d,]+\.\d{2}$/);
   await expect(sofa.getByTestId("delivery-window")).toHaveText(/^\d+(–\d+)? weeks$/);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await sofa.getByRole("link", { name: "Linden sofa" }).click();
   await expect(page).toHaveURL(/\/products\/linden-sofa/);
   await expect(page.getByRole("heading", { level: 1, name: "Linden sofa" })).toBeVisible();
@@ -61,7 +54,7 @@ test("choosing an option changes the price by exactly that option's price (plus 
   await expect.poll(async () => euros(await total(page).textContent())).toBe(before + 6_500 + 195);
   await fenders.uncheck();
   await expect.poll(async () => euros(await total(page).textContent())).toBe(before);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("choosing an option that needs exactly one more adds it, says so, and Undo takes both back", async ({ page }) => {
@@ -83,7 +76,7 @@ test("choosing an option that needs exactly one more adds it, says so, and Undo 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(sportSeats).not.toBeChecked();
   await expect(comfort).not.toBeChecked();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("a forbidden option shows why and a fix that applies in one click", async ({ page }) => {
@@ -162,7 +155,7 @@ test("the configurator works with the keyboard alone and passes axe", async ({ p
   await expect(page.getByTestId("product-preview").locator('[data-layer="frame"]')).toHaveAttribute("fill", "#1b5e3b");
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus-visible")).toHaveCount(1);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("an unknown product is a 404 page", async ({ page }) => {
@@ -177,7 +170,7 @@ test("on a phone the total follows at the bottom until the summary is reached, a
   const bar = page.getByTestId("mobile-total-bar");
   await expect(bar).toBeInViewport();
   await expect(bar).toContainText(/€[\d,]+\.\d{2}/);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await bar.getByRole("link", { name: "Review and order" }).click();
   await expect(page.getByRole("heading", { name: "Your Vela GT roadster" })).toBeInViewport();
   await expect(bar).not.toBeInViewport();

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 
 // Cloning, publishing and rolling back each re-render the whole product page: slower than the default 10 s on a busy machine.
@@ -11,12 +11,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ storageState: storageStateFor("admin") });
 
 const SCREENS = "test-results/versions-screens";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("header").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function publish(page: Page, note: string) {
   const main = page.getByRole("main");
@@ -70,7 +64,7 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   await expect(fields).toContainText("Base price");
   await expect(fields).toContainText("€1,999.00");
   await expect(page.getByRole("region", { name: /^Options/ })).toContainText("no changes");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await screenshots(page, "compare");
 
   // Roll back: a draft from v1, with v1's base price in the editor.
@@ -100,7 +94,7 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   await expect(run).toContainText("Default sofa");
   await expect(run.locator("del").first()).toBeVisible();
   await expect(cases).toContainText("Differs on the draft");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
   await screenshots(page, "test-cases", async () => {
     await page.getByRole("heading", { name: "Test cases" }).scrollIntoViewIfNeeded();
   });
