@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/helpers/pglite-image.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -71,7 +71,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const release = config.dataDir ? acquireDataDirLock(config.dataDir) : () => {};
   try {
-    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite(config.image ? { loadDataDir: config.image } : {});
     await pglite.waitReady;
     const prisma = buildPrismaClient(new PrismaPGlite(pglite));
     // PGlite runs one statement at a time and holds Prisma's transactions exclusively: a direct statement

@@ -2,7 +2,12 @@ import path from "node:path";
 
 /** Where the database lives: embedded PGlite (a directory, or in memory) or a PostgreSQL server. */
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string | null }
+  | {
+      kind: "pglite";
+      dataDir: string | null;
+      /** In memory only: a cluster to start from (PGlite's dumpDataDir) instead of a new one (tests start from a migrated copy). */
+      image?: Blob;
+    }
   | { kind: "postgres"; url: string };
 
 /** Placeholder URL the Prisma CLI needs to read the schema when the embedded database is used. */

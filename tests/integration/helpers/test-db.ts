@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/ops/migrate";
 import { assertLocal } from "@/lib/db/ops/prepare";
@@ -14,16 +16,19 @@ export type TestDatabase = Database & {
 };
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
+ * A fresh, migrated database for one test file: in-memory PGlite by default (a copy of the migrated image), or a new database on the
  * local PostgreSQL server named by TEST_DATABASE_URL (created here, dropped by `drop`).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    // Started from the migrated image the project's global setup wrote (helpers/pglite-image.ts), else migrated here.
+    const imageFile = inject("pgliteImage");
+    const image = imageFile ? new Blob([fs.readFileSync(imageFile)]) : undefined;
+    const database = await openDatabase({ kind: "pglite", dataDir: null, image });
     if (!database.pglite) throw new Error("expected PGlite");
     const runner = pgliteRunner(database.pglite);
-    await applyMigrations(runner);
+    if (!image) await applyMigrations(runner);
     return { ...database, label: "PGlite (in memory)", url: null, rawQuery: (sql, params) => runner.query(sql, params), drop: database.close };
   }
   assertLocal({ kind: "postgres", url: serverUrl });
