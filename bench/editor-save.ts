@@ -48,6 +48,8 @@ async function main() {
     await page.getByRole("button", { name: "Create product" }).click();
     await page.waitForURL(/\/admin\/products\/(?!new)[^/]+$/);
     const editorPath = new URL(page.url()).pathname;
+    // The product page shows the definition read-only until the editor is opened.
+    await page.getByRole("button", { name: "Edit definition" }).click();
 
     await page.getByRole("main").getByText("Advanced: edit JSON").click();
     await page.locator("#definition-json").fill(json);
@@ -94,6 +96,7 @@ async function main() {
     const htmlMs = performance.now() - t;
     t = performance.now();
     await page.goto(editorPath, { waitUntil: "load" });
+    await page.getByRole("button", { name: "Edit definition" }).click();
     await page.getByRole("button", { name: "Save draft" }).waitFor();
     const loadMs = performance.now() - t;
 

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
+import { openEditor } from "./support/editor";
 import { storageStateFor, type AccountRole } from "./accounts";
 
 // Every page of the shop, the workshop and the admin area, each visited as the role that uses it, has no
@@ -76,7 +77,11 @@ test.describe("no serious or critical axe violation on any page", () => {
     const { context, page } = await as(browser, "admin");
     await page.goto("/admin/products");
     const editor = await page.getByRole("main").getByRole("link", { name: "Linden sofa" }).first().getAttribute("href");
-    const found = await audit(page, ["/admin", "/admin/products", "/admin/products/new", editor ?? "/admin/products", "/admin/users", "/admin/settings", "/admin/audit"]);
+    expect(editor).toMatch(/^\/admin\/products\/[^/]+$/);
+    const found = await audit(page, ["/admin", "/admin/products", "/admin/products/new", "/admin/users", "/admin/settings", "/admin/audit", editor!]);
+    // The product page again with its definition editor open (it replaces the read-only overview).
+    await openEditor(page);
+    found.push(...(await seriousViolations(page)));
     expect(found).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateFor } from "./accounts";
 import { createAccount } from "./support/sign-up-flow";
+import { openEditor } from "./support/editor";
 
 const ADMIN_PAGES = ["/admin", "/admin/products", "/admin/products/new", "/admin/users", "/admin/settings", "/admin/audit"];
 
@@ -19,6 +20,7 @@ async function createProduct(page: Page, name: string, slug: string) {
   await page.getByRole("main").getByLabel("Summary").fill("A desk built to your size.");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await openEditor(page);
   return page.url();
 }
 
@@ -137,6 +139,7 @@ test.describe("admin", () => {
     await expect(page.getByRole("note").filter({ hasText: "Preview" })).toBeVisible();
     await expect(page.getByRole("main").getByText("Walnut").first()).toBeVisible();
     await page.goto(editorUrl);
+    await openEditor(page);
     await saveAndPublish(page, "First release");
 
     // The customer configures and orders it.
@@ -166,6 +169,7 @@ test.describe("admin", () => {
 
     // The admin raises the base price and republishes: the catalog changes, the order does not.
     await page.goto(editorUrl);
+    await openEditor(page);
     await page.getByRole("main").getByLabel("Base price (EUR)").fill("500");
     await saveAndPublish(page, "Price rise");
     await expect(page.getByRole("table", { name: "Versions" }).getByRole("row").filter({ hasText: "First release" })).toContainText("Published");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
+import { openEditor } from "./support/editor";
 
 // An admin builds a made-to-measure blind priced per m² by formula in the editor and publishes it; a
 // customer sets its width and height, sees the fabric line "2.40 m² × €89.00" and the total, orders it,
@@ -45,6 +46,7 @@ test("an admin builds a blind priced per m² by formula; a customer sees the m²
   await admin.getByRole("button", { name: "Create product" }).click();
   // The first server action after a fresh start can take longer than 10 s on a busy machine (it took more once).
   await expect(admin.getByRole("heading", { level: 1, name: "Made-to-measure blind" })).toBeVisible({ timeout: 30_000 });
+  await openEditor(admin);
   await admin.getByRole("main").getByLabel("Base price (EUR)").fill("25");
   await field(admin, "routing.0.hours").fill("0.5");
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./accounts";
+import { openEditor } from "./support/editor";
 
 // Finding 9, bodies over the limit: the draft editor checks the size the server accepts (2 MB of JSON, inside
 // the 3 MB request limit) when JSON is pasted, before the form takes it, and says so where the admin works.
@@ -14,6 +15,7 @@ test("a draft definition over 2 MB is refused in the editor with a message, and 
   await page.getByRole("main").getByLabel("Slug").fill(`huge-table-${Date.now().toString(36)}`);
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await openEditor(page);
 
   const applyJson = async (padding: number) => {
     const details = page.getByRole("main").getByText("Advanced: edit JSON");

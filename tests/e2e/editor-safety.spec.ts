@@ -3,6 +3,7 @@ import { encodeSelection } from "../../lib/configurator/share/share-codec";
 import { accounts, storageStateFor } from "./accounts";
 import { checkoutFor, placedNumber } from "./support/checkout-action";
 import { httpRequest, loopback, signInOverHttp } from "./support/http-client";
+import { openEditor } from "./support/editor";
 
 // Issue 21 (items 5 and 7): the product editor never silently drops options or breaks rules, refuses what it
 // cannot draw, and an admin's text pattern cannot stall the server (patterns run on RE2, linear time).
@@ -34,6 +35,7 @@ async function createProduct(page: Page, prefix: string): Promise<string> {
   await page.getByRole("main").getByLabel("Slug").fill(`${prefix.toLowerCase().replace(/\W+/g, "-")}-${id}`);
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${prefix} ${id}` })).toBeVisible({ timeout: 30_000 });
+  await openEditor(page);
   return `${prefix.toLowerCase().replace(/\W+/g, "-")}-${id}`;
 }
 
@@ -94,6 +96,7 @@ test("changing a group's type asks before dropping its options; renaming a group
   await expect(page.getByText("Valid", { exact: true })).toBeVisible();
   await save(page);
   await page.reload();
+  await openEditor(page);
   await expect(page.locator("#f-rules-0-when-selected-group")).toHaveValue("timber");
   await expect(page.locator("#f-rules-0-when-selected-option")).toHaveValue("white-oak");
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
+import { openEditor } from "./support/editor";
 
 // Issue 21: a quiet motor that requires a power supply, and a power supply shown only with the motor. The
 // motor used to be impossible to order (the power group stayed hidden until the motor was chosen, and the
@@ -30,6 +31,7 @@ async function publishRollerBlind(page: Page): Promise<string> {
   await page.getByRole("main").getByLabel("Summary").fill("A roller blind, with a quiet motor if you like.");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await openEditor(page);
 
   if (!(await page.locator("#definition-json").isVisible())) await page.getByRole("main").getByText("Advanced: edit JSON").click();
   const json = page.locator("#definition-json");

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
+import { openEditor } from "./support/editor";
 
 // Cloning, publishing and rolling back each re-render the whole product page: slower than the default 10 s on a busy machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -42,6 +43,7 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   await page.getByRole("button", { name: "Clone product" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sofa copy" })).toBeVisible();
   const productUrl = page.url();
+  await openEditor(page);
   await publish(page, "First");
   await expect(main.getByText("Version 1 is published and live in the catalog.")).toBeVisible();
 
@@ -71,6 +73,7 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   await page.goto(productUrl);
   await page.getByRole("button", { name: "Start a draft from v1" }).click();
   await expect(main.getByText("Draft v3 now holds version 1.")).toBeVisible();
+  await openEditor(page);
   await expect(basePrice).toHaveValue(v1Price);
 
   // Save the default configuration of the draft as a test case, from the preview.
@@ -85,6 +88,7 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   await expect(cases).toContainText("Passes on the draft");
 
   // A price change in the draft: publishing stops and shows expected against got for the case.
+  await openEditor(page);
   await basePrice.fill("2500");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(main.getByText("Draft v3 saved.")).toBeVisible();

@@ -17,7 +17,7 @@ import { PricingEditor } from "./pricing-editor";
 import { newRule, RuleEditor, RULE_KINDS } from "./rule-editor";
 import { RoutingEditor, type EditorWorkCentre } from "./routing-editor";
 
-type Props = {
+export type DefinitionEditorProps = {
   initial: Definition;
   /** The schema's issues with `initial`, checked on the server (empty for a definition read back from a saved draft). */
   initialIssues: ParseIssue[];
@@ -79,7 +79,7 @@ function useDefinitionValidator(): [Validate | null, () => void] {
  * The structured editor of a product's draft definition. Every change is checked at once with the
  * engine's own zod schema (the server checks again on save), and each issue is shown at its field.
  */
-export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency, workCentres }: Props) {
+export function DefinitionEditor({ initial, initialIssues, action, draftVersion, currency, workCentres }: DefinitionEditorProps) {
   const [definition, setDefinition] = useState<Definition>(initial);
   const [dirty, setDirty] = useState(false);
   useReportEditorDirty(dirty);

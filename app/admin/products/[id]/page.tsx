@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form";
 import { CloneForm } from "@/components/admin/clone-form";
 import { EditorDirtyProvider } from "@/components/admin/editor-dirty";
-import { DefinitionEditor } from "@/components/admin/editor/definition-editor";
+import { DefinitionOverview } from "@/components/admin/definition-overview";
+import { DefinitionSection } from "@/components/admin/editor/definition-section";
 import { ProductDetails } from "@/components/admin/product-details";
 import { ProductStatus } from "@/components/admin/product-status";
 import { PublishPanel } from "@/components/admin/publish-panel";
@@ -72,7 +73,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
       <EditorDirtyProvider>
         <section aria-labelledby="editor-title">
           <h2 id="editor-title" className="mb-3 text-xl font-semibold">Definition</h2>
-          <DefinitionEditor initial={initial} initialIssues={initialIssues} action={saveDraftAction.bind(null, product.id)} draftVersion={product.draft.version} currency={settings.currency} workCentres={workCentres} />
+          <DefinitionSection
+            overview={<DefinitionOverview definition={initial} currency={settings.currency} level={3} />}
+            editor={{ initial, initialIssues, action: saveDraftAction.bind(null, product.id), draftVersion: product.draft.version, currency: settings.currency, workCentres }}
+          />
         </section>
 
         <section aria-labelledby="publish-title" className="rounded-lg border border-stone-200 bg-white p-4">
