@@ -161,5 +161,8 @@ export function budgetPages(orderNumber: string, editorPath: string): JsBytesPag
     { name: "build sheet (staff)", path: `/staff/orders/${orderNumber}`, role: "staff" },
     { name: "admin products (admin)", path: "/admin/products", role: "admin" },
     { name: "admin product editor (admin)", path: editorPath, role: "admin" },
+    // The configurator inside other pages: a customer changing an order, an admin previewing a draft.
+    { name: "order change (customer)", path: `/orders/${orderNumber}/change`, role: "customer" },
+    { name: "draft preview (admin)", path: `${editorPath}/preview`, role: "admin" },
   ];
 }

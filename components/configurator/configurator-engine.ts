@@ -7,6 +7,7 @@ export { configuratorView, tidySelection } from "@/lib/configurator/view";
 export { fixFor, fixesFor } from "@/lib/configurator/evaluate/fix";
 export { readShareLink } from "@/lib/configurator/share/share-link";
 export { FairUseNote } from "./fair-use-note";
+export { focusAfterFix } from "./focus-after-fix";
 export { applyChange, replayChanges, replayWithInference } from "./queued-changes";
 export { InferenceNotice } from "./inference-notice";
 

@@ -17,11 +17,11 @@ export function DeliveryEstimate({ delivery, result }: Props) {
   return (
     <div className="rounded-xl bg-stone-100 p-4" data-testid="delivery">
       <p className="text-sm text-stone-600">Estimated delivery</p>
-      <p className="mt-0.5 text-lg font-semibold text-stone-900" data-testid="delivery-date">
+      <p className="de-date" data-testid="delivery-date">
         {delivery.status === "loading" ? (
           <>
             {/* A plain span may not carry aria-label (axe: aria-prohibited-attr): the placeholder is hidden and the words are for screen readers. */}
-            <span aria-hidden className="inline-block h-6 w-48 animate-pulse rounded bg-stone-200" />
+            <span aria-hidden className="de-wait" />
             <span className="sr-only">Calculating…</span>
           </>
         ) : delivery.status === "error" ? (
@@ -34,28 +34,28 @@ export function DeliveryEstimate({ delivery, result }: Props) {
       </p>
       {estimate?.ok ? <p className="text-xs text-stone-600">Delivered by {formatDate(estimate.promisedDate)} at the latest</p> : null}
       {estimate?.ok && estimate.reasons.some((r) => r.kind !== "materials") ? (
-        <ul className="mt-3 space-y-1 text-sm text-amber-900" data-testid="delivery-reasons" aria-label="Why this date">
+        <ul className="de-reasons" data-testid="delivery-reasons" aria-label="Why this date">
           {estimate.reasons.filter((r) => r.kind !== "materials").map((r) => (
             <li key={reasonText(r)} className="flex gap-2">
-              <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-amber-600" />
+              <span aria-hidden className="de-dot de-dot-warn" />
               {reasonText(r)}
             </li>
           ))}
         </ul>
       ) : null}
-      <ul className="mt-3 space-y-1 text-sm text-stone-700" data-testid="lead-drivers">
+      <ul className="de-drivers" data-testid="lead-drivers">
         {drivers.map((d) => (
           <li key={`${d.kind}-${d.group ?? ""}-${d.option ?? ""}-${d.ruleId ?? ""}`} className="flex gap-2">
-            <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-stone-400" />
+            <span aria-hidden className="de-dot" />
             {d.message}
           </li>
         ))}
         <li className="flex gap-2">
-          <span aria-hidden className="mt-2 h-1 w-1 shrink-0 rounded-full bg-stone-400" />
+          <span aria-hidden className="de-dot" />
           {formatHours(productionHours)} of workshop time
         </li>
       </ul>
-      <p className="mt-3 text-xs text-stone-600">The date is confirmed and reserved in the workshop when you order.</p>
+      <p className="de-note">The date is confirmed and reserved in the workshop when you order.</p>
     </div>
   );
 }

@@ -9,15 +9,15 @@ export function LinkNotice({ notice, restored, onDismiss }: Props) {
   return (
     <>
       {notice ? (
-        <div role="alert" className="mb-4 flex items-start justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div role="alert" className="ln-alert">
           <p>{notice}</p>
-          <button type="button" onClick={onDismiss} className="shrink-0 rounded px-2 font-medium hover:bg-amber-100">
+          <button type="button" onClick={onDismiss} className="ln-dismiss">
             Dismiss
           </button>
         </div>
       ) : null}
       {restored ? (
-        <p role="status" className="mb-4 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+        <p role="status" className="ln-ok">
           Configuration restored from the link.
         </p>
       ) : null}

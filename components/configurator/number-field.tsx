@@ -46,8 +46,8 @@ export function NumberField({ group, value, range, problems, content, actions }:
 
   return (
     <div role="group" aria-labelledby={`${inputId}-label`} className="scroll-mt-24" id={`group-${group.id}`}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <label id={`${inputId}-label`} htmlFor={inputId} className="text-base font-semibold text-stone-900">
+      <div className="cf-head">
+        <label id={`${inputId}-label`} htmlFor={inputId} className="cf-title">
           {content.title}
         </label>
         {content.aside}
@@ -63,9 +63,9 @@ export function NumberField({ group, value, range, problems, content, actions }:
           onChange={(e) => commit(e.target.value)}
           aria-label={`${group.label} slider, ${unit}`}
           aria-valuetext={current !== undefined ? `${trim(current)} ${unit}` : undefined}
-          className="h-2 flex-1 cursor-pointer accent-stone-900"
+          className="nf-range"
         />
-        <div className={`flex items-center rounded-lg border bg-white pr-3 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600 ${invalid ? "border-red-500" : "border-stone-300"}`}>
+        <div className={invalid ? "nf-box cf-bad" : "nf-box"}>
           <input
             id={inputId}
             type="number"
@@ -77,7 +77,7 @@ export function NumberField({ group, value, range, problems, content, actions }:
             onChange={(e) => commit(e.target.value)}
             aria-invalid={invalid || undefined}
             aria-describedby={[hintId, invalid ? errorId : null].filter(Boolean).join(" ")}
-            className="w-24 rounded-lg bg-transparent px-3 py-2 text-right tabular-nums outline-none"
+            className="nf-input"
           />
           <span className="text-sm text-stone-500">{unit}</span>
         </div>
@@ -88,7 +88,7 @@ export function NumberField({ group, value, range, problems, content, actions }:
       </p>
       <div aria-live="polite">
         {invalid ? (
-          <p id={errorId} className="mt-1 text-sm text-red-700" data-testid="number-error">
+          <p id={errorId} className="cf-error" data-testid="number-error">
             {problems.join(" ")}
           </p>
         ) : null}

@@ -6,7 +6,6 @@ import { optionDisplay } from "./option-display";
 import { OptionChoice } from "./option-choice";
 import type { GroupContent } from "./static-content";
 import type { ConfigurationActions, FixOf } from "./use-configuration";
-import { focusAfterFix } from "./focus-after-fix";
 
 type Props = {
   group: OptionGroup;
@@ -32,15 +31,12 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
   const selectedLabel = !isMulti ? group.options.find((o) => o.id === value)?.label : undefined;
   const countHint = isMulti ? countText(group.minCount, group.maxCount) : null;
   const problemId = `grp-${group.id}-problems`;
-  const onFix = (selection: Selection, optionInputId?: string) => {
-    actions.apply(selection);
-    if (optionInputId) focusAfterFix(optionInputId);
-  };
+  const onFix = (selection: Selection, optionInputId: string) => actions.fix(selection, optionInputId);
 
   return (
     <fieldset className="scroll-mt-24" id={`group-${group.id}`} aria-describedby={problems.length ? problemId : undefined}>
-      <legend className="flex w-full flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <span className="text-base font-semibold text-stone-900">{content.title}</span>
+      <legend className="og-head">
+        <span className="cf-title">{content.title}</span>
         {selectedLabel && display === "swatch" ? <span className="text-sm text-stone-600">{selectedLabel}</span> : null}
         {countHint ? <span className="text-xs text-stone-500">{countHint}{chosen.length ? ` · ${chosen.length} chosen` : ""}</span> : null}
       </legend>
@@ -71,14 +67,14 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
         ))}
       </div>
       {!isMulti && !group.required && value !== undefined ? (
-        <button type="button" onClick={() => actions.clear(group.id)} className="mt-2 text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900">
+        <button type="button" onClick={() => actions.clear(group.id)} className="og-clear">
           Clear {group.label.toLowerCase()}
         </button>
       ) : null}
       {notice}
       {hidden && hidden.length > 0 ? <HiddenOptions group={group} hidden={hidden} states={states} fixOf={fixOf} onFix={onFix} /> : null}
       {problems.length ? (
-        <ul id={problemId} className="mt-2 space-y-1 text-sm text-red-700">
+        <ul id={problemId} className="og-probs">
           {problems.map((p) => <li key={p}>{p}</li>)}
         </ul>
       ) : null}
@@ -87,21 +83,21 @@ export const OptionGroupField = memo(function OptionGroupField({ group, value, s
 });
 
 /** Options a visibility rule hides for now, named with the rule's message and its fix, so they can be found. */
-function HiddenOptions({ group, hidden, states, fixOf, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; fixOf: FixOf; onFix: (s: Selection, optionInputId?: string) => void }) {
+function HiddenOptions({ group, hidden, states, fixOf, onFix }: { group: OptionGroup; hidden: string[]; states: Props["states"]; fixOf: FixOf; onFix: (s: Selection, optionInputId: string) => void }) {
   return (
-    <ul className="mt-3 space-y-1.5 rounded-lg bg-stone-100/70 px-3 py-2 text-xs text-stone-600">
+    <ul className="og-hidden">
       {hidden.map((id) => {
         const option = group.options.find((o) => o.id === id);
         const state = states?.[id];
         if (!option) return null;
         const fixes = fixOf(group.id, id);
         return (
-          <li key={id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <li key={id} className="og-hidden-i">
             <span>
               <span className="font-medium text-stone-800">{option.label}</span>: {state?.reason ?? "not offered with the current choices"}
             </span>
             {fixes.map((fix) => (
-              <button key={fix.label} type="button" onClick={() => onFix(fix.selection, `opt-${group.id}-${id}`)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-medium text-brand-700 hover:border-brand-600">
+              <button key={fix.label} type="button" onClick={() => onFix(fix.selection, `opt-${group.id}-${id}`)} className="og-hidden-fix">
                 {fix.label}
               </button>
             ))}

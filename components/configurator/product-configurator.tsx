@@ -10,7 +10,7 @@ import { NumberField } from "./number-field";
 import { OptionGroupField } from "./option-group";
 import { ProductPreview } from "./product-preview";
 import { LinkNotice } from "./link-notice";
-import { configuratorContent, type GroupContent } from "./static-content";
+import type { ConfiguratorContent, GroupContent } from "./static-content";
 import { SummaryPanel } from "./summary-panel";
 import { TextField } from "./text-field";
 import { useConfiguration, type SharedLink } from "./use-configuration";
@@ -21,6 +21,8 @@ type Props = {
   product: { slug: string; name: string };
   definition: Definition;
   currency: string;
+  /** What never changes with the choices (labels, descriptions, prices, supply days): ./static-content, built by the server page. */
+  content: ConfiguratorContent;
   /** The first view (the defaults, quantity 1, or a share link's), computed on the server: the page shows it before the engine loads. */
   initial: ConfiguratorView;
   /** The most units per order (the fair-use setting) as the page was rendered; today's delivery context, once read, has the current one. */
@@ -29,8 +31,8 @@ type Props = {
   preview?: boolean;
   /** A share link read on the server (the page's `initial` is then the link's view): the defaults, what to say about the link, and today's delivery context. */
   link?: SharedLink;
-  /** Told of every change of the selection or quantity (the admin's preview saves it as a test case). */
-  onConfigurationChange?: (selection: Selection, quantity: number) => void;
+  /** Told of every view shown (its selection, quantity and share code): the admin's preview saves it as a test case, an order's change reviews it. */
+  onConfigurationChange?: (view: ConfiguratorView) => void;
 };
 
 const problemsByGroup = (problems: Problem[]) => {
@@ -45,15 +47,12 @@ const EMPTY: GroupContent = { title: null, description: null, aside: null, note:
  * The product configurator: every group of the definition, a live preview, price, delivery date and problems.
  * The engine loads on the first pointer, focus or key event inside it (see useConfiguration).
  */
-export function ProductConfigurator({ product, definition, currency, initial, maxQuantity, link, preview = false, onConfigurationChange }: Props) {
-  // Built here rather than on the server: as server-rendered nodes they doubled the page's RSC payload (every
-  // option's markup a second time), which the cached page then serves, and gzips, on every request.
-  const content = useMemo(() => configuratorContent(definition, currency), [definition, currency]);
+export function ProductConfigurator({ product, definition, currency, content, initial, maxQuantity, link, preview = false, onConfigurationChange }: Props) {
   const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, inferred, actions } = useConfiguration({ definition, initial, link, syncUrl: !preview });
   const { result, code } = view;
   useEffect(() => {
-    onConfigurationChange?.(selection, quantity);
-  }, [selection, quantity, onConfigurationChange]);
+    onConfigurationChange?.(view);
+  }, [view, onConfigurationChange]);
   const delivery = useDeliveryContext({ leadDays: initial.result.leadDays, work: workOf(initial.result) }, link?.delivery);
   // The fair-use rules come with the delivery context (current, unlike this cached page): the same the server
   // applies. The page only compares figures; when a rule applies, the engine (loaded then) words it.
@@ -94,9 +93,9 @@ export function ProductConfigurator({ product, definition, currency, initial, ma
     <div className="pb-24 lg:pb-0" data-engine={engine ? "ready" : "idle"} onPointerDownCapture={warm} onFocusCapture={warm} onKeyDownCapture={warm}>
       {notice || restored ? <LinkNotice notice={notice} restored={restored} onDismiss={actions.dismissNotice} /> : null}
 
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
+      <div className="pc-grid">
         <div className="min-w-0">
-          <div className="overflow-hidden rounded-2xl bg-gradient-to-b from-white to-stone-100 p-4 shadow-sm ring-1 ring-stone-200 sm:p-8">
+          <div className="pc-preview">
             <ProductPreview preview={view.preview} label={`Preview of your ${product.name}: ${chosenLabels.join(", ")}`} />
           </div>
 
@@ -129,7 +128,7 @@ export function ProductConfigurator({ product, definition, currency, initial, ma
           </div>
         </div>
 
-        <aside ref={summaryRef} className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto">
+        <aside ref={summaryRef} className="pc-aside">
           <SummaryPanel
             slug={product.slug}
             name={product.name}
@@ -153,14 +152,14 @@ export function ProductConfigurator({ product, definition, currency, initial, ma
       <div
         inert={summaryInView}
         data-testid="mobile-total-bar"
-        className={`fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur transition-transform duration-200 lg:hidden ${summaryInView ? "translate-y-full" : ""}`}
+        className={summaryInView ? "pc-bar pc-bar-off" : "pc-bar"}
       >
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
+        <div className="pc-bar-in">
           <div>
             <p className="text-xs text-stone-500">{quantityProblem ? "Quantity" : result.valid ? "Total" : `${result.problems.length} to fix`}</p>
             <p className="text-lg font-semibold tabular-nums" aria-hidden>{priced ? formatCents(result.totalCents, currency) : "Enter a quantity"}</p>
           </div>
-          <a href="#summary" className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white">
+          <a href="#summary" className="pc-bar-go">
             Review{preview ? "" : " and order"}
           </a>
         </div>

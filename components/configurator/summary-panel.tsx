@@ -58,7 +58,7 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
       aria-labelledby="summary-heading"
       id="summary"
       aria-busy={updating || undefined}
-      className={`scroll-mt-6 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm ${updating ? "opacity-60 transition-opacity delay-200" : ""}`}
+      className={updating ? "sp sp-busy" : "sp"}
     >
       <h2 id="summary-heading" className="text-lg font-semibold">Your {name}</h2>
 
@@ -69,15 +69,15 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
         </thead>
         <tbody>
           {result.breakdown.lines.map((line, i) => (
-            <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`} className="border-b border-stone-100 last:border-0">
-              <th scope="row" className={`py-1.5 pr-3 text-left font-normal ${line.kind === "rule" || line.kind === "premium" ? "text-stone-500" : "text-stone-700"}`}>{lineText(line, (cents) => formatCents(cents, currency))}</th>
-              <td className={`py-1.5 text-right tabular-nums ${line.amountCents < 0 ? "text-emerald-700" : "text-stone-900"}`}>{formatCents(line.amountCents, currency)}</td>
+            <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`} className="sp-line">
+              <th scope="row" className={line.kind === "rule" || line.kind === "premium" ? "sp-item sp-dim" : "sp-item"}>{lineText(line, (cents) => formatCents(cents, currency))}</th>
+              <td className={line.amountCents < 0 ? "sp-amt sp-neg" : "sp-amt"}>{formatCents(line.amountCents, currency)}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <div className="mt-3 flex items-center justify-between gap-3 border-t border-stone-200 pt-3">
+      <div className="sp-qty">
         <label htmlFor="quantity" className="text-sm text-stone-700">Quantity</label>
         <input
           id="quantity"
@@ -90,18 +90,18 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
           onChange={(e) => onQuantityText(e.currentTarget.value)}
           aria-invalid={quantityProblem ? true : undefined}
           aria-describedby={quantityProblem ? "quantity-limit" : undefined}
-          className={`w-20 rounded-lg border px-2 py-1 text-right tabular-nums ${quantityProblem ? "border-red-500" : "border-stone-300"}`}
+          className={quantityProblem ? "sp-qty-in cf-bad" : "sp-qty-in"}
         />
       </div>
       <div aria-live="polite">
-        {quantityProblem ? <p id="quantity-limit" className="mt-1 text-right text-sm text-red-700" data-testid="quantity-limit">{quantityProblem}</p> : null}
+        {quantityProblem ? <p id="quantity-limit" className="sp-qty-err" data-testid="quantity-limit">{quantityProblem}</p> : null}
       </div>
       {note}
 
-      <div className="mt-3 flex items-baseline justify-between gap-3">
+      <div className="sp-total">
         <span className="text-base font-medium">Total</span>
-        <output className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="total" aria-live="polite">
-          {priced ? formatCents(result.totalCents, currency) : <span className="text-base font-medium text-stone-500">Enter a quantity</span>}
+        <output className="sp-total-v" data-testid="total" aria-live="polite">
+          {priced ? formatCents(result.totalCents, currency) : <span className="sp-total-none">Enter a quantity</span>}
         </output>
       </div>
       {priced && result.quantity > 1 ? <p className="text-right text-xs text-stone-500">{formatCents(result.unitPriceCents, currency)} each</p> : null}
@@ -111,9 +111,9 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
       </div>
 
       {blocked.length > 0 ? (
-        <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-3" role="status" data-testid="problems">
-          <p className="text-sm font-medium text-amber-900">To finish your configuration</p>
-          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
+        <div className="sp-probs" role="status" data-testid="problems">
+          <p className="sp-probs-t">To finish your configuration</p>
+          <ul className="sp-probs-l">
             {blocked.map((p, i) => (
               <li key={`${p.code}-${p.group ?? ""}-${p.ruleId ?? ""}-${i}`}>
                 {p.group ? <a href={`#group-${p.group}`} className="underline underline-offset-2">{p.message}</a> : p.message}
@@ -129,31 +129,31 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
           href={orderHref}
           aria-disabled={updating || undefined}
           onClick={updating ? (event) => event.preventDefault() : undefined}
-          className="mt-4 flex w-full items-center justify-center rounded-xl bg-stone-900 px-4 py-3 text-base font-semibold text-white transition hover:bg-brand-700">
+          className="sp-order">
           Order
         </Link>
       ) : (
         <>
-          <button type="button" disabled aria-describedby="order-blocked" className="mt-4 flex w-full cursor-not-allowed items-center justify-center rounded-xl bg-stone-300 px-4 py-3 text-base font-semibold text-stone-600">
+          <button type="button" disabled aria-describedby="order-blocked" className="sp-order-off">
             Order
           </button>
-          <p id="order-blocked" className="mt-1.5 text-center text-xs text-stone-600">
+          <p id="order-blocked" className="sp-order-why">
             {quantityProblem ? `Cannot order yet: ${quantityProblem}` : blocked.length === 1 ? `Cannot order yet: ${blocked[0]!.message}` : `Cannot order yet: ${blocked.length} choices need attention`}
           </p>
         </>
       )}
 
-      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
-        <button type="button" onClick={copyLink} className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 font-medium text-stone-700 hover:bg-stone-100">
+      <div className="sp-acts">
+        <button type="button" onClick={copyLink} className="sp-act">
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8"><path d="M8 12l4-4M7 9.5 5 11.5a2.5 2.5 0 0 0 3.5 3.5l2-2M13 10.5l2-2A2.5 2.5 0 0 0 11.5 5l-2 2" /></svg>
           Copy share link
         </button>
         {preview ? null : <SaveDesignLink slug={slug} code={code} quantity={result.quantity} disabled={updating} />}
-        <button type="button" onClick={onReset} className="rounded-lg px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+        <button type="button" onClick={onReset} className="sp-reset">
           Reset to defaults
         </button>
       </div>
-      <p aria-live="polite" className="mt-1 break-all text-xs text-stone-600">{copied}</p>
+      <p aria-live="polite" className="sp-copied">{copied}</p>
     </section>
   );
 }

@@ -15,8 +15,8 @@ export function TextField({ group, value, problems, content, actions }: Props) {
   const invalid = problems.length > 0;
   return (
     <div className="scroll-mt-24" id={`group-${group.id}`}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <label htmlFor={inputId} className="text-base font-semibold text-stone-900">
+      <div className="cf-head">
+        <label htmlFor={inputId} className="cf-title">
           {content.title}
         </label>
         {content.aside}
@@ -32,16 +32,16 @@ export function TextField({ group, value, problems, content, actions }: Props) {
         onChange={(e) => actions.setValue(group.id, e.target.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={[countId, invalid ? errorId : null].filter(Boolean).join(" ")}
-        className={`mt-3 block w-full rounded-lg border bg-white px-3 py-2 font-mono tracking-wider shadow-sm ${invalid ? "border-red-500" : "border-stone-300"}`}
+        className={invalid ? "tf-input cf-bad" : "tf-input"}
       />
       <div className="mt-1.5 flex justify-between gap-3 text-xs">
         {content.note}
-        <span id={countId} className={`tabular-nums ${text.length >= group.maxLength ? "font-medium text-amber-800" : "text-stone-500"}`}>
+        <span id={countId} className={text.length >= group.maxLength ? "tf-count tf-full" : "tf-count"}>
           {text.length}/{group.maxLength} characters
         </span>
       </div>
       {invalid ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700" role="alert">
+        <p id={errorId} className="cf-error" role="alert">
           {problems.join(" ")}
         </p>
       ) : null}

@@ -164,7 +164,11 @@ export function useConfiguration({ definition, initial, link, syncUrl }: Options
         }, true, { group, option }),
       // Numbers and texts are kept as typed, even out of range, so the problem is shown next to the field.
       setValue: (group: string, value: number | string) => change((s) => ({ ...s, [group]: value }), false),
-      apply: (next: Selection) => change(() => next, true),
+      /** A one-click fix: applies it, then moves focus (./focus-after-fix, with the engine) where the customer continues. */
+      fix: (next: Selection, optionInputId: string) => {
+        change(() => next, true);
+        void load().then((module) => module.focusAfterFix(optionInputId)).catch(() => undefined);
+      },
       setQuantity: (value: number) => {
         setState((current) => ({ ...current, quantity: value }));
         warm();
@@ -180,7 +184,7 @@ export function useConfiguration({ definition, initial, link, syncUrl }: Options
       },
       dismissNotice: () => setNotice(null),
     }),
-    [change, warm, initial, defaults],
+    [change, warm, load, initial, defaults],
   );
 
   return { selection, quantity, view, fixOf, updating: wanted === null, engine, warm, notice, restored, inferred: state.inferred, actions };

@@ -24,13 +24,13 @@ export function SiteHeader() {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">A</span>
+        <Link href="/" className="sh-brand">
+          <span aria-hidden className="sh-logo">A</span>
           Atelier
         </Link>
         <button
           type="button"
-          className="ml-auto rounded-md border border-stone-300 px-3 py-1.5 text-sm sm:hidden"
+          className="sh-menu"
           aria-expanded={open}
           aria-controls="main-nav"
           onClick={() => setOpen((v) => !v)}
@@ -40,7 +40,7 @@ export function SiteHeader() {
         <nav
           id="main-nav"
           aria-label="Main"
-          className={`${open ? "flex" : "hidden"} absolute left-0 right-0 top-14 z-20 flex-col gap-1 border-b border-stone-200 bg-white px-4 pb-4 sm:static sm:ml-6 sm:flex sm:flex-1 sm:flex-row sm:items-center sm:border-0 sm:p-0`}
+          className={open ? "sh-nav sh-open" : "sh-nav"}
         >
           {areas.map((area) => {
             const onIntent = PREFETCH_ON_INTENT.has(area.href) ? () => router.prefetch(area.href) : undefined;
@@ -54,32 +54,32 @@ export function SiteHeader() {
                 onFocus={onIntent}
                 onClick={() => setOpen(false)}
                 aria-current={isActive(area.href) ? "page" : undefined}
-                className={`rounded-md px-3 py-2 text-sm font-medium ${isActive(area.href) ? "bg-brand-50 text-brand-700" : "text-stone-600 hover:bg-stone-100"}`}
+                className={isActive(area.href) ? "sh-area sh-here" : "sh-area"}
               >
                 {area.label}
               </Link>
             );
           })}
-          <div className="mt-2 flex items-center gap-3 sm:ml-auto sm:mt-0">
+          <div className="sh-account">
             {session.status === "loading" ? (
               <span className="text-sm text-stone-400">…</span>
             ) : user ? (
               <>
                 <span className="text-sm text-stone-600" data-testid="signed-in-as">
-                  {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase text-stone-700">{user.role.toLowerCase()}</span>
+                  {user.name} <span className="sh-role">{user.role.toLowerCase()}</span>
                 </span>
                 <button
                   type="button"
                   onClick={() => void signOut("/")}
-                  className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100"
+                  className="sh-out"
                 >
                   Sign out
                 </button>
               </>
             ) : (
               <>
-                <Link href="/login" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">Sign in</Link>
-                <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Create account</Link>
+                <Link href="/login" className="sh-in">Sign in</Link>
+                <Link href="/signup" className="sh-join">Create account</Link>
               </>
             )}
           </div>

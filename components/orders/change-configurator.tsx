@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
-import type { Definition, Selection } from "@/lib/configurator";
-import { encodeSelection } from "@/lib/configurator/share/share-codec";
+import type { ConfiguratorContent } from "@/components/configurator/static-content";
+import type { Definition } from "@/lib/configurator";
 import type { ConfiguratorView } from "@/lib/configurator/view";
 import { formatCents } from "@/lib/money";
 
@@ -12,31 +12,33 @@ import { formatCents } from "@/lib/money";
  * The configurator on an order's configuration (issue 23): the customer changes what they like, then reviews
  * the new price, the difference and the new delivery date (worked out by the server) before confirming.
  */
-export function ChangeConfigurator({ number, product, definition, currency, initial, currentTotalCents, mode }: {
+export function ChangeConfigurator({ number, product, definition, currency, content, initial, currentTotalCents, mode }: {
   number: string;
   product: { slug: string; name: string };
   definition: Definition;
   currency: string;
+  /** The configurator's fixed texts (components/configurator/static-content), built by the server page. */
+  content: ConfiguratorContent;
   initial: ConfiguratorView;
   currentTotalCents: number;
   mode: "direct" | "request";
 }) {
   const [config, setConfig] = useState({ code: initial.code, quantity: initial.quantity });
-  const onChange = useCallback((selection: Selection, quantity: number) => setConfig({ code: encodeSelection(selection), quantity }), []);
+  // The view's own share code: the change page needs no share codec of its own (it would bring the engine's).
+  const onChange = useCallback((view: ConfiguratorView) => setConfig({ code: view.code, quantity: view.quantity }), []);
   const changed = config.code !== initial.code || config.quantity !== initial.quantity;
+  const review = mode === "direct" ? "Review change" : "Review request";
   return (
     <div className="space-y-4">
-      <div className="sticky top-0 z-30 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 text-sm shadow-sm">
+      <div className="cc-bar">
         <p className="text-stone-800">Your order now: <strong className="tabular-nums">{formatCents(currentTotalCents, currency)}</strong>. {changed ? "Review the change to see the new price and delivery date." : "Change any choice below."}</p>
         {changed ? (
-          <Link href={`/orders/${number}/change/review?c=${encodeURIComponent(config.code)}&q=${config.quantity}`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
-            {mode === "direct" ? "Review change" : "Review request"}
-          </Link>
+          <Link href={`/orders/${number}/change/review?c=${encodeURIComponent(config.code)}&q=${config.quantity}`} className="cc-go">{review}</Link>
         ) : (
-          <span className="rounded-md bg-stone-200 px-4 py-2 font-semibold text-stone-700" aria-disabled="true">{mode === "direct" ? "Review change" : "Review request"}</span>
+          <span className="cc-go cc-off" aria-disabled="true">{review}</span>
         )}
       </div>
-      <ProductConfigurator product={product} definition={definition} currency={currency} initial={initial} preview onConfigurationChange={onChange} />
+      <ProductConfigurator product={product} definition={definition} currency={currency} content={content} initial={initial} preview onConfigurationChange={onChange} />
     </div>
   );
 }

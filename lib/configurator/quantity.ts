@@ -1,4 +1,3 @@
-import { quantityLimitMessage } from "@/lib/settings/fair-use";
 import { MAX_QUANTITY } from "./definition/selection-types";
 
 // The quantity as a customer types it, read the same way by the configurator, the checkout and the server:
@@ -11,6 +10,11 @@ export type QuantityReading =
   | { ok: true; quantity: number }
   /** `quantity`: the number typed when the engine can still price it (over the shop's limit, up to MAX_QUANTITY). */
   | { ok: false; message: string; quantity?: number };
+
+/** The message for a quantity over the shop's limit (the fair-use setting; lib/settings/fair-use re-exports it). */
+export function quantityLimitMessage(maxQuantity: number): string {
+  return `At most ${maxQuantity} per order; for more, contact us.`;
+}
 
 /** The message for a field left empty. */
 export const emptyQuantityMessage = (limit: number) => `Enter how many you want, from 1 to ${limit}`;

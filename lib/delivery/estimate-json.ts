@@ -36,11 +36,6 @@ export function workSignature(work: readonly WorkItem[]): string {
   return work.filter((w) => w.hours > 0).map((w) => `${w.workCentre}:${w.hours}`).join(",");
 }
 
-/** The estimate as JSON, for the lead days and work it was computed for. */
-export function toEstimateJson(estimate: DeliveryEstimate, leadDays: number, work: string): EstimateJson {
-  return estimate.ok ? { leadDays, work, ok: true, promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons } : { leadDays, work, ...estimate };
-}
-
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isDate = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(Date.parse(value));
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { DeliveryContext, DeliveryEstimate, WorkItem } from "./estimate-json";
+import type { DeliveryContext, DeliveryEstimate, EstimateJson, WorkItem } from "./estimate-json";
 import { scheduleOrder } from "./schedule";
 
 export type { DeliveryContext, DeliveryEstimate, WorkItem } from "./estimate-json";
@@ -43,4 +43,9 @@ export function estimateDelivery(context: DeliveryContext, leadDays: number, wor
   });
   if (!plan.ok) return { ok: false, message: plan.message };
   return { ok: true, promisedDate: new Date(`${plan.promisedDate}T00:00:00Z`), reasons: plan.reasons };
+}
+
+/** The estimate as JSON, for the lead days and work it was computed for (./estimate-json reads it back in the browser). */
+export function toEstimateJson(estimate: DeliveryEstimate, leadDays: number, work: string): EstimateJson {
+  return estimate.ok ? { leadDays, work, ok: true, promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons } : { leadDays, work, ...estimate };
 }

@@ -30,10 +30,8 @@ export const DEFAULT_FAIR_USE: FairUse = {
   approvalHoldDays: 3,
 };
 
-/** What the customer is told where they typed a quantity over the limit. */
-export function quantityLimitMessage(maxQuantity: number): string {
-  return `At most ${maxQuantity} per order; for more, contact us.`;
-}
+// The configurator's quantity field words the same limit: its message lives with the quantity's reading.
+export { quantityLimitMessage } from "@/lib/configurator/quantity";
 
 /** Whether an order of these hours and value waits for staff approval. */
 export function needsApproval(fairUse: FairUse, productionHours: number, totalCents: number): boolean {

@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { estimateDelivery } from "@/lib/delivery/estimate";
+import { estimateDelivery, toEstimateJson } from "@/lib/delivery/estimate";
 import { getDeliveryContext } from "@/lib/delivery/context";
 import { estimateRequest } from "@/lib/delivery/estimate-request";
-import { toEstimateJson } from "@/lib/delivery/estimate-json";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { replayChanges, type QueuedChange } from "@/components/configurator/queued-changes";
-import { estimateDelivery, type DeliveryContext } from "@/lib/delivery/estimate";
+import { estimateDelivery, toEstimateJson, type DeliveryContext } from "@/lib/delivery/estimate";
 import { estimateRequest } from "@/lib/delivery/estimate-request";
-import { readEstimateJson, toEstimateJson } from "@/lib/delivery/estimate-json";
+import { readEstimateJson } from "@/lib/delivery/estimate-json";
 import { allFixes, encodeSelection, evaluate, fixFor, previewLayers, type Selection } from "@/lib/configurator";
 import { configuratorView, defaultSelection, initialView, tidySelection } from "@/lib/configurator/view";
 import { demoProducts } from "@/prisma/demo-products";

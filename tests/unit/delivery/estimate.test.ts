@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateDelivery, isDeliveryContext, type DeliveryContext } from "@/lib/delivery/estimate";
-import { readEstimateJson, reasonText, toEstimateJson, workSignature } from "@/lib/delivery/estimate-json";
+import { estimateDelivery, isDeliveryContext, toEstimateJson, type DeliveryContext } from "@/lib/delivery/estimate";
+import { readEstimateJson, reasonText, workSignature } from "@/lib/delivery/estimate-json";
 import { estimateRequest, parseWork } from "@/lib/delivery/estimate-request";
 import { formatWeekWindow, typicalDeliveryWeeks } from "@/lib/delivery/typical-window";
 import { demoProducts } from "@/prisma/demo-products";

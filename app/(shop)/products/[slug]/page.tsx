@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import { configuratorContent } from "@/components/configurator/static-content";
 import { loadProduct } from "@/lib/catalog/cached";
 import { initialView } from "@/lib/configurator/view";
 import { ProductHeader } from "@/components/configurator/product-header";
@@ -31,7 +32,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div>
       <ProductHeader product={product} />
-      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} maxQuantity={maxQuantity} initial={initialView(product.version.definition)} />
+      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} content={configuratorContent(product.version.definition, currency)} maxQuantity={maxQuantity} initial={initialView(product.version.definition)} />
     </div>
   );
 }

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import { configuratorContent } from "@/components/configurator/static-content";
 import { loadProduct } from "@/lib/catalog/cached";
 import { sharedView } from "@/lib/configurator/share/shared-view";
 import { getDb } from "@/lib/db";
 import { getDeliveryContext } from "@/lib/delivery/context";
-import { estimateDelivery } from "@/lib/delivery/estimate";
-import { toEstimateJson, workSignature } from "@/lib/delivery/estimate-json";
+import { estimateDelivery, toEstimateJson } from "@/lib/delivery/estimate";
+import { workSignature } from "@/lib/delivery/estimate-json";
 import { workOf } from "@/lib/delivery/work";
 import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
@@ -101,6 +102,7 @@ export default async function SharedProductPage(props: Props) {
         product={{ slug: product.slug, name: product.name }}
         definition={product.version.definition}
         currency={currency}
+        content={configuratorContent(product.version.definition, currency)}
         maxQuantity={maxQuantity}
         initial={shared.view}
         link={{ defaults: shared.defaults, notice: shared.notice, restored: shared.restored, delivery }}

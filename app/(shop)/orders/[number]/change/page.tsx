@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { configuratorContent } from "@/components/configurator/static-content";
 import { ChangeConfigurator } from "@/components/orders/change-configurator";
 import { requireUser } from "@/lib/auth/guards";
 import { parseDefinition } from "@/lib/configurator";
@@ -54,6 +55,7 @@ export default async function ChangeOrderPage({ params }: { params: Promise<{ nu
         product={{ slug: order.product.slug, name: order.product.name }}
         definition={parsed.definition}
         currency={order.currency}
+        content={configuratorContent(parsed.definition, order.currency)}
         initial={initial}
         currentTotalCents={order.totalCents}
         mode={mode}

@@ -8,6 +8,7 @@ import { parseDefinition } from "@/lib/configurator";
 import { initialView } from "@/lib/configurator/view";
 import { getDb } from "@/lib/db";
 import { getSettings } from "@/lib/settings/queries";
+import { configuratorContent } from "@/components/configurator/static-content";
 import { PreviewWithTestCase } from "./save-test-case";
 
 export const metadata: Metadata = { title: "Preview draft" };
@@ -29,7 +30,7 @@ export default async function PreviewDraftPage({ params }: { params: Promise<{ i
           <div role="note" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <strong>Preview</strong>: this is how customers will see this version. Ordering is off.
           </div>
-          <PreviewWithTestCase product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} initial={initialView(parsed.definition)} action={createTestCaseAction.bind(null, product.id)} />
+          <PreviewWithTestCase product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} content={configuratorContent(parsed.definition, settings.currency)} initial={initialView(parsed.definition)} action={createTestCaseAction.bind(null, product.id)} />
         </>
       ) : (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">The draft is not a valid definition yet; fix it in the editor first.</p>

@@ -2,6 +2,7 @@
 
 import { useActionState, useCallback, useState } from "react";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
+import type { ConfiguratorContent } from "@/components/configurator/static-content";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,15 +13,16 @@ import { initialFormState, type FormState } from "@/lib/forms/state";
 type Props = {
   product: { slug: string; name: string };
   definition: Definition;
+  content: ConfiguratorContent;
   currency: string;
   initial: ConfiguratorView;
   action: (s: FormState, f: FormData) => Promise<FormState>;
 };
 
 /** The draft in the configurator, with a form that saves the configuration on screen as a test case. */
-export function PreviewWithTestCase({ product, definition, currency, initial, action }: Props) {
+export function PreviewWithTestCase({ product, definition, currency, content, initial, action }: Props) {
   const [current, setCurrent] = useState<{ selection: Selection; quantity: number }>({ selection: initial.selection, quantity: initial.quantity });
-  const onChange = useCallback((selection: Selection, quantity: number) => setCurrent({ selection, quantity }), []);
+  const onChange = useCallback((view: ConfiguratorView) => setCurrent({ selection: view.selection, quantity: view.quantity }), []);
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <div className="space-y-6">
@@ -35,7 +37,7 @@ export function PreviewWithTestCase({ product, definition, currency, initial, ac
         </div>
         <div className="mt-2"><FormMessage message={state.message} tone={state.ok ? "success" : "error"} /></div>
       </form>
-      <ProductConfigurator product={product} definition={definition} currency={currency} initial={initial} preview onConfigurationChange={onChange} />
+      <ProductConfigurator product={product} definition={definition} currency={currency} content={content} initial={initial} preview onConfigurationChange={onChange} />
     </div>
   );
 }
