@@ -282,8 +282,6 @@ export function renderMarkdown(report: BenchReport): string {
     const header = pass.sizes.map((s) => `${int(s.orders)} orders`);
     lines.push(`| scenario | c | ${header.join(" | ")} |`, `| --- | ---: | ${header.map(() => "---").join(" | ")} |`);
     const scenarios = [...new Set(pass.sizes.flatMap((s) => s.results.map((r) => r.scenario)))];
-    // The scenarios that ran extra rounds (the budgets' pairs), once each, with their concurrency.
-    const extraRounds = [...new Map(pass.sizes.flatMap((s) => s.results.filter((r) => r.round).map((r) => [`${r.scenario} c${r.connections}`, r] as const))).values()];
     for (const scenario of scenarios) {
       for (const c of report.settings.concurrency) {
         const cells = pass.sizes.map((s) => {
@@ -293,19 +291,6 @@ export function renderMarkdown(report: BenchReport): string {
           return `${int(r.requestsPerSecond)}/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms${q === null ? "" : `, **${x(q)}**`}${r.failed ? `, ${r.failed} failed` : ""}`;
         });
         lines.push(`| ${scenario} | ${c} | ${cells.join(" | ")} |`);
-      }
-    }
-    if (extraRounds.length) {
-      // One row per step and scenario of the budgets' pairs: its throughput in every round (the first is the table's).
-      const rounds = Math.max(...pass.sizes.flatMap((s) => s.results.map((r) => r.round ?? 1)));
-      const numbers = Array.from({ length: rounds }, (_, i) => i + 1);
-      lines.push("", `The budgets' pairs in every round (requests/s; round 1 is the table's, the others ran in turn after it):`, "",
-        `| orders | scenario | c | ${numbers.map((n) => `round ${n}`).join(" | ")} |`, `| ---: | --- | ---: | ${numbers.map(() => "---:").join(" | ")} |`);
-      for (const s of pass.sizes) {
-        for (const { scenario, connections } of extraRounds) {
-          const cells = numbers.map((n) => find(s, scenario, connections, n === 1 ? undefined : n)).map((r) => (r ? int(r.requestsPerSecond) : ""));
-          lines.push(`| ${int(s.orders)} | ${scenario} | ${connections} | ${cells.join(" | ")} |`);
-        }
       }
     }
     if (pass.growth) {
@@ -322,14 +307,11 @@ export function renderMarkdown(report: BenchReport): string {
       }
     }
     lines.push("", `Orders after each step (placed by the scenario): ${pass.sizes.map((s) => int(s.ordersAfter)).join(", ")}. Filling took ${pass.sizes.map((s) => `${s.seedSeconds.toFixed(0)} s`).join(", ")}.`, "");
+    // The plans themselves are in bench/results/latest.json; this file says only whether one scans a large table.
     const plans = pass.sizes.flatMap((s) => s.plans);
     if (plans.length) {
-      lines.push(`Query plans at ${int(pass.sizes[pass.sizes.length - 1]!.orders)} orders (EXPLAIN ANALYZE):`, "", "| query | plan (outer nodes) | ms | seq scan of a large table |", "| --- | --- | ---: | --- |");
-      for (const p of plans) {
-        const nodes = p.plan.filter((l) => /->|^\w/.test(l.trim()) && !/^(Planning|Execution)/.test(l.trim())).slice(0, 3).map((l) => l.trim().replace(/^-> +/, "").replace(/\|/g, "/"));
-        lines.push(`| ${p.name} | ${nodes.join(" → ")} | ${p.executionMs} | ${p.seqScanOnLargeTable ? "yes" : "no"} |`);
-      }
-      lines.push("");
+      const scans = plans.filter((p) => p.seqScanOnLargeTable).map((p) => p.name);
+      lines.push(`Query plans at ${int(pass.sizes[pass.sizes.length - 1]!.orders)} orders (EXPLAIN ANALYZE, in \`bench/results/latest.json\`): ${plans.length} queries, the slowest ${Math.max(...plans.map((p) => p.executionMs))} ms; ${scans.length ? `a sequential scan of a large table in: ${scans.join(", ")}` : "none scans a large table"}.`, "");
     }
   }
   if (report.browser) {

@@ -1,5 +1,6 @@
 import type { Definition } from "@/lib/configurator";
 import { formatCents } from "@/lib/money";
+import { plural } from "@/lib/plural";
 
 // A product definition read-only, rendered on the server (no JavaScript): the base figures, the routing, the
 // groups with their options, the rules, the pricing beyond option prices and (on a version's page) the JSON. The product page shows
@@ -16,8 +17,6 @@ type Props = {
 
 /** Options listed per group: a group may have hundreds, and the editor shows them all. */
 const OPTIONS_SHOWN = 50;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** The read-only view of one definition (see the file's comment). */
 export function DefinitionOverview({ definition: d, currency, level, json = false }: Props) {
