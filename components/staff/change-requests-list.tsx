@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
-import type { findPendingRequests } from "@/lib/orders/change-requests";
-
-type Request = Awaited<ReturnType<typeof findPendingRequests>>[number];
+import type { PendingRequest } from "@/lib/orders/change-requests";
 
 /** The board's list of customers' change requests waiting for a decision (each links to its build sheet, where staff decide). */
-export function ChangeRequestsList({ requests }: { requests: Request[] }) {
+export function ChangeRequestsList({ requests }: { requests: PendingRequest[] }) {
   if (!requests.length) return null;
   return (
     <section aria-labelledby="change-requests" className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-3" data-testid="board-change-requests">
@@ -15,7 +13,7 @@ export function ChangeRequestsList({ requests }: { requests: Request[] }) {
         {requests.map((r) => (
           <li key={r.id}>
             <Link href={`/staff/orders/${r.order.number}`} className="font-mono font-medium text-brand-700 underline">{r.order.number}</Link>{" "}
-            {r.order.customer.name}, {r.order.product.name}: {(r.differences as string[]).join("; ")} ·{" "}
+            {r.order.customer.name}, {r.order.product.name}: {r.differences.join("; ")} ·{" "}
             {formatCents(r.totalBeforeCents, r.order.currency)} → {formatCents(r.totalAfterCents, r.order.currency)} · asked {formatDate(r.createdAt)}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/types";
 
 /** One message of an order's thread as the page shows it. */
@@ -31,21 +32,17 @@ export async function openThread(db: Tx, orderId: string, viewer: "CUSTOMER" | "
   return findThread(db, orderId);
 }
 
-/** Orders with customer messages no one in the workshop has read, most recent first (the board's "waiting" list). */
+/**
+ * Orders with customer messages no one in the workshop has read, most recent first (the board's "waiting" list).
+ * One statement on the direct path (queryRows): every board request reads it.
+ */
 export async function findUnreadForStaff(db: Tx, take = 20): Promise<{ number: string; count: number }[]> {
-  const groups = await db.orderMessage.groupBy({
-    by: ["orderId"],
-    where: { side: "CUSTOMER", readAt: null },
-    _count: { _all: true },
-    _max: { createdAt: true },
-    orderBy: { _max: { createdAt: "desc" } },
-    take,
-  });
-  if (!groups.length) return [];
-  const orders = await db.order.findMany({ where: { id: { in: groups.map((g) => g.orderId) } }, select: { id: true, number: true } });
-  const numbers = new Map(orders.map((o) => [o.id, o.number]));
-  return groups.flatMap((g) => {
-    const number = numbers.get(g.orderId);
-    return number ? [{ number, count: g._count._all }] : [];
-  });
+  return queryRows<{ number: string; count: number }>(
+    db,
+    `SELECT o.number, g.count FROM (
+       SELECT m.order_id, count(*)::int AS count, max(m.created_at) AS last FROM order_messages m
+       WHERE m.side = 'CUSTOMER' AND m.read_at IS NULL GROUP BY m.order_id ORDER BY last DESC, m.order_id LIMIT $1
+     ) g JOIN orders o ON o.id = g.order_id ORDER BY g.last DESC, o.number`,
+    [take],
+  );
 }

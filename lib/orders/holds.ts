@@ -1,7 +1,7 @@
 import { change } from "@/lib/audit/changes";
 import { writeAudit } from "@/lib/audit/write";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/db/client";
+import { queryRows, type Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
 import { enqueueEmail } from "@/lib/notifications/email";
 import { emailSpecOf, orderAction, renderEmail } from "@/lib/notifications/templates";
@@ -17,12 +17,12 @@ const BATCH = 100;
 
 /** Cancels every order whose approval hold ended before `now`, with its event, email and audit entry; returns how many. */
 export async function expireHolds(db: Prisma, now = new Date()): Promise<number> {
-  const due = await db.order.findMany({
-    where: { status: "AWAITING_APPROVAL", holdUntil: { lte: now } },
-    select: { id: true },
-    orderBy: { holdUntil: "asc" },
-    take: BATCH,
-  });
+  // On the direct path (queryRows): the board and the order pages run this on every request, and it finds none.
+  const due = await queryRows<{ id: string }>(
+    db,
+    `SELECT id FROM orders WHERE status = 'AWAITING_APPROVAL' AND hold_until <= $1 ORDER BY hold_until ASC, id ASC LIMIT $2`,
+    [now, BATCH],
+  );
   let expired = 0;
   for (const { id } of due) if (await expireOne(db, id, now)) expired++;
   return expired;

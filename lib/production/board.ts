@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/client";
+import { queryRows, type Tx } from "@/lib/db/client";
 import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { ORDER_STAGES, type OrderStatus } from "@/lib/orders/status";
 import { assessRisk, daysLeft, type Risk } from "./risk";
@@ -61,15 +61,22 @@ function windowSql(status: OrderStatus, since: Date | null) {
 const RECENT_ONLY: OrderStatus[] = ["DELIVERED", "CANCELLED"];
 const BOOKED_DAYS_MATTER: OrderStatus[] = ["PLACED", "CONFIRMED", "IN_PRODUCTION"];
 
-type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: Date; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: Date | null; last_day: Date | null; unread: number };
+// Calendar days come back as text ("2026-12-06") and are read as UTC midnight, as Prisma reads a date column: both
+// drivers of the direct path then agree whatever the server's time zone.
+type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: string; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: string | null; last_day: string | null; unread: number };
+const utcDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+/** Runs a Prisma.sql statement on the direct path (queryRows): the board's statements skip Prisma's query compiler. */
+const rowsOf = <T>(db: Tx, statement: PrismaTypes.Sql) => queryRows<T>(db, statement.text, statement.values);
 
 /**
- * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips.
+ * The staff board: per column the count and one page of cards, sorted by promised date, in two round trips
+ * (one when every column is on its first page: the usual board, whose pages need no count first).
  * Every column is its own branch of one UNION ALL, read through the (status, promised_date) index with
  * LIMIT, and delivered and cancelled orders count only while recent (FINISHED_WINDOW_DAYS; a search looks
  * at all of them), so the board costs the same with a thousand orders or a hundred thousand.
  */
-export async function findBoard(db: Prisma, query: BoardQuery, today = new Date()): Promise<Board> {
+export async function findBoard(db: Tx, query: BoardQuery, today = new Date()): Promise<Board> {
   const filters = filterSql(query);
   const since = query.q ? null : new Date(today.getTime() - FINISHED_WINDOW_DAYS * DAY_MS);
   // Products and customers are joined only to filter by them: every order has both, and without the joins a
@@ -79,36 +86,57 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
     (status) => PrismaTypes.sql`SELECT ${status}::text AS status, count(*)::int AS n FROM orders o ${joins}
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}`,
   );
-  const [countRows, products] = await Promise.all([
-    db.$queryRaw<{ status: OrderStatus; n: number }[]>(PrismaTypes.sql`${PrismaTypes.join(countBranches, " UNION ALL ")}`),
-    db.product.findMany({ where: { orders: { some: {} } }, select: { slug: true, name: true }, orderBy: { sortOrder: "asc" } }),
+  const countsAndProducts = Promise.all([
+    rowsOf<{ status: OrderStatus; n: number }>(db, PrismaTypes.sql`${PrismaTypes.join(countBranches, " UNION ALL ")}`),
+    queryRows<{ slug: string; name: string }>(
+      db,
+      `SELECT p.slug, p.name FROM products p WHERE EXISTS (SELECT 1 FROM orders o WHERE o.product_id = p.id) ORDER BY p.sort_order ASC, p.id ASC`,
+    ),
   ]);
-  const counts = new Map(countRows.map((r) => [r.status, Number(r.n)]));
-  const pageOf = (status: OrderStatus) => {
+  // The cards of the pages asked for, read alongside the counts; a page past a column's end (the board shrank
+  // since the link was made) is read again once the counts are known.
+  const pageOf = (counts: Map<OrderStatus, number> | null, status: OrderStatus) => {
+    const asked = query.page[status] ?? 1;
+    if (!counts) return { pages: 1, page: asked };
     const pages = Math.max(1, Math.ceil((counts.get(status) ?? 0) / BOARD_PAGE_SIZE));
-    return { pages, page: Math.min(query.page[status] ?? 1, pages) };
+    return { pages, page: Math.min(asked, pages) };
   };
-  const shown = BOARD_COLUMNS.filter((status) => (counts.get(status) ?? 0) > 0);
-  const cardBranches = shown.map((status) => {
-    // Delivered and cancelled: most recently finished first, read through the (status, updated_at) index.
-    const order = RECENT_ONLY.includes(status)
-      ? PrismaTypes.sql`o.updated_at DESC, o.number ASC`
-      : FINISHED.includes(status)
-        ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
-        : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
+  // Each column's page is a branch of indexed LIMIT reads on orders alone; names, booked days and unread
+  // messages are joined once to the at most 180 rows (planning nine branches each with its own joins and
+  // subqueries cost PostgreSQL more than running them).
+  const cardsOf = (statuses: OrderStatus[], counts: Map<OrderStatus, number> | null) => {
+    if (!statuses.length) return Promise.resolve([] as CardRow[]);
+    const cardBranches = statuses.map((status, column) => {
+      // Delivered and cancelled: most recently finished first, read through the (status, updated_at) index.
+      const order = RECENT_ONLY.includes(status)
+        ? PrismaTypes.sql`o.updated_at DESC, o.number ASC`
+        : FINISHED.includes(status)
+          ? PrismaTypes.sql`o.promised_date DESC, o.number ASC`
+          : PrismaTypes.sql`o.promised_date ASC, o.number ASC`;
+      return PrismaTypes.sql`(SELECT ${column}::int AS col, s.*, row_number() OVER () AS pos FROM (
+          SELECT o.id, o.status, o.number, o.quantity, o.promised_date, o.hold_until, o.at_risk, o.product_id, o.customer_id FROM orders o ${joins}
+          WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
+          ORDER BY ${order} LIMIT ${BOARD_PAGE_SIZE} OFFSET ${(pageOf(counts, status).page - 1) * BOARD_PAGE_SIZE}) s)`;
+    });
     // Booked days matter only where they can make an order at risk (assessRisk): not started, or in production.
-    const booked = BOOKED_DAYS_MATTER.includes(status)
-      ? PrismaTypes.sql`(SELECT min(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS first_day,
-        (SELECT max(b.day) FROM capacity_bookings b WHERE b.order_id = o.id) AS last_day`
-      : PrismaTypes.sql`NULL::date AS first_day, NULL::date AS last_day`;
-    return PrismaTypes.sql`(SELECT o.status::text AS status, o.number, o.quantity, o.promised_date, o.hold_until, p.name AS product_name, u.name AS customer_name,
-        o.at_risk, ${booked},
-        (SELECT count(*)::int FROM order_messages m WHERE m.order_id = o.id AND m.side = 'CUSTOMER' AND m.read_at IS NULL) AS unread
-      FROM orders o JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
-      WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}
-      ORDER BY ${order} LIMIT ${BOARD_PAGE_SIZE} OFFSET ${(pageOf(status).page - 1) * BOARD_PAGE_SIZE})`;
-  });
-  const rows = cardBranches.length ? await db.$queryRaw<CardRow[]>(PrismaTypes.sql`${PrismaTypes.join(cardBranches, " UNION ALL ")}`) : [];
+    return rowsOf<CardRow>(
+      db,
+      PrismaTypes.sql`SELECT c.status::text AS status, c.number, c.quantity, c.promised_date::text AS promised_date, c.hold_until, c.at_risk,
+          p.name AS product_name, u.name AS customer_name, bk.first_day, bk.last_day, um.unread
+        FROM (${PrismaTypes.join(cardBranches, " UNION ALL ")}) c
+        JOIN products p ON p.id = c.product_id JOIN users u ON u.id = c.customer_id
+        LEFT JOIN LATERAL (SELECT min(b.day)::text AS first_day, max(b.day)::text AS last_day FROM capacity_bookings b
+          WHERE b.order_id = c.id AND c.status IN (${PrismaTypes.join(BOOKED_DAYS_MATTER.map((s) => PrismaTypes.sql`${s}::"OrderStatus"`))})) bk ON true
+        LEFT JOIN LATERAL (SELECT count(*)::int AS unread FROM order_messages m WHERE m.order_id = c.id AND m.side = 'CUSTOMER' AND m.read_at IS NULL) um ON true
+        ORDER BY c.col, c.pos`,
+    );
+  };
+  const [[countRows, products], firstRows] = await Promise.all([countsAndProducts, cardsOf(BOARD_COLUMNS, null)]);
+  const counts = new Map(countRows.map((r) => [r.status, Number(r.n)]));
+  const pastTheEnd = BOARD_COLUMNS.filter((status) => pageOf(counts, status).page !== pageOf(null, status).page);
+  const rows = pastTheEnd.length
+    ? [...firstRows.filter((row) => !pastTheEnd.includes(row.status)), ...(await cardsOf(pastTheEnd, counts))]
+    : firstRows;
   const columns = BOARD_COLUMNS.map((status): BoardColumn => {
     const cards = rows
       .filter((row) => row.status === status)
@@ -118,13 +146,13 @@ export async function findBoard(db: Prisma, query: BoardQuery, today = new Date(
         productName: row.product_name,
         customerName: row.customer_name,
         quantity: row.quantity,
-        promisedDate: row.promised_date,
+        promisedDate: utcDay(row.promised_date),
         holdUntil: row.hold_until,
-        daysLeft: daysLeft(row.promised_date, today),
-        risk: assessRisk({ status, promisedDate: row.promised_date, today, atRisk: row.at_risk, bookedDays: row.first_day && row.last_day ? { first: row.first_day, last: row.last_day } : null }),
+        daysLeft: daysLeft(utcDay(row.promised_date), today),
+        risk: assessRisk({ status, promisedDate: utcDay(row.promised_date), today, atRisk: row.at_risk, bookedDays: row.first_day && row.last_day ? { first: utcDay(row.first_day), last: utcDay(row.last_day) } : null }),
         unreadMessages: Number(row.unread),
       }));
-    return { status, count: counts.get(status) ?? 0, ...pageOf(status), cards };
+    return { status, count: counts.get(status) ?? 0, ...pageOf(counts, status), cards };
   });
   return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products, finishedWindowDays: since ? FINISHED_WINDOW_DAYS : null };
 }

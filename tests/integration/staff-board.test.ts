@@ -66,6 +66,12 @@ describe("staff board reads", () => {
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     const second = await findBoard(t.prisma, { page: { PLACED: 2 } }, today);
     expect(second.columns.find((c) => c.status === "PLACED")?.cards).toHaveLength(12);
+    // A link to a page the column no longer has (it shrank since) shows its last page, the other columns untouched.
+    const past = await findBoard(t.prisma, { page: { PLACED: 9 } }, today);
+    const pastPlaced = past.columns.find((c) => c.status === "PLACED");
+    expect(pastPlaced?.page).toBe(2);
+    expect(pastPlaced?.cards.map((c) => c.number)).toEqual(second.columns.find((c) => c.status === "PLACED")?.cards.map((c) => c.number));
+    expect(past.columns.find((c) => c.status === "CONFIRMED")?.cards).toEqual(board.columns.find((c) => c.status === "CONFIRMED")?.cards);
     expect(board.products.map((p) => p.slug)).toEqual(["sofa", "desk"]);
   });
 
