@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChangeRequestsList } from "@/components/staff/change-requests-list";
 import { LiveUpdates } from "@/components/staff/live-updates";
 import { BoardColumns } from "@/components/staff/board-columns";
-import { columnViews } from "@/components/staff/board-columns-html";
+import { columnViews, packColumns } from "@/components/staff/board-columns-html";
 import { UnreadMessages } from "@/components/staff/unread-messages";
 import { findPendingRequests } from "@/lib/orders/change-requests";
 import { requireStaff } from "@/lib/auth/guards";
@@ -71,7 +71,7 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
       <BoardActions>
       <BoardScroller columns={board.columns.length}>
         {/* The columns are written as one HTML string from the cards' data (see board-columns-html.ts: every value escaped). */}
-        <BoardColumns columns={columnViews(board, (status, page) => boardHref(query, status, page))} />
+        <BoardColumns columns={packColumns(columnViews(board, (status, page) => boardHref(query, status, page)))} />
       </BoardScroller>
       </BoardActions>
     </div>

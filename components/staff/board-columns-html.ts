@@ -5,6 +5,7 @@ import { plural } from "@/lib/plural";
 import { allowedTransitions, nextStage, TRANSITION_LABELS } from "@/lib/orders/state-machine";
 import { STATUS_LABELS } from "@/lib/orders/status";
 import type { Board, BoardCard, BoardColumn } from "@/lib/production/board";
+import type { Risk } from "@/lib/production/risk";
 import { daysLeftText } from "@/lib/production/days-left-text";
 
 // The board's columns and cards as one HTML string. The board shows up to 180 cards of a dozen elements each:
@@ -102,5 +103,30 @@ export function columnViews(board: Pick<Board, "columns">, pageHref: (status: st
     ...column,
     ...(column.page > 1 ? { previousHref: pageHref(column.status, column.page - 1) } : {}),
     ...(column.page < column.pages ? { nextHref: pageHref(column.status, column.page + 1) } : {}),
+  }));
+}
+
+/** A card as the page's RSC data carries it to the browser: its values in a fixed order, dates as epoch ms. */
+type PackedCard = [number: string, productName: string, customerName: string, quantity: number, promisedDate: number, holdUntil: number | null, daysLeft: number, risk: Risk, unreadMessages: number];
+/** A column as the page's RSC data carries it: a board of 180 cards spelled as objects repeated ten keys each. */
+export type PackedColumn = [status: BoardColumn["status"], count: number, page: number, pages: number, previousHref: string | null, nextHref: string | null, cards: PackedCard[]];
+
+/** The columns in the compact form the page hands to BoardColumns (about half the bytes of the objects). */
+export function packColumns(columns: readonly BoardColumnView[]): PackedColumn[] {
+  return columns.map((c) => [
+    c.status, c.count, c.page, c.pages, c.previousHref ?? null, c.nextHref ?? null,
+    c.cards.map((k): PackedCard => [k.number, k.productName, k.customerName, k.quantity, k.promisedDate.getTime(), k.holdUntil ? k.holdUntil.getTime() : null, k.daysLeft, k.risk, k.unreadMessages]),
+  ]);
+}
+
+/** The columns back from packColumns. */
+export function unpackColumns(packed: readonly PackedColumn[]): BoardColumnView[] {
+  return packed.map(([status, count, page, pages, previousHref, nextHref, cards]) => ({
+    status, count, page, pages,
+    ...(previousHref ? { previousHref } : {}),
+    ...(nextHref ? { nextHref } : {}),
+    cards: cards.map(([number, productName, customerName, quantity, promised, hold, daysLeft, risk, unreadMessages]) => ({
+      number, status, productName, customerName, quantity, promisedDate: new Date(promised), holdUntil: hold === null ? null : new Date(hold), daysLeft, risk, unreadMessages,
+    })),
   }));
 }

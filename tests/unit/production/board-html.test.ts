@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardColumnsHtml, columnViews, orderCardHtml } from "@/components/staff/board-columns-html";
+import { boardColumnsHtml, columnViews, orderCardHtml, packColumns, unpackColumns } from "@/components/staff/board-columns-html";
 import { escapeHtml } from "@/lib/html";
 import type { BoardCard } from "@/lib/production/board";
 
@@ -64,6 +64,23 @@ describe("the board's cards as HTML", () => {
     expect(html).toContain('href="/staff?p_PLACED=2&amp;q=a&quot;b">Next</a>');
     expect(html).toContain("No orders");
     expect(html).not.toContain("Previous</a>");
+  });
+
+  it("hands the browser the columns packed, and they unpack to the same board", () => {
+    const views = columnViews(
+      {
+        columns: [
+          { status: "AWAITING_APPROVAL", count: 1, page: 1, pages: 1, cards: [card({ status: "AWAITING_APPROVAL", holdUntil: new Date("2026-12-01T10:30:00Z"), unreadMessages: 3 })] },
+          { status: "PLACED", count: 41, page: 2, pages: 3, cards: [card({ status: "PLACED", risk: "late", daysLeft: -2, quantity: 4 }), card({ status: "PLACED", number: "AT-2026-000043" })] },
+          { status: "CANCELLED", count: 0, page: 1, pages: 1, cards: [] },
+        ],
+      },
+      (status, page) => `/staff?p_${status}=${page}`,
+    );
+    const packed = packColumns(views);
+    expect(unpackColumns(JSON.parse(JSON.stringify(packed)))).toEqual(views);
+    expect(boardColumnsHtml(unpackColumns(packed))).toBe(boardColumnsHtml(views));
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(views).length * 0.7);
   });
 
   it("keeps each card to a few short classes: the board's bytes are mostly its cards", () => {
