@@ -79,12 +79,18 @@ test("compare two versions, roll back, and a saved test case that fails at publi
   // Save the default configuration of the draft as a test case, from the preview.
   await page.getByRole("link", { name: "Preview draft" }).click();
   await expect(page.getByRole("note").filter({ hasText: "Preview" })).toBeVisible();
+  // The configuration on screen is the one saved (two sofas); the form loads when asked for, and the focus
+  // goes to its name field.
+  await main.getByLabel("Quantity").fill("2");
+  await main.getByRole("button", { name: "New test case…" }).click();
+  await expect(main.getByLabel("Test case name")).toBeFocused();
   await main.getByLabel("Test case name").fill("Default sofa");
   await page.getByRole("button", { name: "Save as test case" }).click();
   await expect(main.getByText('Test case "Default sofa" saved with the current result as its expectation.')).toBeVisible();
   await page.goto(productUrl);
   const cases = page.getByRole("list", { name: "Test cases" });
   await expect(cases.getByTestId("test-case")).toHaveCount(1);
+  await expect(cases).toContainText("quantity 2");
   await expect(cases).toContainText("Passes on the draft");
 
   // A price change in the draft: publishing stops and shows expected against got for the case.
