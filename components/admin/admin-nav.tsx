@@ -10,5 +10,5 @@ const LINKS: SectionLink[] = [
 
 /** The admin section's navigation, with the current page marked. */
 export function AdminNav() {
-  return <SectionNav label="Admin" links={LINKS} variant="admin" />;
+  return <SectionNav label="Admin" links={LINKS} />;
 }

@@ -1,15 +1,14 @@
 "use client";
 
 import type { EvaluateResult } from "@/lib/configurator";
-import { formatDate } from "@/lib/dates";
-import { reasonText } from "@/lib/delivery/estimate-json";
 import type { EstimateState } from "./use-delivery-context";
 
 type Props = { delivery: EstimateState; result: EvaluateResult };
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "Estimated delivery: Thursday 14 January 2027" with why (materials, a work centre booked up, a closure), updated on every change. */
+/**
+ * "Estimated delivery: Thursday 14 January 2027" with why (materials, a work centre booked up, a closure),
+ * updated on every change. The estimate comes worded (lib/delivery/estimate-json, ShownEstimate).
+ */
 export function DeliveryEstimate({ delivery, result }: Props) {
   const { productionHours, leadDrivers } = result;
   const estimate = delivery.status === "ready" ? delivery.estimate : null;
@@ -27,18 +26,18 @@ export function DeliveryEstimate({ delivery, result }: Props) {
         ) : delivery.status === "error" ? (
           "Confirmed when you order"
         ) : estimate?.ok ? (
-          <>{dayFormat.format(estimate.promisedDate)}</>
+          estimate.date
         ) : (
           estimate?.message ?? ""
         )}
       </p>
-      {estimate?.ok ? <p className="text-xs text-stone-600">Delivered by {formatDate(estimate.promisedDate)} at the latest</p> : null}
-      {estimate?.ok && estimate.reasons.some((r) => r.kind !== "materials") ? (
+      {estimate?.ok ? <p className="text-xs text-stone-600">Delivered by {estimate.latest} at the latest</p> : null}
+      {estimate?.ok && estimate.why.length ? (
         <ul className="de-reasons" data-testid="delivery-reasons" aria-label="Why this date">
-          {estimate.reasons.filter((r) => r.kind !== "materials").map((r) => (
-            <li key={reasonText(r)} className="flex gap-2">
+          {estimate.why.map((reason) => (
+            <li key={reason} className="flex gap-2">
               <span aria-hidden className="de-dot de-dot-warn" />
-              {reasonText(r)}
+              {reason}
             </li>
           ))}
         </ul>

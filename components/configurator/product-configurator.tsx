@@ -48,7 +48,7 @@ const EMPTY: GroupContent = { title: null, description: null, aside: null, note:
  * The engine loads on the first pointer, focus or key event inside it (see useConfiguration).
  */
 export function ProductConfigurator({ product, definition, currency, content, initial, maxQuantity, link, preview = false, onConfigurationChange }: Props) {
-  const { selection, quantity, view, fixOf, updating, engine, warm, notice, restored, inferred, actions } = useConfiguration({ definition, initial, link, syncUrl: !preview });
+  const { selection, quantity, view, fixOf, updating, engine, load, warm, notice, restored, inferred, actions } = useConfiguration({ definition, currency, initial, link, syncUrl: !preview });
   const { result, code } = view;
   useEffect(() => {
     onConfigurationChange?.(view);
@@ -133,6 +133,7 @@ export function ProductConfigurator({ product, definition, currency, content, in
             slug={product.slug}
             name={product.name}
             result={result}
+            lines={view.lines}
             code={code}
             quantityText={quantityText}
             maxQuantity={limit}
@@ -140,6 +141,7 @@ export function ProductConfigurator({ product, definition, currency, content, in
             priced={priced}
             onQuantityText={onQuantityText}
             onReset={onReset}
+            onShare={() => load().then((loaded) => loaded.copyShareLink(code, result.quantity))}
             currency={currency}
             delivery={estimate}
             note={flagged && engine ? <engine.FairUseNote context={delivery.status === "ready" && delivery.context} quantity={quantity} productionHours={result.productionHours} totalCents={result.totalCents} currency={currency} /> : null}

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { EvaluateResult } from "@/lib/configurator";
-import { lineText } from "@/lib/configurator/evaluate/line-text";
 import { formatCents } from "@/lib/money";
 import { SaveDesignLink } from "@/components/designs/save-design-link";
 import { DeliveryEstimate } from "./delivery-estimate";
@@ -13,6 +12,8 @@ type Props = {
   slug: string;
   name: string;
   result: EvaluateResult;
+  /** The breakdown lines' text, worded with the view (lib/configurator/view). */
+  lines: string[];
   code: string;
   /** The quantity field as typed (it may be empty while the customer retypes it). */
   quantityText: string;
@@ -24,6 +25,8 @@ type Props = {
   priced: boolean;
   onQuantityText: (text: string) => void;
   onReset: () => void;
+  /** Copies the share link, with the engine (copyShareLink), and says what happened. */
+  onShare: () => Promise<string>;
   currency: string;
   delivery: EstimateState;
   /** From the engine: that a large order waits for approval. */
@@ -34,23 +37,12 @@ type Props = {
 };
 
 /** The summary: itemized breakdown, total, delivery estimate, open problems, Order, share and reset. */
-export function SummaryPanel({ slug, name, result, code, quantityText, maxQuantity, quantityProblem, priced, onQuantityText, onReset, currency, delivery, note, updating, preview }: Props) {
+export function SummaryPanel({ slug, name, result, lines, code, quantityText, maxQuantity, quantityProblem, priced, onQuantityText, onReset, onShare, currency, delivery, note, updating, preview }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const orderHref = `/products/${slug}/order?c=${code}&q=${result.quantity}`;
   const blocked = result.problems;
 
-  const copyLink = async () => {
-    const url = new URL(window.location.href);
-    url.searchParams.set("c", code);
-    if (result.quantity === 1) url.searchParams.delete("q");
-    else url.searchParams.set("q", String(result.quantity));
-    try {
-      await navigator.clipboard.writeText(url.href);
-      setCopied("Link copied: anyone who opens it sees this configuration.");
-    } catch {
-      setCopied(`Copy this link: ${url.href}`);
-    }
-  };
+  const copyLink = () => onShare().then(setCopied, () => setCopied("The link could not be copied: check your connection and try again."));
 
   // While a change waits for the engine the summary is busy, and dimmed only when that takes more than a moment.
   return (
@@ -70,7 +62,7 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
         <tbody>
           {result.breakdown.lines.map((line, i) => (
             <tr key={`${line.kind}-${line.group ?? ""}-${line.option ?? ""}-${line.ruleId ?? ""}-${i}`} className="sp-line">
-              <th scope="row" className={line.kind === "rule" || line.kind === "premium" ? "sp-item sp-dim" : "sp-item"}>{lineText(line, (cents) => formatCents(cents, currency))}</th>
+              <th scope="row" className={line.kind === "rule" || line.kind === "premium" ? "sp-item sp-dim" : "sp-item"}>{lines[i]}</th>
               <td className={line.amountCents < 0 ? "sp-amt sp-neg" : "sp-amt"}>{formatCents(line.amountCents, currency)}</td>
             </tr>
           ))}
@@ -144,8 +136,7 @@ export function SummaryPanel({ slug, name, result, code, quantityText, maxQuanti
       )}
 
       <div className="sp-acts">
-        <button type="button" onClick={copyLink} className="sp-act">
-          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8"><path d="M8 12l4-4M7 9.5 5 11.5a2.5 2.5 0 0 0 3.5 3.5l2-2M13 10.5l2-2A2.5 2.5 0 0 0 11.5 5l-2 2" /></svg>
+        <button type="button" onClick={copyLink} className="sp-act sp-link">
           Copy share link
         </button>
         {preview ? null : <SaveDesignLink slug={slug} code={code} quantity={result.quantity} disabled={updating} />}

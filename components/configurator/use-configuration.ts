@@ -40,14 +40,14 @@ export type SharedLink = {
   delivery: unknown;
 };
 
-type Options = { definition: Definition; initial: ConfiguratorView; link?: SharedLink; syncUrl: boolean };
+type Options = { definition: Definition; currency: string; initial: ConfiguratorView; link?: SharedLink; syncUrl: boolean };
 
 /**
  * The configurator's state: the selection, the quantity, their view (evaluation, preview, share code) and
  * the share link in the URL. The first view is the server's; later ones are computed by the engine, which
  * loads on the first interaction. While it loads, the last view stays on screen and `updating` is true.
  */
-export function useConfiguration({ definition, initial, link, syncUrl }: Options) {
+export function useConfiguration({ definition, currency, initial, link, syncUrl }: Options) {
   const [state, setState] = useState<State>({ selection: initial.selection, quantity: initial.quantity, queued: null, inferred: null });
   const [notice, setNotice] = useState<string | null>(link?.notice ?? null);
   const [restored, setRestored] = useState(link?.restored ?? false);
@@ -93,8 +93,8 @@ export function useConfiguration({ definition, initial, link, syncUrl }: Options
   const { selection, quantity } = state;
   const wanted = useMemo(
     () =>
-      selection === initial.selection && quantity === initial.quantity ? initial : engine ? engine.configuratorView(definition, selection, quantity) : null,
-    [initial, engine, definition, selection, quantity],
+      selection === initial.selection && quantity === initial.quantity ? initial : engine ? engine.configuratorView(definition, selection, quantity, currency) : null,
+    [initial, engine, definition, selection, quantity, currency],
   );
   const last = useRef(initial);
   useEffect(() => {
@@ -187,7 +187,7 @@ export function useConfiguration({ definition, initial, link, syncUrl }: Options
     [change, warm, load, initial, defaults],
   );
 
-  return { selection, quantity, view, fixOf, updating: wanted === null, engine, warm, notice, restored, inferred: state.inferred, actions };
+  return { selection, quantity, view, fixOf, updating: wanted === null, engine, load, warm, notice, restored, inferred: state.inferred, actions };
 }
 
 export type ConfigurationActions = ReturnType<typeof useConfiguration>["actions"];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
-import { readEstimateJson, workSignature, type DeliveryEstimate, type WorkItem } from "@/lib/delivery/estimate-json";
+import { readEstimateJson, workSignature, type ShownEstimate, type WorkItem } from "@/lib/delivery/estimate-json";
 import type { ConfiguratorEngine } from "./use-configuration";
 import { useLazy } from "@/components/ui/use-lazy";
 
@@ -42,7 +42,7 @@ function readContext(json: unknown): DeliveryState {
   return { status: "ready", context: body, first: readEstimateJson(body?.estimate) };
 }
 
-export type EstimateState = { status: "loading" } | { status: "error" } | { status: "ready"; estimate: DeliveryEstimate };
+export type EstimateState = { status: "loading" } | { status: "error" } | { status: "ready"; estimate: ShownEstimate };
 
 /**
  * The estimate for the current lead days and work: the server's while they are the first view's, the

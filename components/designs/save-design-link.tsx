@@ -9,10 +9,9 @@ export function SaveDesignLink({ slug, code, quantity, disabled }: { slug: strin
       prefetch={false}
       aria-disabled={disabled || undefined}
       onClick={disabled ? (event) => event.preventDefault() : undefined}
-      className="sp-act whitespace-nowrap"
+      className="sp-act sp-save whitespace-nowrap"
       data-testid="save-design"
     >
-      <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8"><path d="M5 3h10v14l-5-3.5L5 17z" /></svg>
       Save design
     </Link>
   );

@@ -17,45 +17,20 @@ function isActive(pathname: string, link: SectionLink, root: string): boolean {
 }
 
 /**
- * The navigation bar of the staff and admin sections, with the current page marked. One client module for
- * both, so a page of one section that prefetches the other loads no extra JavaScript for it.
+ * The navigation bar of the staff and admin sections, with the current page marked (aria-current, which the
+ * `sn-*` classes of app/globals.css style). One client module for both, so a page of one section that
+ * prefetches the other loads no extra JavaScript for it.
  */
-export function SectionNav({ label, links, variant }: { label: string; links: SectionLink[]; variant: "staff" | "admin" }) {
+export function SectionNav({ label, links }: { label: string; links: SectionLink[] }) {
   const pathname = usePathname();
   const root = links[0]?.href ?? "/";
-  if (variant === "admin") {
-    return (
-      <nav aria-label={label} className="-mx-4 mb-6 overflow-x-auto border-b border-stone-200 px-4 sm:mx-0 sm:px-0">
-        <ul className="flex gap-1 whitespace-nowrap">
-          {links.map((link) => {
-            const active = isActive(pathname, link, root);
-            return (
-              <li key={link.href}>
-                <Link href={link.href} aria-current={active ? "page" : undefined} className={`inline-block border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}>
-                  {link.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
-    );
-  }
   return (
-    <nav aria-label={label} className="mb-6 flex gap-1 overflow-x-auto border-b border-stone-200 print:hidden">
-      {links.map((link) => {
-        const active = isActive(pathname, link, root);
-        return (
-          <Link
-            key={link.href}
-            href={link.href}
-            aria-current={active ? "page" : undefined}
-            className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
-          >
-            {link.label}
-          </Link>
-        );
-      })}
+    <nav aria-label={label} className="sn">
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} aria-current={isActive(pathname, link, root) ? "page" : undefined} className="sn-a">
+          {link.label}
+        </Link>
+      ))}
     </nav>
   );
 }

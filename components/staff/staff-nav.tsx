@@ -10,5 +10,5 @@ const LINKS: SectionLink[] = [
 
 /** The staff area's own navigation. */
 export function StaffNav() {
-  return <SectionNav label="Production" links={LINKS} variant="staff" />;
+  return <SectionNav label="Production" links={LINKS} />;
 }

@@ -6,9 +6,12 @@ import type { Selection } from "./definition/selection-types";
 import { encodeSelection } from "./share/share-codec";
 import { allFixes, type OptionFixes } from "./evaluate/fix";
 import type { EvaluateResult } from "./evaluate/types";
+import { lineText } from "./evaluate/line-text";
+import { formatCents } from "@/lib/money";
 
 // What the configurator page shows for a selection and quantity: the evaluation (price, availability with
-// reasons, problems, lead time), the preview layers and the share code. The server computes it
+// reasons, problems, lead time), the breakdown's lines worded in the shop's currency, the preview layers and
+// the share code. The server computes it
 // for the first render, so the page's HTML is complete before any JavaScript; the browser computes it
 // with the same functions once the engine has loaded (on the first interaction).
 
@@ -18,6 +21,8 @@ export type ConfiguratorView = {
   selection: Selection;
   quantity: number;
   result: EvaluateResult;
+  /** The text of each breakdown line, in the currency given ("Fabric: 2.40 m² × €89.00"): the page shows it as it is. */
+  lines: string[];
   preview: PreviewImage | null;
   /** The selection as a share-link code ("v1.…"). */
   code: string;
@@ -25,12 +30,14 @@ export type ConfiguratorView = {
   fixes?: OptionFixes;
 };
 
-/** Evaluates a selection for the configurator (no fixes: they are asked for one by one, with fixFor). */
-export function configuratorView(definition: Definition, selection: Selection, quantity: number): ConfiguratorView {
+/** Evaluates a selection for the configurator, its amounts in `currency` (no fixes: they are asked for one by one, with fixFor). */
+export function configuratorView(definition: Definition, selection: Selection, quantity: number, currency: string): ConfiguratorView {
+  const result = evaluate(definition, selection, { quantity });
   return {
     selection,
     quantity,
-    result: evaluate(definition, selection, { quantity }),
+    result,
+    lines: result.breakdown.lines.map((line) => lineText(line, (cents) => formatCents(cents, currency))),
     preview: previewLayers(definition, selection),
     code: encodeSelection(selection),
   };
@@ -54,7 +61,7 @@ export function tidySelection(definition: Definition, selection: Selection): Sel
  * server, before the engine loads, with the fix of every blocked option (the browser asks for fixes one by
  * one, with fixFor, once the engine has loaded).
  */
-export function initialView(definition: Definition, selection: Selection = defaultSelection(definition), quantity = 1): ConfiguratorView {
-  const view = configuratorView(definition, selection, quantity);
+export function initialView(definition: Definition, currency: string, selection: Selection = defaultSelection(definition), quantity = 1): ConfiguratorView {
+  const view = configuratorView(definition, selection, quantity, currency);
   return { ...view, fixes: allFixes(definition, view.selection) };
 }

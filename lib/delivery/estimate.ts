@@ -1,8 +1,12 @@
 import * as z from "zod/mini";
-import type { DeliveryContext, DeliveryEstimate, EstimateJson, WorkItem } from "./estimate-json";
-import { scheduleOrder } from "./schedule";
+import { formatDate } from "@/lib/dates";
+import type { DeliveryContext, EstimateJson, ShownEstimate, WorkItem } from "./estimate-json";
+import { scheduleOrder, type PromiseReason } from "./schedule";
 
-export type { DeliveryContext, DeliveryEstimate, WorkItem } from "./estimate-json";
+export type { DeliveryContext, ShownEstimate, WorkItem } from "./estimate-json";
+
+/** The planned delivery of a configuration: its date and why it is that day, or why it cannot be planned. */
+export type DeliveryEstimate = { ok: true; promisedDate: Date; reasons: PromiseReason[] } | { ok: false; message: string };
 
 const hours = z.number().check(z.minimum(0));
 const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -45,7 +49,35 @@ export function estimateDelivery(context: DeliveryContext, leadDays: number, wor
   return { ok: true, promisedDate: new Date(`${plan.promisedDate}T00:00:00Z`), reasons: plan.reasons };
 }
 
-/** The estimate as JSON, for the lead days and work it was computed for (./estimate-json reads it back in the browser). */
+const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const longDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const day = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
+
+/** A reason as the customer reads it: "Upholstery is booked until 14 Jan", "Workshop: closed 24 Dec – 1 Jan". */
+export function reasonText(reason: PromiseReason): string {
+  switch (reason.kind) {
+    case "materials":
+      return `Materials arrive ${day(reason.until)}`;
+    case "booked":
+      return `${reason.centreName} is booked until ${day(reason.until)}`;
+    case "closed":
+      return reason.first === reason.last ? `${reason.name}: closed ${day(reason.first)}` : `${reason.name}: closed ${day(reason.first)} – ${day(reason.last)}`;
+  }
+}
+
+/**
+ * The estimate as the configurator shows it: the day in full, the short "at the latest" date, and the
+ * workshop's reasons (the materials' wait is among the lead-time reasons the page lists already).
+ */
+export function wordEstimate(estimate: DeliveryEstimate): ShownEstimate {
+  if (!estimate.ok) return estimate;
+  const why = estimate.reasons.filter((r) => r.kind !== "materials").map(reasonText);
+  return { ok: true, date: longDate.format(estimate.promisedDate), latest: formatDate(estimate.promisedDate), why };
+}
+
+/** The estimate as JSON, worded and as data, for the lead days and work it was computed for (./estimate-json reads it back in the browser). */
 export function toEstimateJson(estimate: DeliveryEstimate, leadDays: number, work: string): EstimateJson {
-  return estimate.ok ? { leadDays, work, ok: true, promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons } : { leadDays, work, ...estimate };
+  const shown = wordEstimate(estimate);
+  if (!estimate.ok || !shown.ok) return { leadDays, work, ...shown, ok: false, message: shown.ok ? "" : shown.message };
+  return { leadDays, work, ...shown, promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons };
 }

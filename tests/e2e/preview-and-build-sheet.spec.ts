@@ -31,6 +31,8 @@ for (const width of [1280, 375]) {
     test("the sofa is drawn at its width and with the legs chosen", async ({ page }) => {
       test.setTimeout(180_000);
       await page.goto("/products/linden-sofa");
+      // Right after the load event the drawing can still measure 0 wide (not laid out yet): wait until it is drawn.
+      await expect.poll(() => widthOf(page, "upholstery")).toBeGreaterThan(0);
       const at200 = await widthOf(page, "upholstery");
       const legs = await dOf(page, "legs");
       await shot(page, "sofa-200");
@@ -60,6 +62,7 @@ for (const width of [1280, 375]) {
       await page.goto("/products/vela-roadster");
       // One windscreen, no side windows; larger wheels have larger rims.
       expect((await dOf(page, "windows"))?.match(/M/g)).toHaveLength(1);
+      await expect.poll(() => widthOf(page, "rims")).toBeGreaterThan(0);
       const rims = await widthOf(page, "rims");
       await page.locator("#opt-wheels-forged-20").check();
       await expect.poll(() => widthOf(page, "rims")).toBeGreaterThan(rims);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
 import { newCustomerOverHttp, useSession } from "./support/new-customer";
+import { decodeSelection } from "../../lib/configurator/share/share-codec";
 
 // Issue 22, defects 1-3 and the phone checkout of 8: a share link's HTML and first paint are the shared
 // configuration's (price, picture, date), the checkout keeps every field after a refused submit and takes focus
@@ -33,7 +34,12 @@ async function shareSofa(page: Page) {
   await page.getByRole("radio", { name: /Tapered walnut/ }).check();
   await page.getByRole("radio", { name: "Sage" }).check();
   await expect(page.getByTestId("total")).not.toHaveText(standardTotal);
-  await expect(page).toHaveURL(/[?&]c=v1\./);
+  // The address follows the configuration a moment after each change (it carries the defaults' code first).
+  const inAddress = () => {
+    const decoded = decodeSelection(new URL(page.url()).searchParams.get("c"));
+    return decoded.ok ? decoded.selection : null;
+  };
+  await expect.poll(inAddress).toMatchObject({ material: "linen", legs: "walnut", "fabric-color": "sage" });
   await expect(page.locator("#summary")).not.toHaveAttribute("aria-busy", "true");
   const sharedTotal = (await page.getByTestId("total").textContent())!.trim();
   const fills = await page.getByTestId("product-preview").locator("path").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill") ?? ""));
@@ -65,6 +71,17 @@ test("a share link's HTML carries the shared total, picture, date and link previ
   expect(image.headers()["content-type"]).toBe("image/png");
   // The plain page is still the cached one.
   expect(standard.headers()["cache-control"] ?? "").toMatch(/s-maxage/);
+});
+
+test("Copy share link puts the configuration's link on the clipboard, and it opens that configuration", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const shared = await shareSofa(page);
+  await page.getByRole("button", { name: "Copy share link" }).click();
+  await expect(page.getByText("Link copied: anyone who opens it sees this configuration.")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).searchParams.get("c")).toBe(new URL(shared.url).searchParams.get("c"));
+  await page.goto(copied);
+  await expect(page.getByTestId("total")).toHaveText(shared.sharedTotal);
 });
 
 test("a share link's first paint is the shared configuration, with and without JavaScript, and passes axe", async ({ page, browser }) => {

@@ -10,9 +10,9 @@ export type SharedView = { view: ConfiguratorView; defaults: Selection; notice: 
  * The first view of a share link (`?c=` and `?q=`), read and normalized on the server with the same functions
  * the browser uses: a link that cannot be used opens the defaults with the reason.
  */
-export function sharedView(definition: Definition, search: string): SharedView {
+export function sharedView(definition: Definition, search: string, currency: string): SharedView {
   const link = readShareLink(definition, search);
   const defaults = defaultSelection(definition);
-  const view = initialView(definition, link.selection ?? defaults, link.quantity ?? 1);
+  const view = initialView(definition, currency, link.selection ?? defaults, link.quantity ?? 1);
   return { view, defaults, notice: link.notice ?? null, restored: !!link.selection && !link.notice };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { replayChanges, type QueuedChange } from "@/components/configurator/queued-changes";
+import { estimateFor } from "@/components/configurator/configurator-engine";
 import { estimateDelivery, toEstimateJson, type DeliveryContext } from "@/lib/delivery/estimate";
 import { estimateRequest } from "@/lib/delivery/estimate-request";
 import { readEstimateJson } from "@/lib/delivery/estimate-json";
-import { allFixes, encodeSelection, evaluate, fixFor, previewLayers, type Selection } from "@/lib/configurator";
+import { allFixes, encodeSelection, evaluate, fixFor, lineText, previewLayers, type Selection } from "@/lib/configurator";
+import { formatCents } from "@/lib/money";
 import { configuratorView, defaultSelection, initialView, tidySelection } from "@/lib/configurator/view";
 import { demoProducts } from "@/prisma/demo-products";
 
@@ -17,13 +19,16 @@ const vela = definitionOf("vela-roadster");
 
 describe("initialView", () => {
   it.each(demoProducts.map((p) => [p.slug, p.definition] as const))("is the engine's view of the defaults (%s), fixes included", (_slug, definition) => {
-    const view = initialView(definition);
+    const view = initialView(definition, "EUR");
     const defaults = defaultSelection(definition);
     expect(view.selection).toEqual(defaults);
     expect(view.quantity).toBe(1);
     expect(view.result).toEqual(evaluate(definition, defaults, { quantity: 1 }));
     expect(view.preview).toEqual(previewLayers(definition, defaults));
     expect(view.code).toBe(encodeSelection(defaults));
+    // Each breakdown line worded, in the currency asked for, for the summary to show as it is.
+    expect(view.lines).toEqual(view.result.breakdown.lines.map((line) => lineText(line, (cents) => formatCents(cents, "EUR"))));
+    expect(view.lines.some((line) => line.length > 0)).toBe(true);
     expect(view.fixes).toEqual(allFixes(definition, defaults));
     for (const [group, states] of Object.entries(view.result.options)) {
       for (const [option, state] of Object.entries(states)) expect(view.fixes?.[group]?.[option]).toEqual(state.available ? undefined : fixFor(definition, defaults, group, option));
@@ -31,7 +36,7 @@ describe("initialView", () => {
   });
 
   it("is plain data: it survives the trip to the browser unchanged", () => {
-    const view = initialView(vela);
+    const view = initialView(vela, "EUR");
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
     // Cognac leather is blocked by a rule, with a one-step fix the page shows before the engine loads.
     const seats = view.result.options.interior!.cognac!;
@@ -58,7 +63,7 @@ describe("replayChanges", () => {
     // Leather dropped the fabric colour, linen brought back the default one; the width stays as typed.
     expect(replayed["fabric-color"]).toBe(defaultSelection(sofa)["fabric-color"]);
     expect(replayed.width).toBe(300);
-    expect(configuratorView(sofa, replayed, 1).result.valid).toBe(false);
+    expect(configuratorView(sofa, replayed, 1, "EUR").result.valid).toBe(false);
   });
 });
 
@@ -70,17 +75,18 @@ describe("the delivery estimate of the first view", () => {
   };
   const work = [{ workCentre: "workshop", hours: 10 }];
 
-  it("travels as JSON and reads back as the engine's estimate", () => {
+  it("travels as JSON and reads back as the engine words it", () => {
     const estimate = estimateDelivery(context, 7, work);
     const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, "workshop:10")));
-    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "workshop:10", estimate });
+    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "workshop:10", estimate: estimateFor(context, 7, work) });
+    expect(readEstimateJson(json)?.estimate).toMatchObject({ ok: true, date: expect.stringMatching(/^Tuesday,? 8 December 2026$/), latest: "8 Dec 2026" });
     const refused = estimateDelivery({ ...context, calendar: { ...context.calendar, centres: [] } }, 7, work);
     expect(refused.ok).toBe(false);
     expect(readEstimateJson(JSON.parse(JSON.stringify(toEstimateJson(refused, 7, "workshop:10"))))).toEqual({ leadDays: 7, work: "workshop:10", estimate: refused });
   });
 
   it("refuses what is not an estimate", () => {
-    for (const value of [null, 3, "x", {}, { leadDays: 1, work: "a:2" }, { leadDays: 1, work: "a:2", ok: true, promisedDate: "nope", reasons: [] }, { leadDays: 1, work: "a:2", ok: true, promisedDate: "2026-12-07T00:00:00.000Z" }]) {
+    for (const value of [null, 3, "x", {}, { leadDays: 1, work: "a:2" }, { leadDays: 1, work: "a:2", ok: true, date: 3, latest: "7 Dec 2026", why: [] }, { leadDays: 1, work: "a:2", ok: true, date: "Monday 7 December 2026", latest: "7 Dec 2026" }]) {
       expect(readEstimateJson(value)).toBeNull();
     }
   });

@@ -209,7 +209,7 @@ describe("preview data in a definition", () => {
 
   it("gives the first view the same drawing the engine gives in the browser, as plain data", () => {
     for (const { definition } of demoProducts) {
-      const view = initialView(definition);
+      const view = initialView(definition, "EUR");
       expect(JSON.parse(JSON.stringify(view.preview))).toEqual(previewLayers(definition, view.selection));
     }
     const sofa = product("linden-sofa");

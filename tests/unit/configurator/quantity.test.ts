@@ -36,7 +36,7 @@ describe("readQuantity: one reading of a typed quantity for the configurator, th
 describe("sharedView: a share link's first view, read on the server", () => {
   it("is the link's configuration and quantity, with the defaults kept for Reset", () => {
     const selection = { ...defaultSelection(sofa), material: "linen", legs: "walnut" };
-    const shared = sharedView(sofa, `c=${encodeSelection(selection)}&q=2`);
+    const shared = sharedView(sofa, `c=${encodeSelection(selection)}&q=2`, "EUR");
     expect(shared.restored).toBe(true);
     expect(shared.notice).toBeNull();
     expect(shared.view.quantity).toBe(2);
@@ -45,7 +45,7 @@ describe("sharedView: a share link's first view, read on the server", () => {
     expect(shared.defaults).toEqual(defaultSelection(sofa));
   });
   it("opens the defaults with the reason when the link is damaged", () => {
-    const shared = sharedView(sofa, "c=v1.not*base64");
+    const shared = sharedView(sofa, "c=v1.not*base64", "EUR");
     expect(shared.restored).toBe(false);
     expect(shared.notice).toContain("damaged");
     expect(shared.view.selection).toEqual(defaultSelection(sofa));

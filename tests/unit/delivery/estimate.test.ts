@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateDelivery, isDeliveryContext, toEstimateJson, type DeliveryContext } from "@/lib/delivery/estimate";
-import { readEstimateJson, reasonText, workSignature } from "@/lib/delivery/estimate-json";
+import { estimateDelivery, isDeliveryContext, reasonText, toEstimateJson, wordEstimate, type DeliveryContext } from "@/lib/delivery/estimate";
+import { readEstimateJson, workSignature } from "@/lib/delivery/estimate-json";
 import { estimateRequest, parseWork } from "@/lib/delivery/estimate-request";
 import { formatWeekWindow, typicalDeliveryWeeks } from "@/lib/delivery/typical-window";
 import { demoProducts } from "@/prisma/demo-products";
@@ -58,11 +58,16 @@ describe("estimateDelivery", () => {
 });
 
 describe("the estimate on the wire", () => {
-  it("round-trips through JSON with its reasons", () => {
+  it("travels worded through JSON: the day, the latest date and the workshop's reasons", () => {
     const estimate = estimateDelivery(context({ booked: { frame: { "2026-12-02": 8 } } }), 7, sofa);
     const json = JSON.parse(JSON.stringify(toEstimateJson(estimate, 7, workSignature(sofa))));
-    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "frame:6,upholstery:20", estimate });
-    expect(readEstimateJson({ ...json, promisedDate: "soon" })).toBeNull();
+    const shown = wordEstimate(estimate);
+    expect(readEstimateJson(json)).toEqual({ leadDays: 7, work: "frame:6,upholstery:20", estimate: shown });
+    expect(shown.ok && shown.why).toEqual(["Frame shop is booked until 2 Dec"]);
+    // Other clients of /api/delivery-context get the date and the reasons as data too.
+    expect(json).toMatchObject({ promisedDate: estimate.ok && estimate.promisedDate.toISOString(), reasons: estimate.ok && estimate.reasons });
+    expect(readEstimateJson({ ...json, date: 7 })).toBeNull();
+    expect(readEstimateJson({ ...json, why: [{ kind: "booked" }] })).toBeNull();
     expect(readEstimateJson(null)).toBeNull();
   });
 

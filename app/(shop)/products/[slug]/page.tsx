@@ -32,7 +32,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div>
       <ProductHeader product={product} />
-      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} content={configuratorContent(product.version.definition, currency)} maxQuantity={maxQuantity} initial={initialView(product.version.definition)} />
+      <ProductConfigurator product={{ slug: product.slug, name: product.name }} definition={product.version.definition} currency={currency} content={configuratorContent(product.version.definition, currency)} maxQuantity={maxQuantity} initial={initialView(product.version.definition, currency)} />
     </div>
   );
 }

@@ -28,11 +28,11 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "nume
 // last few hundred are kept in this process, so a link shared widely is evaluated once, not on every visit.
 const VIEWS_KEPT = 300;
 const views = new Map<string, ReturnType<typeof sharedView>>();
-function viewOf(definition: Parameters<typeof sharedView>[0], versionId: string, search: string) {
-  const key = `${versionId}?${search}`;
+function viewOf(definition: Parameters<typeof sharedView>[0], versionId: string, search: string, currency: string) {
+  const key = `${versionId}:${currency}?${search}`;
   let view = views.get(key);
   if (!view) {
-    view = sharedView(definition, search);
+    view = sharedView(definition, search, currency);
     if (views.size >= VIEWS_KEPT) views.delete(views.keys().next().value!);
     views.set(key, view);
   }
@@ -46,7 +46,7 @@ const loadShared = cache(async (slug: string, c: string | undefined, q: string |
   const search = new URLSearchParams();
   if (c !== undefined) search.set("c", c);
   if (q !== undefined) search.set("q", q);
-  const shared = viewOf(data.product.version.definition, data.product.version.id, search.toString());
+  const shared = viewOf(data.product.version.definition, data.product.version.id, search.toString(), data.currency);
   const { result } = shared.view;
   let delivery: Record<string, unknown> | null = null;
   try {

@@ -37,7 +37,7 @@ export default async function ChangeOrderPage({ params }: { params: Promise<{ nu
       </div>
     );
   }
-  const initial = { ...configuratorView(parsed.definition, snapshot.selection, order.quantity), fixes: allFixes(parsed.definition, snapshot.selection) };
+  const initial = { ...configuratorView(parsed.definition, snapshot.selection, order.quantity, order.currency), fixes: allFixes(parsed.definition, snapshot.selection) };
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">

@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const data = await loadProduct((await params).slug);
   if (!data) return new Response("Product not found", { status: 404 });
   const url = new URL(request.url);
-  const { view } = sharedView(data.product.version.definition, url.search);
+  const { view } = sharedView(data.product.version.definition, url.search, data.currency);
   const svg = view.preview
     ? `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${escapeXml(view.preview.viewBox)}">${view.preview.layers.map((l) => `<path d="${escapeXml(l.d)}" fill="${escapeXml(l.fill)}"/>`).join("")}</svg>`
     : null;

@@ -30,7 +30,14 @@ export default async function PreviewDraftPage({ params }: { params: Promise<{ i
           <div role="note" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <strong>Preview</strong>: this is how customers will see this version. Ordering is off.
           </div>
-          <PreviewWithTestCase product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} content={configuratorContent(parsed.definition, settings.currency)} initial={initialView(parsed.definition)} action={createTestCaseAction.bind(null, product.id)} />
+          <PreviewWithTestCase
+            intro={
+              <>
+                <h2 id="save-case-title" className="text-lg font-semibold">Save this configuration as a test case</h2>
+                <p className="mt-1 text-sm text-stone-600">Its current validity, price, lead days and hours become what it must keep; every publish checks them on the draft.</p>
+              </>
+            }
+            product={{ slug: product.slug, name: product.name }} definition={parsed.definition} currency={settings.currency} content={configuratorContent(parsed.definition, settings.currency)} initial={initialView(parsed.definition, settings.currency)} action={createTestCaseAction.bind(null, product.id)} />
         </>
       ) : (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">The draft is not a valid definition yet; fix it in the editor first.</p>

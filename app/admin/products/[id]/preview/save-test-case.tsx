@@ -9,6 +9,8 @@ import type { ConfiguratorView } from "@/lib/configurator/view";
 import type { FormState } from "@/lib/forms/state";
 
 type Props = {
+  /** The form's heading and what a test case keeps, rendered by the page. */
+  intro: React.ReactNode;
   product: { slug: string; name: string };
   definition: Definition;
   content: ConfiguratorContent;
@@ -22,7 +24,7 @@ type Props = {
 const loadForm = () => import("./test-case-form").then((m) => m.TestCaseForm);
 
 /** The draft in the configurator, with a form that saves the configuration on screen as a test case. */
-export function PreviewWithTestCase({ product, definition, currency, content, initial, action }: Props) {
+export function PreviewWithTestCase({ intro, product, definition, currency, content, initial, action }: Props) {
   const current = useRef({ selection: initial.selection, quantity: initial.quantity });
   const onChange = useCallback((view: ConfiguratorView) => {
     current.current = { selection: view.selection, quantity: view.quantity };
@@ -35,8 +37,7 @@ export function PreviewWithTestCase({ product, definition, currency, content, in
   return (
     <div className="space-y-6">
       <section className="rounded-xl border border-stone-200 bg-white p-4" aria-labelledby="save-case-title">
-        <h2 id="save-case-title" className="text-lg font-semibold">Save this configuration as a test case</h2>
-        <p className="mt-1 text-sm text-stone-600">Its current validity, price, lead days and hours become what it must keep; every publish checks them on the draft.</p>
+        {intro}
         {TestCaseForm ? (
           <TestCaseForm current={current} action={action} />
         ) : (
