@@ -337,6 +337,7 @@ async function postgresVersion(): Promise<string> {
 }
 
 async function main() {
+  if (process.env.BENCH_REPORT_ONLY === "1") return reportAgain();
   const started = Date.now();
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
@@ -382,6 +383,21 @@ async function main() {
     log(`${unmet.length} budget(s) not met: ${unmet.map((b) => `${b.name}: ${b.figure}, target ${b.target}`).join(" | ")}`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * `BENCH_REPORT_ONLY=1 npm run bench`: the budgets and BENCHMARKS.md written again from bench/results/latest.json,
+ * measuring nothing (after a change to how a budget is judged, in bench/lib/report.ts).
+ */
+function reportAgain() {
+  const file = path.join(root, "bench", "results", "latest.json");
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as BenchReport;
+  const markdown = renderMarkdown(report);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeBenchmarksSection(markdown);
+  const unmet = unmetBudgets(report.budgets ?? []);
+  log(`report of ${report.startedAt} written again; ${unmet.length ? `${unmet.length} budget(s) not met: ${unmet.map((b) => b.name).join(" | ")}` : "every budget met"}`);
+  if (unmet.length) process.exitCode = 1;
 }
 
 /** Replaces the section between the bench markers in BENCHMARKS.md (or puts it first). */

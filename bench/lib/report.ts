@@ -36,10 +36,12 @@ export type Budget = { name: string; target: string; figure: string; met: boolea
 
 /**
  * Budgets judged on one database only. The embedded PGlite serves one laptop's demo and PostgreSQL serves
- * production: order placement's ratio to the one-row insert is judged on PostgreSQL; on PGlite it is still
- * measured and reported, with no target.
+ * production ("budgets are measured on PostgreSQL"): order placement's ratio to the one-row insert and the
+ * staff board's to the static page are judged on PostgreSQL; on PGlite they are still measured and reported,
+ * with no target (PGlite runs every statement on the server's own thread, so a page of several statements
+ * pays for the database's work too).
  */
-export const JUDGED_ON: Record<string, PassResult["database"]> = { "place order": "postgres" };
+export const JUDGED_ON: Record<string, PassResult["database"]> = { "place order": "postgres", "staff board": "postgres" };
 
 /** Which baseline each scenario is compared with. */
 export const BASELINE_OF: Record<string, string> = {
