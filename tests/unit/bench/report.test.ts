@@ -63,6 +63,17 @@ describe("the benchmark's budgets", () => {
     expect(unmetBudgets(budgets)).toEqual([board]);
   });
 
+  it("judge the staff board on PostgreSQL only: on PGlite (statements on the server's thread) it has no target", () => {
+    const slowBoard = [{ insert: 400, place: 240, staticPage: 1000, configurator: 800, board: 30 }, { insert: 400, place: 240, staticPage: 1000, configurator: 800, board: 30 }];
+    const pass = (database: PassResult["database"]): PassResult => ({ database, sizes: [step(1000, 2, 8, 40, slowBoard), step(100000, 2, 8, 40, slowBoard)] });
+    const embedded = checkBudgets(report(pass("pglite"))).find((b) => b.name.startsWith("staff board / static page"))!;
+    expect(embedded.figure).toBe("0.03x (0.03, 0.03); 0.03x (0.03, 0.03) (by size)");
+    expect(embedded.met).toBeNull();
+    expect(embedded.target).toBe("no target (judged on postgres only; 0.06x there)");
+    const production = checkBudgets(report(pass("postgres"))).find((b) => b.name.startsWith("staff board / static page"))!;
+    expect(production.met).toBe(false);
+  });
+
   it("judge order placement on PostgreSQL only: on PGlite it is measured and reported with no target", () => {
     // Placement at 0.30x the one-row insert in every round; the configurator meets its budget.
     const slow = [{ insert: 400, place: 120, staticPage: 1000, configurator: 800 }, { insert: 400, place: 120, staticPage: 1000, configurator: 800 }];
