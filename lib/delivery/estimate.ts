@@ -65,19 +65,22 @@ export function reasonText(reason: PromiseReason): string {
   }
 }
 
-/**
- * The estimate as the configurator shows it: the day in full, the short "at the latest" date, and the
- * workshop's reasons (the materials' wait is among the lead-time reasons the page lists already).
- */
-export function wordEstimate(estimate: DeliveryEstimate): ShownEstimate {
-  if (!estimate.ok) return estimate;
+type Promised = Extract<DeliveryEstimate, { ok: true }>;
+
+/** A planned date as the configurator shows it: the day in full, the short "at the latest" date, and the workshop's reasons. */
+function wordPromise(estimate: Promised): Extract<ShownEstimate, { ok: true }> {
+  // The materials' wait is among the lead-time reasons the page lists already.
   const why = estimate.reasons.filter((r) => r.kind !== "materials").map(reasonText);
   return { ok: true, date: longDate.format(estimate.promisedDate), latest: formatDate(estimate.promisedDate), why };
 }
 
+/** The estimate as the configurator shows it (a refusal says why as it is). */
+export function wordEstimate(estimate: DeliveryEstimate): ShownEstimate {
+  return estimate.ok ? wordPromise(estimate) : estimate;
+}
+
 /** The estimate as JSON, worded and as data, for the lead days and work it was computed for (./estimate-json reads it back in the browser). */
 export function toEstimateJson(estimate: DeliveryEstimate, leadDays: number, work: string): EstimateJson {
-  const shown = wordEstimate(estimate);
-  if (!estimate.ok || !shown.ok) return { leadDays, work, ...shown, ok: false, message: shown.ok ? "" : shown.message };
-  return { leadDays, work, ...shown, promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons };
+  if (!estimate.ok) return { leadDays, work, ...estimate };
+  return { leadDays, work, ...wordPromise(estimate), promisedDate: estimate.promisedDate.toISOString(), reasons: estimate.reasons };
 }

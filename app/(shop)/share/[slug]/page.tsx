@@ -22,7 +22,6 @@ import { ProductHeader } from "@/components/configurator/product-header";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 // The view of a link depends only on the published version and the link (not on the visitor or the day): the
 // last few hundred are kept in this process, so a link shared widely is evaluated once, not on every visit.
@@ -74,8 +73,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { result, code, quantity } = shared.view;
   const price = formatCents(result.totalCents, currency);
   const chosen = result.breakdown.lines.filter((l) => l.kind === "option").map((l) => l.label.split(": ").slice(1).join(": "));
-  const estimate = delivery?.estimate as { ok?: boolean; promisedDate?: string } | undefined;
-  const date = estimate?.ok && estimate.promisedDate ? `Estimated delivery ${dayFormat.format(new Date(estimate.promisedDate))}.` : "";
+  // The estimate comes worded (toEstimateJson): the link preview says the day as the page does.
+  const estimate = delivery?.estimate as { ok?: boolean; date?: string } | undefined;
+  const date = estimate?.ok && estimate.date ? `Estimated delivery ${estimate.date}.` : "";
   const title = `${quantity > 1 ? `${quantity} × ` : ""}${product.name}, configured: ${price}`;
   const description = [chosen.join(", "), `${price}${quantity > 1 ? ` for ${quantity}` : ""}.`, date].filter(Boolean).join(". ").replace(/\.\./g, ".");
   const url = `/products/${product.slug}?c=${code}${quantity > 1 ? `&q=${quantity}` : ""}`;
