@@ -1,5 +1,5 @@
 import { parseDefinition, type Definition } from "@/lib/configurator";
-import { queryRows, type Prisma } from "@/lib/db/client";
+import { queryRows, type Prisma, type Tx } from "@/lib/db/client";
 import { processWide } from "@/lib/process-wide";
 import { cheapestConfiguration } from "./from-price";
 import type { WorkshopCalendar } from "../delivery/calendar";
@@ -63,7 +63,7 @@ export async function findCatalog(db: Prisma, shippingDays: number, centres: Wor
 const MAX_DEFINITIONS = 200;
 const definitions = processWide("publishedDefinitions", () => new Map<string, Definition | null>());
 
-async function publishedDefinition(db: Prisma, versionId: string): Promise<Definition | null> {
+async function publishedDefinition(db: Tx, versionId: string): Promise<Definition | null> {
   const known = definitions.get(versionId);
   if (known !== undefined) return known;
   const row = await db.productVersion.findUnique({ where: { id: versionId }, select: { version: true, status: true, definition: true } });
@@ -95,6 +95,25 @@ export async function getPublishedProduct(db: Prisma, slug: string): Promise<Pub
   if (remembered.size >= MAX_DEFINITIONS) remembered.delete(remembered.keys().next().value!);
   remembered.set(slug, published);
   return published;
+}
+
+/** A published version of the product, by id, with its validated definition; null when it is unknown, a draft, another product's or unreadable. */
+export async function getPublishedVersion(db: Tx, productId: string, versionId: string): Promise<PublishedProduct["version"] | null> {
+  const row = await db.productVersion.findUnique({ where: { id: versionId }, select: { productId: true, version: true, status: true } });
+  if (!row || row.productId !== productId || row.status !== "PUBLISHED") return null;
+  const definition = await publishedDefinition(db, versionId);
+  return definition ? { id: versionId, version: row.version, definition } : null;
+}
+
+/** The product's current published version (what the catalog sells now), or null when it is out of the catalog. */
+export async function getCurrentVersion(db: Tx, productId: string): Promise<PublishedProduct["version"] | null> {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    `SELECT v."id" FROM "products" p JOIN "product_versions" v ON v."id" = p."current_version_id"
+      WHERE p."id" = $1 AND v."status" = 'PUBLISHED'`,
+    [productId],
+  );
+  return row ? getPublishedVersion(db, productId, row.id) : null;
 }
 
 // The product last read per slug. Only a hint: whoever uses it has the database check, where it writes, that

@@ -16,7 +16,7 @@ import { CHANGE_RATE_LIMIT } from "./rate-limit";
 
 export type ChangeFormState = FormState;
 
-const CHANGE_FIELDS = ["number", "configuration", "quantity", "idempotencyKey", "expectedOrderVersion", "expectedTotalCents", "reason"] as const;
+const CHANGE_FIELDS = ["number", "configuration", "quantity", "versionId", "idempotencyKey", "expectedOrderVersion", "expectedTotalCents", "reason"] as const;
 
 /** The customer confirms a change of their order's specification (applied, or sent as a request where only that is allowed). */
 export async function confirmChangeAction(_: ChangeFormState, formData: FormData): Promise<ChangeFormState> {
@@ -35,6 +35,7 @@ export async function confirmChangeAction(_: ChangeFormState, formData: FormData
       customer: { id: caller.user.id },
       selection: decoded.selection,
       quantity: parsed.data.quantity,
+      versionId: parsed.data.versionId || null,
       idempotencyKey: parsed.data.idempotencyKey,
       reason: parsed.data.reason,
       expected: { orderVersion: parsed.data.expectedOrderVersion, totalCents: parsed.data.expectedTotalCents },

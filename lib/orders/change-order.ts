@@ -13,7 +13,7 @@ import { renderEmail } from "@/lib/notifications/templates";
 import { retryMessage } from "@/lib/security/rate-limit";
 import { needsApproval, openHoursMessage, quantityLimitMessage } from "@/lib/settings/fair-use";
 import { getChangePolicy, getFairUse } from "@/lib/settings/queries";
-import { changeableOrderSelect, checkChange, planChange, readOrderWork, withoutOwnBookings, type ChangeableOrder } from "./change-plan";
+import { changeableOrderSelect, changeTarget, checkChange, planChange, TARGET_GONE_MESSAGE, readOrderWork, withoutOwnBookings, type ChangeableOrder } from "./change-plan";
 import type { OrderRateLimit } from "./rate-limit";
 import { changeModeFor, noChangeMessage, revisionNote } from "./revision";
 import { applyRevision, ChangeRefused } from "./revision-write";
@@ -32,6 +32,8 @@ export type ChangeInput = {
   /** The new selection as sent: untrusted; normalized and evaluated here. */
   selection: unknown;
   quantity: number;
+  /** The product version the customer changed onto (the product's current one); absent: the order's own. */
+  versionId?: string | null;
   idempotencyKey: string;
   reason: string;
   /** What the customer saw: the order's version and the new total; when either moved, they review again. */
@@ -111,7 +113,10 @@ async function changeInTransaction(tx: Tx, input: ChangeInput): Promise<ChangeRe
       refuse("limited", retryMessage(retryAfterMs, "changes in a short time"));
     }
   }
-  const checked = checkChange(order, input.selection, input.quantity);
+  // A move onto the product's newer version must be onto the one current now (what the customer reviewed).
+  const target = await changeTarget(tx, order, input.versionId);
+  if (!target) refuse("changed", TARGET_GONE_MESSAGE);
+  const checked = checkChange(order, input.selection, input.quantity, target);
   if (!checked.ok) refuse(checked.code, checked.message, checked.problems.map((p) => p.message));
   const fairUse = await getFairUse(tx);
   if (checked.evaluation.quantity > fairUse.maxQuantity) refuse("quantity", quantityLimitMessage(fairUse.maxQuantity));

@@ -1,10 +1,11 @@
 import { evaluate, normalize, parseDefinition, type Definition, type EvaluateResult, type Problem, type Selection } from "@/lib/configurator";
+import { getCurrentVersion } from "@/lib/catalog/queries";
 import type { Tx } from "@/lib/db/types";
 import type { BookedHours, OperationNeed, Schedule } from "@/lib/delivery/schedule";
 import { scheduleOrder } from "@/lib/delivery/schedule";
 import type { WorkshopCalendar } from "@/lib/delivery/calendar";
 import { buildSnapshot, type OrderSnapshot } from "./snapshot";
-import { describeDifferences } from "./revision";
+import { describeDifferences, versionDifference } from "./revision";
 
 // Change orders (issue 23): re-validating and re-pricing a new specification on the order's own product version,
 // and re-planning the work that has not started, on the same planner and capacity placement uses.
@@ -41,17 +42,21 @@ export const changeableOrderSelect = {
   customer: { select: { name: true, email: true } },
 } as const;
 
+/** The product version a change is priced on: the order's own, or the product's current one (with its parsed definition). */
+export type TargetVersion = { id: string; version: number; definition: unknown };
+
 export type CheckedChange =
-  | { ok: true; definition: Definition; selection: Selection; evaluation: EvaluateResult; snapshot: OrderSnapshot; choices: ReturnType<typeof buildSnapshot>["choices"]; configHash: string; differences: string[] }
+  | { ok: true; definition: Definition; version: { id: string; version: number }; selection: Selection; evaluation: EvaluateResult; snapshot: OrderSnapshot; choices: ReturnType<typeof buildSnapshot>["choices"]; configHash: string; differences: string[] }
   | { ok: false; code: "invalid" | "unchanged"; message: string; problems: Pick<Problem, "group" | "message">[] };
 
 /**
- * Normalizes and evaluates the new selection on the order's own product version (the version it was priced
- * from: editing the product never changes an order in flight) and builds the snapshot it would keep. The
- * promised date is filled in by the plan.
+ * Normalizes and evaluates the new selection on `target`: the order's own product version by default (the
+ * version it was priced from: editing the product never changes an order in flight), or the product's current
+ * version when the customer moves their order onto it (the caller checked it is current). Builds the snapshot it
+ * would keep; the promised date is filled in by the plan. A move onto another version is itself a difference.
  */
-export function checkChange(order: ChangeableOrder, rawSelection: unknown, quantity: number): CheckedChange {
-  const parsed = parseDefinition(order.productVersion.definition);
+export function checkChange(order: ChangeableOrder, rawSelection: unknown, quantity: number, target: TargetVersion = order.productVersion): CheckedChange {
+  const parsed = parseDefinition(target.definition);
   if (!parsed.ok) return { ok: false, code: "invalid", message: "This product's definition cannot be read; please contact us.", problems: [] };
   const definition = parsed.definition;
   const normalized = normalize(definition, rawSelection);
@@ -59,16 +64,31 @@ export function checkChange(order: ChangeableOrder, rawSelection: unknown, quant
   const evaluation = evaluate(definition, normalized.selection, { quantity });
   if (!evaluation.valid) return { ok: false, code: "invalid", message: `This configuration cannot be ordered as it is: ${evaluation.problems.map((p) => p.message).join("; ")}`, problems: evaluation.problems };
   const built = buildSnapshot({
-    product: { ...order.product, version: { id: order.productVersion.id, version: order.productVersion.version, definition } },
+    product: { ...order.product, version: { id: target.id, version: target.version, definition } },
     selection: normalized.selection,
     evaluation,
     currency: order.currency,
     promisedDate: order.promisedDate,
   });
   if (built.configHash === order.configHash) return { ok: false, code: "unchanged", message: "This is the specification your order already has: there is nothing to change.", problems: [] };
-  const differences = describeDifferences(order.snapshot as OrderSnapshot, built.json);
-  return { ok: true, definition, selection: normalized.selection, evaluation, snapshot: built.json, choices: built.choices, configHash: built.configHash, differences };
+  const moved = target.id === order.productVersion.id ? [] : [versionDifference(order.productVersion.version, target.version)];
+  const differences = [...moved, ...describeDifferences(order.snapshot as OrderSnapshot, built.json)];
+  return { ok: true, definition, version: { id: target.id, version: target.version }, selection: normalized.selection, evaluation, snapshot: built.json, choices: built.choices, configHash: built.configHash, differences };
 }
+
+/**
+ * The version a change is priced on: the order's own when `versionId` is absent or its own; otherwise it must be
+ * the product's current published version (a customer moves their order onto what the catalog sells now, never
+ * onto an older or a draft version). Null when it is not (the product was updated again or taken out meanwhile).
+ */
+export async function changeTarget(db: Tx, order: ChangeableOrder, versionId: string | null | undefined): Promise<TargetVersion | null> {
+  if (!versionId || versionId === order.productVersion.id) return order.productVersion;
+  const current = await getCurrentVersion(db, order.product.id);
+  return current && current.id === versionId ? current : null;
+}
+
+/** Why a change onto a version that is no longer the product's current one is refused. */
+export const TARGET_GONE_MESSAGE = "The product was updated or taken out of the catalog since you opened this page. Nothing was changed; open the change again to see its current version.";
 
 /** An operation of the order that has started or finished: it keeps its hours and bookings through a change. */
 export type StartedOperation = { operationKey: string; seq: number; hours: number; plannedEnd: Date | null };

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import { readPlanningContext } from "@/lib/delivery/context";
 import { getChangePolicy, getFairUse } from "@/lib/settings/queries";
-import { changeableOrderSelect, checkChange, planChange, readOrderWork, withoutOwnBookings, type ChangeableOrder } from "./change-plan";
+import { changeableOrderSelect, changeTarget, checkChange, TARGET_GONE_MESSAGE, planChange, readOrderWork, withoutOwnBookings, type ChangeableOrder } from "./change-plan";
 import { changeModeFor, noChangeMessage, type ChangeEffect, type ChangeMode } from "./revision";
 import type { OrderSnapshot } from "./snapshot";
 import { needsApproval } from "@/lib/settings/fair-use";
@@ -16,6 +16,8 @@ export type ChangePreview =
       mode: Exclude<ChangeMode, "none">;
       orderVersion: number;
       revision: number;
+      /** The product version the change is priced on (the order's own, or the product's newer one). */
+      productVersionId: string;
       currency: string;
       /** promisedAfter is null when the workshop cannot plan it within the horizon (`full` says why). */
       full: string | null;
@@ -24,7 +26,7 @@ export type ChangePreview =
       /** Set when the change will be a request although the stage allows direct changes (a large order). */
       approvalNote: string | null;
     })
-  | { ok: false; code: "not_found" | "not_allowed" | "invalid" | "unchanged"; message: string; problems?: string[] };
+  | { ok: false; code: "not_found" | "not_allowed" | "invalid" | "unchanged" | "changed"; message: string; problems?: string[] };
 
 /** The customer's order as the change pages read it (scoped to the customer), or null. */
 export async function getChangeableOrder(db: Prisma, customerId: string, number: string): Promise<ChangeableOrder | null> {
@@ -32,11 +34,13 @@ export async function getChangeableOrder(db: Prisma, customerId: string, number:
 }
 
 /** Previews a change of `order` to `selection` × `quantity` (see the file's comment). */
-export async function previewChange(db: Prisma, order: ChangeableOrder, selection: unknown, quantity: number, now = new Date()): Promise<ChangePreview> {
+export async function previewChange(db: Prisma, order: ChangeableOrder, selection: unknown, quantity: number, versionId: string | null = null, now = new Date()): Promise<ChangePreview> {
   const policy = await getChangePolicy(db);
   let mode = changeModeFor(order.status, policy);
   if (mode === "none") return { ok: false, code: "not_allowed", message: noChangeMessage(order.status) };
-  const checked = checkChange(order, selection, quantity);
+  const target = await changeTarget(db, order, versionId);
+  if (!target) return { ok: false, code: "changed", message: TARGET_GONE_MESSAGE };
+  const checked = checkChange(order, selection, quantity, target);
   if (!checked.ok) return { ok: false, code: checked.code, message: checked.message, problems: checked.problems.map((p) => p.message) };
   const fairUse = await getFairUse(db);
   let approvalNote: string | null = null;
@@ -53,6 +57,7 @@ export async function previewChange(db: Prisma, order: ChangeableOrder, selectio
     mode,
     orderVersion: order.version,
     revision: order.revision,
+    productVersionId: checked.version.id,
     currency: order.currency,
     differences: checked.differences,
     totalBeforeCents: order.totalCents,

@@ -1,6 +1,7 @@
 import { change } from "@/lib/audit/changes";
 import { writeAudit } from "@/lib/audit/write";
 import { isStaff } from "@/lib/auth/roles";
+import { getPublishedVersion } from "@/lib/catalog/queries";
 import { formatDate } from "@/lib/dates";
 import { queryRows, type Prisma } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/transaction";
@@ -72,7 +73,12 @@ async function decide(tx: Tx, input: { requestId: string; actor: { id: string };
   if (!CHANGEABLE_STAGES.includes(order.status)) throw new ChangeRefused("not_allowed", `${order.number} is ${order.status.toLowerCase().replace(/_/g, " ")} now: it cannot be changed any more. Decline the request instead.`);
   if (!Number.isInteger(decision.feeCents) || decision.feeCents < 0) throw new ChangeRefused("invalid", "The fee must be 0 or more.");
   const wanted = request.snapshot as unknown as OrderSnapshot;
-  const checked = checkChange(order, wanted.selection, wanted.quantity);
+  // The request is applied on the version the customer asked on (their order's, or the product's newer one
+  // then current), even if yet another version was published since: staff approve exactly what they saw.
+  const asked = wanted.product.versionId;
+  const target = asked === order.productVersion.id ? order.productVersion : await getPublishedVersion(tx, order.product.id, asked);
+  if (!target) throw new ChangeRefused("invalid", "The product version this change was asked on cannot be read any more. Decline the request instead.");
+  const checked = checkChange(order, wanted.selection, wanted.quantity, target);
   if (!checked.ok) throw new ChangeRefused(checked.code, `This change cannot be applied: ${checked.message}`);
   const work = await readOrderWork(tx, order.id);
   const context = await readPlanningContext(tx, now, { lock: true });

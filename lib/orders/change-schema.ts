@@ -11,6 +11,8 @@ export const confirmChangeSchema = z.object({
   configuration: z.string().min(1, "The configuration is missing").max(20_000),
   quantity: z.string().regex(/^\d{1,9}$/, "Enter the quantity in digits").transform(Number).pipe(z.number().int().min(1, "At least 1").max(MAX_QUANTITY, "For a quantity this large, contact us")),
   idempotencyKey: z.uuid("This form has expired; reload the page"),
+  /** The product version the change is onto (the product's newer one); empty: the order's own. */
+  versionId: z.string().trim().max(100).regex(/^[\w-]*$/, "This form has expired; reload the page").default(""),
   expectedOrderVersion: z.string().regex(/^\d{1,9}$/, "This form has expired; reload the page").transform(Number),
   expectedTotalCents: z.string().regex(/^\d{1,15}$/, "This form has expired; reload the page").transform(Number),
   reason: z.string().trim().max(500, "Use at most 500 characters").refine(hasNoNul, NUL_MESSAGE).default(""),

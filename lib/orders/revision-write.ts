@@ -74,6 +74,7 @@ export async function applyRevision(tx: Tx, input: ApplyRevision): Promise<numbe
   const updated = await tx.order.updateMany({
     where: { id: order.id, version: order.version, status: order.status },
     data: {
+      productVersionId: checked.version.id,
       selection: checked.selection,
       snapshot: snapshot as object,
       configHash: checked.configHash,

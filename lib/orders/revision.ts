@@ -76,6 +76,11 @@ export function describeDifferences(before: Diffable, after: Diffable): string[]
   return lines;
 }
 
+/** The difference a move onto another version of the product makes, e.g. "Product version: 1 → 2". */
+export function versionDifference(from: number, to: number): string {
+  return `Product version: ${from} → ${to}`;
+}
+
 /** The event note a change writes (the order page, the build sheet and the timeline show it). */
 export function revisionNote(kind: "applied" | "requested" | "declined", revision: number | null, differences: string[]): string {
   const what = differences.length ? differences.join("; ") : "no visible difference";

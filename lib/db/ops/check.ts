@@ -108,6 +108,13 @@ const CHECKS: { invariant: string; sql: string; describe: (row: Row) => string }
     describe: (r) => `order ${r.number} is at revision ${r.revision} with ${r.applied} applied revisions (${r.first ?? "-"}..${r.last ?? "-"}), total ${r.total_cents} vs the last revision's ${r.last_total ?? "-"}${r.same_snapshot === false ? ", and a different snapshot" : ""}`,
   },
   {
+    invariant: "each order is on a version of its own product, the one its snapshot (so its latest revision) was priced on",
+    sql: `SELECT o.number, v.version, o.snapshot -> 'product' ->> 'version' AS snapshot_version, (v.product_id = o.product_id) AS same_product
+          FROM orders o JOIN product_versions v ON v.id = o.product_version_id
+          WHERE v.product_id <> o.product_id OR o.snapshot -> 'product' ->> 'versionId' IS DISTINCT FROM o.product_version_id`,
+    describe: (r) => r.same_product === false ? `order ${r.number} is on another product's version` : `order ${r.number} is on version ${r.version} but its snapshot was priced on version ${r.snapshot_version ?? "(none)"}`,
+  },
+  {
     invariant: "each applied revision replaced the snapshot the one before it made",
     sql: `SELECT o.number, r.number AS revision FROM order_revisions r JOIN orders o ON o.id = r.order_id
           JOIN order_revisions p ON p.order_id = r.order_id AND p.status = 'APPLIED' AND p.number = r.number - 1

@@ -11,12 +11,12 @@ import { orderNumberSchema } from "@/lib/orders/schema";
 
 export const metadata: Metadata = { title: "Review your change" };
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ c?: string | string[]; q?: string | string[] }> };
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ c?: string | string[]; q?: string | string[]; v?: string | string[] }> };
 
 /** The change worked out by the server before the customer confirms it: new price, difference, new date (issue 23). */
 export default async function ReviewChangePage({ params, searchParams }: Props) {
   const { number } = await params;
-  const { c, q } = await searchParams;
+  const { c, q, v } = await searchParams;
   const user = await requireUser(`/orders/${encodeURIComponent(number)}/change`);
   if (!orderNumberSchema.safeParse(number).success) notFound();
   const db = await getDb();
@@ -24,9 +24,11 @@ export default async function ReviewChangePage({ params, searchParams }: Props) 
   if (!order) notFound();
   const code = typeof c === "string" ? c : "";
   const quantity = typeof q === "string" && /^\d{1,4}$/.test(q) ? Number(q) : order.quantity;
+  // The product's newer version the change moves the order onto (checked to be current by the preview).
+  const versionId = typeof v === "string" && /^[\w-]{1,100}$/.test(v) ? v : null;
   const decoded = decodeSelection(code);
-  const preview = decoded.ok ? await previewChange(db, order, decoded.selection, quantity) : { ok: false as const, code: "invalid" as const, message: decoded.message };
-  const edit = `/orders/${order.number}/change${code ? `?c=${encodeURIComponent(code)}&q=${quantity}` : ""}`;
+  const preview = decoded.ok ? await previewChange(db, order, decoded.selection, quantity, versionId) : { ok: false as const, code: "invalid" as const, message: decoded.message };
+  const edit = `/orders/${order.number}/change${code ? `?c=${encodeURIComponent(code)}&q=${quantity}${versionId ? `&onto=${encodeURIComponent(versionId)}` : ""}` : ""}`;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
@@ -36,7 +38,7 @@ export default async function ReviewChangePage({ params, searchParams }: Props) 
       {preview.ok ? (
         <ChangeReview
           preview={{ ...preview, promisedBefore: preview.promisedBefore.toISOString(), promisedAfter: preview.promisedAfter?.toISOString() ?? null }}
-          form={{ number: order.number, configuration: code, quantity: String(quantity), idempotencyKey: randomUUID(), expectedOrderVersion: String(preview.orderVersion), expectedTotalCents: String(preview.totalAfterCents) }}
+          form={{ number: order.number, configuration: code, quantity: String(quantity), versionId: versionId ?? "", idempotencyKey: randomUUID(), expectedOrderVersion: String(preview.orderVersion), expectedTotalCents: String(preview.totalAfterCents) }}
           editHref={edit}
         />
       ) : (
