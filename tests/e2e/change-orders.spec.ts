@@ -1,15 +1,26 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
+import { openEditor } from "./support/editor";
+import { newCustomerOverHttp, useSession } from "./support/new-customer";
 
 // Issue 23, change orders: a customer changes a confirmed order; staff see the revision on the build sheet; a
-// change asked for after production started is approved by staff and the customer sees it live.
+// change asked for after production started is approved by staff and the customer sees it live; an order is
+// moved onto the product's newer version. Each test orders as a customer of its own (the seeded customer's open
+// hours are capped and shared by every file).
 
-test.use({ storageState: storageStateFor("customer") });
+/** A page signed in as a new customer of this test (from 127.0.0.n). */
+async function customerPage(browser: Browser, n: number, label: string): Promise<Page> {
+  const base = test.info().project.use.baseURL!;
+  const buyer = await newCustomerOverHttp(base, n, label);
+  const context = await browser.newContext();
+  await useSession(context, base, buyer.jar);
+  return context.newPage();
+}
 
-/** Orders a linden sofa in its standard configuration (wool, 200 cm) through the checkout; returns its number. */
-async function orderSofa(page: Page): Promise<string> {
-  await page.goto("/products/linden-sofa/order");
+/** Orders a product (the linden sofa) in its standard configuration (wool, 200 cm) through the checkout; returns its number. */
+async function orderSofa(page: Page, slug = "linden-sofa"): Promise<string> {
+  await page.goto(`/products/${slug}/order`);
   await page.getByRole("main").getByLabel("Street and number").fill("4 Canal Walk");
   await page.getByRole("main").getByLabel("Postal code").fill("1012 AB");
   await page.getByRole("main").getByLabel("City").fill("Amsterdam");
@@ -36,8 +47,9 @@ async function staffMoves(browser: Browser, number: string, buttons: string[]) {
   await context.close();
 }
 
-test("a customer changes a confirmed order's fabric and width, sees the new price and date, and staff see revision 2 on the build sheet", async ({ page, browser }) => {
+test("a customer changes a confirmed order's fabric and width, sees the new price and date, and staff see revision 2 on the build sheet", async ({ browser }) => {
   test.setTimeout(240_000);
+  const page = await customerPage(browser, 210, "Change");
   const number = await orderSofa(page);
   await staffMoves(browser, number, ["Confirm order"]);
 
@@ -89,8 +101,9 @@ test("a customer changes a confirmed order's fabric and width, sees the new pric
   await context.close();
 });
 
-test("after production starts the customer requests a change; staff approve it with a fee and the customer sees it live", async ({ page, browser }) => {
+test("after production starts the customer requests a change; staff approve it with a fee and the customer sees it live", async ({ browser }) => {
   test.setTimeout(240_000);
+  const page = await customerPage(browser, 211, "Request");
   const number = await orderSofa(page);
   await staffMoves(browser, number, ["Confirm order", "Start production"]);
 
@@ -126,4 +139,82 @@ test("after production starts the customer requests a change; staff approve it w
   await expect(page.getByTestId("revision-list")).toContainText("Sage is in stock");
   await expect(page.getByTestId("change-pending")).toHaveCount(0);
   await expect(page.getByRole("row", { name: /Change fee/ })).toBeVisible();
+});
+
+/** The admin publishes the draft open in the product's editor. */
+async function publishDraft(admin: Page, version: number) {
+  const main = admin.getByRole("main");
+  const ack = main.getByLabel("I have read the warnings; publish anyway");
+  if (await ack.isVisible()) await ack.check();
+  await admin.getByRole("button", { name: "Publish draft" }).click();
+  await expect(main.getByText(`Version ${version} is published and live in the catalog.`)).toBeVisible({ timeout: 30_000 });
+}
+
+test("an order placed on version 1 moves onto version 2 of its product: carried over, repriced, and the build sheet shows v2", async ({ browser }) => {
+  test.setTimeout(300_000);
+  // A product of this test's own (a copy of the sofa): publishing it does not change what other tests order.
+  const slug = `sofa-move-${Date.now().toString(36)}`;
+  const adminContext = await browser.newContext({ storageState: storageStateFor("admin") });
+  const admin = await adminContext.newPage();
+  await admin.goto("/admin/products");
+  await admin.getByRole("link", { name: "Linden sofa" }).click();
+  await admin.getByRole("main").getByLabel("Name of the copy").fill("Moving sofa");
+  await admin.getByRole("main").getByLabel("Slug of the copy").fill(slug);
+  await admin.getByRole("button", { name: "Clone product" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Moving sofa" })).toBeVisible({ timeout: 30_000 });
+  await openEditor(admin);
+  await publishDraft(admin, 1);
+
+  const page = await customerPage(browser, 212, "Move");
+  const number = await orderSofa(page, slug);
+  await page.goto(`/orders/${number}`);
+  const totalBefore = (await page.getByTestId("order-total").textContent()) ?? "";
+
+  // Version 2 costs EUR 100 more.
+  const basePrice = admin.getByRole("main").getByLabel("Base price (EUR)");
+  const v1Price = Number(await basePrice.inputValue());
+  await basePrice.fill(String(v1Price + 100));
+  await admin.getByRole("button", { name: "Save draft" }).click();
+  await expect(admin.getByRole("main").getByText("Draft v2 saved.")).toBeVisible({ timeout: 30_000 });
+  await publishDraft(admin, 2);
+  await adminContext.close();
+
+  // Today's price of the same (standard) configuration, as the catalog sells version 2.
+  await page.goto(`/products/${slug}`);
+  const todays = (await page.getByRole("region", { name: "Your Moving sofa" }).getByRole("status").first().textContent()) ?? "";
+  expect(todays).toMatch(/^€[\d,]+\.\d\d$/);
+  expect(todays).not.toBe(totalBefore);
+
+  await page.goto(`/orders/${number}`);
+  await page.getByRole("link", { name: "Change specification" }).click();
+  const newer = page.getByRole("region", { name: "The Moving sofa has been updated since you ordered it" });
+  await expect(newer).toContainText("Your order keeps version 1");
+  await expect(page.getByRole("link", { name: "Review change" })).toHaveCount(0);
+  await newer.getByRole("link", { name: "Change onto version 2" }).click();
+  await expect(page.getByRole("region", { name: "Moving your order from version 1 to version 2" })).toContainText("Every choice of your order is still available");
+  // The summary dims while the engine works out the first view; axe reads its colours once it has.
+  await expect(page.locator("#summary")).not.toHaveAttribute("aria-busy", "true");
+  await expectNoSeriousAxeViolations(page, { exclude: "header" });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `/tmp/chg-move-${width}.png`, fullPage: false });
+  }
+  // Moving is a change in itself: it can be reviewed with no choice changed.
+  await page.getByRole("link", { name: "Review change" }).click();
+  await expect(page.getByRole("heading", { name: "Review your change" })).toBeVisible();
+  await expect(page.getByTestId("change-differences")).toHaveText("Product version: 1 → 2");
+  await expect(page.getByTestId("new-total")).toHaveText(todays);
+  await expect(page.getByTestId("price-difference")).toHaveText(/^\+€\d/);
+  await page.getByRole("button", { name: "Confirm change" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/orders/${number}$`));
+  await expect(page.getByTestId("revision-list")).toContainText("Product version: 1 → 2");
+  await expect(page.getByTestId("order-total")).toHaveText(todays);
+
+  const staffContext = await browser.newContext({ storageState: storageStateFor("staff") });
+  const staff = await staffContext.newPage();
+  await staff.goto(`/staff/orders/${number}`);
+  await expect(staff.getByRole("main").getByText("v2", { exact: true })).toBeVisible();
+  await expect(staff.getByTestId("revision-banner")).toContainText("(revision 2): Product version: 1 → 2");
+  await staffContext.close();
 });

@@ -63,6 +63,7 @@ export default async function ChangeOrderPage({ params, searchParams }: Props) {
   const quantity = typeof q === "string" && /^\d{1,4}$/.test(q) && Number(q) > 0 ? Number(q) : order.quantity;
   const initial = { ...configuratorView(definition, selection, quantity, order.currency), fixes: allFixes(definition, selection) };
   const here = `/orders/${order.number}/change`;
+  const definitionKey = moving ? newer.id : order.productVersion.id;
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
@@ -98,7 +99,9 @@ export default async function ChangeOrderPage({ params, searchParams }: Props) {
           <p className="mt-2"><Link href={here} className="text-brand-700 underline">Keep version {order.productVersion.version} instead</Link></p>
         </section>
       ) : null}
+      {/* Keyed by the version: moving onto the newer one (a link to this page) starts the configurator afresh. */}
       <ChangeConfigurator
+        key={definitionKey}
         number={order.number}
         product={{ slug: order.product.slug, name: order.product.name }}
         definition={definition}
