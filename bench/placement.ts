@@ -13,6 +13,7 @@ import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { seedDatabase } from "@/prisma/seed-database";
 import { actionId, checkoutBody, PLACED_MARK, readCheckoutFields, withFreshKey } from "./lib/checkout";
 import { runLoad, type Scenario } from "./lib/load";
+import { summarizeProfile } from "./lib/profile";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { BENCH_SERVER_ENV, signInCustomers, startServer, warm } from "./lib/server";
 import { BENCH_CUSTOMERS, benchCustomerEmails, prepareBenchData } from "./lib/volume";
@@ -36,30 +37,6 @@ async function measured(base: string, pid: number, scenario: Scenario, seconds: 
   const before = cpuMs(pid);
   const result = await runLoad(base, scenario, connections, seconds);
   return { ...result, cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, result.ok) };
-}
-
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-
-function summarize(file: string) {
-  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const fns = new Map<string, number>();
-  const files = new Map<string, number>();
-  for (const [id, us] of self) {
-    const frame = byId.get(id)!.callFrame;
-    const file = frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\.next-bench\//, ".next-bench/") || "(native)";
-    const key = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber}`;
-    fns.set(key, (fns.get(key) ?? 0) + us);
-    const pkg = file.startsWith("(") ? file : file.split("/").slice(0, file.startsWith("@") ? 2 : file.startsWith(".next-bench") ? 4 : 1).join("/");
-    files.set(pkg, (files.get(pkg) ?? 0) + us);
-  }
-  const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join("\n");
-  console.log(`\n${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled\n-- by package/file --\n${top(files, 25)}\n-- by function --\n${top(fns, 40)}`);
 }
 
 async function main() {
@@ -113,7 +90,7 @@ async function main() {
     } finally {
       await server.stop();
     }
-    if (profiling) for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) summarize(path.join(dir, file));
+    if (profiling) for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) summarizeProfile(path.join(dir, file));
   } finally {
     await scratch.drop();
   }

@@ -2,13 +2,17 @@
 // on one PostgreSQL database of BENCH_BOARD_ORDERS orders (default 100,000, grown as `npm run bench` grows
 // it), for each given build folder in turn (A/B of two builds: `NEXT_DIST_DIR=.next-a npx next build`, change,
 // `NEXT_DIST_DIR=.next-b npx next build`). Per build: ROUNDS rounds of the static page and the board at
-// concurrency 16 (3 s each), then the board at concurrency 1; prints req/s, p50 and the median ratio.
+// concurrency 16 (3 s each), then the board at concurrency 1; prints req/s, p50 and the median ratio. With
+// PROFILE=1 each server runs with --cpu-prof and only the board is loaded (no static page, so no ratio); once
+// the server stops the packages and functions with the most CPU time are printed.
 import fs from "node:fs";
+import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/ops/prepare";
 import { resolveDatabaseConfig } from "@/lib/db/config";
 import { seedDatabase } from "@/prisma/seed-database";
 import { runLoad, type Scenario } from "./lib/load";
+import { summarizeProfile } from "./lib/profile";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { BENCH_SERVER_ENV, signIn, startServer, warm } from "./lib/server";
 import { fillOrders, prepareBenchData } from "./lib/volume";
@@ -48,7 +52,8 @@ async function main() {
     console.log(`${await database.prisma.order.count()} orders`);
     await database.close();
     for (const distDir of dists) {
-      const server = await startServer({ port: PORT, distDir, databaseUrl: scratch.url, env: BENCH_SERVER_ENV });
+      const profileDir = process.env.PROFILE === "1" ? fs.mkdtempSync("/tmp/atelier-board-prof-") : null;
+      const server = await startServer({ port: PORT, distDir, databaseUrl: scratch.url, env: BENCH_SERVER_ENV, nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
       try {
         const staff = await signIn(server.base, "staff@atelier.test", process.env.ATELIER_DEMO_PASSWORD_STAFF || "staff-demo-2026");
         const html = await warm(server.base, "/staff", staff, 5);
@@ -63,7 +68,8 @@ async function main() {
         const p50s: number[] = [];
         const cpus: number[] = [];
         for (let round = 1; round <= ROUNDS; round++) {
-          const base = await measure(pid, server.base, fixed, 16, 3);
+          // A profile shows the board alone: the static page's rounds are left out (its ratio then reads 1 req/s).
+          const base = profileDir ? { result: { requestsPerSecond: 1 }, cpuMs: 1 } : await measure(pid, server.base, fixed, 16, 3);
           const result = await measure(pid, server.base, board, 16, 3);
           ratios.push(result.result.requestsPerSecond / base.result.requestsPerSecond);
           cpuRatios.push(base.cpuMs / result.cpuMs);
@@ -79,6 +85,7 @@ async function main() {
       } finally {
         await server.stop();
       }
+      if (profileDir) for (const file of fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) summarizeProfile(path.join(profileDir, file));
     }
   } finally {
     await scratch.drop();

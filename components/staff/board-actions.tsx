@@ -9,28 +9,33 @@ import { CancelDialog } from "./cancel-form";
 type Cancelling = { number: string; from: OrderStatus; decline: boolean; key: number };
 
 /**
- * The board's one-click steps for all its cards at once: the cards are plain server HTML whose buttons say
- * what they do in data attributes (data-action="advance" or "cancel", data-number, data-from, data-to), and
- * this one listener runs them. A client component in each of up to 180 cards made every board render
- * serialize and hydrate as many components; one here costs the same whatever the board holds.
+ * The board's one-click steps for all its cards at once: the cards are plain server HTML whose <li> carries
+ * the order (data-number, data-from) and whose buttons say what they do (data-action="advance" with data-to,
+ * or "cancel"), and this one listener runs them. A client component in each of up to 180 cards made every
+ * board render serialize and hydrate as many components; one here costs the same whatever the board holds.
  */
 export function BoardActions({ children }: { children: React.ReactNode }) {
   const [cancelling, setCancelling] = useState<Cancelling | null>(null);
   const [message, setMessage] = useState("");
   const [, startTransition] = useTransition();
 
-  function advance(button: HTMLButtonElement, data: DOMStringMap) {
+  function advance(button: HTMLButtonElement, order: DOMStringMap, to: string) {
     const form = new FormData();
-    form.set("number", data.number ?? "");
-    form.set("expected", data.from ?? "");
-    form.set("to", data.to ?? "");
+    form.set("number", order.number ?? "");
+    form.set("expected", order.from ?? "");
+    form.set("to", to);
+    // The button reads "Saving…" while the step runs (its label is its first text; the rest names the order).
+    const label = button.firstChild;
+    const idle = label?.textContent ?? "";
+    if (label) label.textContent = "Saving…";
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
     setMessage("");
     startTransition(async () => {
       const result = await transitionOrderAction(initialFormState, form);
-      if (!result.ok) setMessage(`${data.number}: ${result.message ?? "could not be moved."}`);
+      if (!result.ok) setMessage(`${order.number}: ${result.message ?? "could not be moved."}`);
       // On success the action refreshes the board, which moves the card (and renders a fresh button).
+      if (label) label.textContent = idle;
       button.disabled = false;
       button.removeAttribute("aria-busy");
     });
@@ -38,10 +43,11 @@ export function BoardActions({ children }: { children: React.ReactNode }) {
 
   function onClick(event: React.MouseEvent<HTMLDivElement>) {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
-    if (!button || button.disabled || !event.currentTarget.contains(button)) return;
-    const data = button.dataset;
-    if (data.action === "advance") advance(button, data);
-    if (data.action === "cancel") setCancelling({ number: data.number ?? "", from: data.from as OrderStatus, decline: data.decline === "1", key: Date.now() });
+    const card = button?.closest<HTMLElement>("li[data-number]");
+    if (!button || !card || button.disabled || !event.currentTarget.contains(button)) return;
+    const order = card.dataset;
+    if (button.dataset.action === "advance") advance(button, order, button.dataset.to ?? "");
+    if (button.dataset.action === "cancel") setCancelling({ number: order.number ?? "", from: order.from as OrderStatus, decline: button.dataset.decline === "1", key: Date.now() });
   }
 
   return (

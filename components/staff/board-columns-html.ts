@@ -46,18 +46,20 @@ export function orderCardHtml(card: BoardCard): string {
     card.status === "AWAITING_APPROVAL"
       ? `<p class="bc-hold" data-testid="hold-until">Approve by ${card.holdUntil ? formatDate(card.holdUntil) : "-"}; books its hours when approved</p>`
       : `<p class="bc-when">Promised ${formatDate(card.promisedDate)}${card.risk !== "done" ? `<span${DAYS_TONE[card.risk]}> · ${daysLeftText(card.daysLeft)}</span>` : ""}</p>`;
+  // The card carries its number and stage once (data-number, data-from on the <li>); its buttons say what they
+  // do. They are not in a form, so they need no type; BoardActions words "Saving…" while one runs.
   let actions = "";
-  if (next === "SHIPPED") actions += `<a href="/staff/orders/${number}#ship" class="bc-btn bc-go">Ship…<span class="sr-only"> ${number}</span></a>`;
-  else if (next)
-    actions += `<button type="button" data-action="advance" data-number="${number}" data-from="${card.status}" data-to="${next}" class="bc-btn bc-go"><span class="bc-idle">${escapeHtml(TRANSITION_LABELS[next])}</span><span class="bc-busy">Saving…</span><span class="sr-only"> ${number}</span></button>`;
+  if (next === "SHIPPED") actions += `<a href="/staff/orders/${number}#ship" class="bc-go">Ship…<span class="sr-only"> ${number}</span></a>`;
+  else if (next) actions += `<button data-action="advance" data-to="${next}" class="bc-go">${escapeHtml(TRANSITION_LABELS[next])}<span class="sr-only"> ${number}</span></button>`;
   if (cancellable) {
     const decline = card.status === "AWAITING_APPROVAL";
-    actions += `<button type="button" data-action="cancel" data-number="${number}" data-from="${card.status}"${decline ? ' data-decline="1"' : ""} class="bc-btn bc-stop">${decline ? "Decline…" : "Cancel…"}<span class="sr-only"> order ${number}</span></button>`;
+    actions += `<button data-action="cancel"${decline ? ' data-decline="1"' : ""} class="bc-stop">${decline ? "Decline…" : "Cancel…"}<span class="sr-only"> order ${number}</span></button>`;
   }
+  const link = `<a href="/staff/orders/${number}" class="bc-num">${number}</a>`;
   // Plain links: a board of up to 180 cards would otherwise prefetch as many build sheets.
   return (
-    `<li class="${EDGE[card.risk]}" data-testid="order-card" data-risk="${card.risk}">` +
-    `<div class="bc-top"><a href="/staff/orders/${number}" class="bc-num">${number}</a>${RISK_BADGE[card.risk]}</div>` +
+    `<li class="${EDGE[card.risk]}" data-testid="order-card" data-risk="${card.risk}" data-number="${number}" data-from="${card.status}">` +
+    (RISK_BADGE[card.risk] ? `<div class="bc-top">${link}${RISK_BADGE[card.risk]}</div>` : link) +
     `<p class="bc-what">${escapeHtml(card.productName)}${quantity}</p>` +
     `<p class="bc-who">${escapeHtml(card.customerName)}</p>` +
     unreadHtml(number, card.unreadMessages) +

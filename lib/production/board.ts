@@ -27,6 +27,8 @@ export type Board = {
   products: { slug: string; name: string }[];
   /** Days of delivered and cancelled orders on the board; null when searching (all of them). */
   finishedWindowDays: number | null;
+  /** Orders awaiting approval whose hold ended by `today` (lib/orders/holds.ts expires them; then read the board again). */
+  holdsDue: number;
 };
 
 /** The board's columns: large orders awaiting approval, every stage, then Cancelled. */
@@ -66,6 +68,8 @@ const BOOKED_DAYS_MATTER: OrderStatus[] = ["PLACED", "CONFIRMED", "IN_PRODUCTION
 type CardRow = { status: OrderStatus; number: string; quantity: number; promised_date: string; hold_until: Date | null; product_name: string; customer_name: string; at_risk: boolean; first_day: string | null; last_day: string | null; unread: number };
 const utcDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
+const HOLDS_DUE = "HOLDS_DUE";
+
 /** Runs a Prisma.sql statement on the direct path (queryRows): the board's statements skip Prisma's query compiler. */
 const rowsOf = <T>(db: Tx, statement: PrismaTypes.Sql) => queryRows<T>(db, statement.text, statement.values);
 
@@ -86,8 +90,12 @@ export async function findBoard(db: Tx, query: BoardQuery, today = new Date()): 
     (status) => PrismaTypes.sql`SELECT ${status}::text AS status, count(*)::int AS n FROM orders o ${joins}
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}`,
   );
+  // One more branch counts the approval holds that have ended (whatever the filters): the usual board then needs
+  // no read of its own to learn that none is due.
+  const holdsBranch = PrismaTypes.sql`SELECT ${HOLDS_DUE}::text AS status, count(*)::int AS n FROM orders o
+      WHERE o.status = 'AWAITING_APPROVAL'::"OrderStatus" AND o.hold_until <= ${today}`;
   const countsAndProducts = Promise.all([
-    rowsOf<{ status: OrderStatus; n: number }>(db, PrismaTypes.sql`${PrismaTypes.join(countBranches, " UNION ALL ")}`),
+    rowsOf<{ status: OrderStatus | typeof HOLDS_DUE; n: number }>(db, PrismaTypes.sql`${PrismaTypes.join([...countBranches, holdsBranch], " UNION ALL ")}`),
     queryRows<{ slug: string; name: string }>(
       db,
       `SELECT p.slug, p.name FROM products p WHERE EXISTS (SELECT 1 FROM orders o WHERE o.product_id = p.id) ORDER BY p.sort_order ASC, p.id ASC`,
@@ -132,7 +140,8 @@ export async function findBoard(db: Tx, query: BoardQuery, today = new Date()): 
     );
   };
   const [[countRows, products], firstRows] = await Promise.all([countsAndProducts, cardsOf(BOARD_COLUMNS, null)]);
-  const counts = new Map(countRows.map((r) => [r.status, Number(r.n)]));
+  const holdsDue = Number(countRows.find((r) => r.status === HOLDS_DUE)?.n ?? 0);
+  const counts = new Map(countRows.flatMap((r) => (r.status === HOLDS_DUE ? [] : [[r.status, Number(r.n)] as const])));
   const pastTheEnd = BOARD_COLUMNS.filter((status) => pageOf(counts, status).page !== pageOf(null, status).page);
   const rows = pastTheEnd.length
     ? [...firstRows.filter((row) => !pastTheEnd.includes(row.status)), ...(await cardsOf(pastTheEnd, counts))]
@@ -154,5 +163,5 @@ export async function findBoard(db: Tx, query: BoardQuery, today = new Date()): 
       }));
     return { status, count: counts.get(status) ?? 0, ...pageOf(counts, status), cards };
   });
-  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products, finishedWindowDays: since ? FINISHED_WINDOW_DAYS : null };
+  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products, finishedWindowDays: since ? FINISHED_WINDOW_DAYS : null, holdsDue };
 }

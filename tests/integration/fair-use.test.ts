@@ -4,6 +4,7 @@ import { checkConsistency } from "@/lib/db/ops/check";
 import { expireHolds } from "@/lib/orders/holds";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";
+import { findBoard } from "@/lib/production/board";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 // Fair use (issue 19, finding 2), on PGlite and (with TEST_DATABASE_URL) on PostgreSQL: the quantity limit, the
@@ -136,11 +137,15 @@ describe(`fair use (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`
 
     const expiring = await place();
     const row = await db().order.findUniqueOrThrow({ where: { number: expiring } });
-    // Not yet due: nothing happens.
-    expect(await expireHolds(db(), new Date(row.holdUntil!.getTime() - 1000))).toBe(0);
+    // Not yet due: nothing happens, and the board's counts find none due (the board then expires nothing).
+    const before = new Date(row.holdUntil!.getTime() - 1000);
+    expect((await findBoard(db(), { page: {} }, before)).holdsDue).toBe(0);
+    expect(await expireHolds(db(), before)).toBe(0);
     const later = new Date(row.holdUntil!.getTime() + 1000);
+    expect((await findBoard(db(), { page: {} }, later)).holdsDue).toBeGreaterThanOrEqual(1);
     const runs = await Promise.all([expireHolds(db(), later), expireHolds(db(), later), expireHolds(db(), later)]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect((await findBoard(db(), { page: {} }, later)).holdsDue).toBe(0);
     const expired = await db().order.findUniqueOrThrow({ where: { number: expiring }, include: { events: true, emails: { orderBy: { createdAt: "asc" } } } });
     expect(expired).toMatchObject({ status: "CANCELLED", cancelReason: "Not approved within 3 days", holdUntil: null });
     expect(expired.events.map((e) => e.toStatus)).toEqual(["AWAITING_APPROVAL", "CANCELLED"]);
