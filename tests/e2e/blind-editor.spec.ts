@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { storageStateFor } from "./accounts";
+import { newCustomerOverHttp, useSession } from "./support/new-customer";
 import { openEditor } from "./support/editor";
 
 // An admin builds a made-to-measure blind priced per m² by formula in the editor and publishes it; a
@@ -83,7 +84,11 @@ test("an admin builds a blind priced per m² by formula; a customer sees the m²
   await adminContext.close();
 
   // The customer sets 120 x 200 cm: 2.40 m² of fabric at €89.00 = €213.60, plus the €25.00 base.
-  const customerContext = await browser.newContext({ storageState: storageStateFor("customer") });
+  // A customer of this test's own: the seeded customer's open workshop hours are capped and shared by every file.
+  const base = test.info().project.use.baseURL!;
+  const buyer = await newCustomerOverHttp(base, 213, "Blind");
+  const customerContext = await browser.newContext();
+  await useSession(customerContext, base, buyer.jar);
   const customer = await customerContext.newPage();
   await customer.goto(`/products/${slug}`);
   await expect(customer.getByRole("heading", { level: 1, name: "Made-to-measure blind" })).toBeVisible();
