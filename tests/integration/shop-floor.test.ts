@@ -159,7 +159,8 @@ describe("starting and finishing operations", () => {
   });
 
   it("leaves the database consistent (db:check) after all of the above, apart from the fixtures' bare snapshots", async () => {
-    const findings = (await checkConsistency(t.prisma)).filter((x) => !x.invariant.startsWith("each order has its option rows") && !x.invariant.startsWith("an order's operations add up"));
+    const bare = ["each order has its option rows", "an order's operations add up", "each order is on a version of its own product"];
+    const findings = (await checkConsistency(t.prisma)).filter((x) => !bare.some((invariant) => x.invariant.startsWith(invariant)));
     expect(findings).toEqual([]);
   });
 });
