@@ -21,7 +21,8 @@ import { STATUS_LABELS } from "./status";
 
 // Change orders (issue 23): a customer changes the specification of their order. One transaction, under the
 // booking lock (as placement) and the order's row lock (as staff transitions update it conditionally on its
-// version): re-validated and re-priced on the order's product version, re-planned and re-booked, recorded as
+// version): re-validated and re-priced on the order's product version (or the product's current one the customer
+// moves it onto: the order then takes that version), re-planned and re-booked, recorded as
 // an immutable revision. Where the settings allow only requests (production started), or the new specification
 // is large enough to need approval (fair use), it is recorded as a request that staff approve or decline
 // (./change-requests.ts). Idempotent by the client's key; every refusal writes nothing and says why.

@@ -7,8 +7,9 @@ import type { WorkshopCalendar } from "@/lib/delivery/calendar";
 import { buildSnapshot, type OrderSnapshot } from "./snapshot";
 import { describeDifferences, versionDifference } from "./revision";
 
-// Change orders (issue 23): re-validating and re-pricing a new specification on the order's own product version,
-// and re-planning the work that has not started, on the same planner and capacity placement uses.
+// Change orders (issue 23): re-validating and re-pricing a new specification on the order's own product version
+// (or on the product's current one, when the customer moves the order onto it), and re-planning the work that
+// has not started, on the same planner and capacity placement uses.
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { evaluate, normalize } from "@/lib/configurator";
+import { checkChange, type ChangeableOrder } from "@/lib/orders/change-plan";
+import { buildSnapshot } from "@/lib/orders/snapshot";
+import { demoProducts } from "@/prisma/demo-products";
 import { changeModeFor, describeDifferences, revisionNote } from "@/lib/orders/revision";
 import { revisionTimeline } from "@/lib/orders/timeline";
 import type { SnapshotChoice } from "@/lib/orders/snapshot";
@@ -58,5 +62,33 @@ describe("change orders in the order's timeline", () => {
     expect(steps[0]!.detail).toBe("Price €100.00 → €190.00; delivery 2027-01-10 → 2027-01-12");
     expect(steps[1]!.detail).toBe("Legs already fitted");
     expect(steps[2]!.detail).toMatch(/^If approved: /);
+  });
+});
+
+describe("change orders onto the product's newer version", () => {
+  const sofa = demoProducts.find((p) => p.slug === "linden-sofa")!.definition;
+  const dearer = { ...sofa, basePriceCents: sofa.basePriceCents + 10_000 };
+  const v1 = { id: "v1", version: 1, definition: sofa };
+  const normalized = normalize(sofa, {});
+  if (!normalized.ok) throw new Error("the sofa's defaults are invalid");
+  const selection = normalized.selection;
+  const built = buildSnapshot({ product: { id: "p", slug: "linden-sofa", name: "Linden sofa", version: v1 }, selection, evaluation: evaluate(sofa, selection, { quantity: 1 }), currency: "EUR", promisedDate: new Date("2027-01-11T00:00:00Z") });
+  const order = {
+    id: "o", number: "AT-2026-000001", customerId: "c", status: "CONFIRMED", version: 2, revision: 1, quantity: 1, snapshot: built.json, configHash: built.configHash,
+    currency: "EUR", totalCents: built.json.totalCents, leadDays: 0, productionHours: 0, promisedDate: new Date("2027-01-11T00:00:00Z"), createdAt: new Date(),
+    product: { id: "p", slug: "linden-sofa", name: "Linden sofa" }, productVersion: v1, customer: { name: "C", email: "c@example.com" },
+  } satisfies ChangeableOrder;
+
+  it("the same configuration on the order's own version is no change", () => {
+    expect(checkChange(order, selection, 1)).toMatchObject({ ok: false, code: "unchanged" });
+  });
+
+  it("the same configuration on the newer version is a change: the version first among the differences, priced on that version", () => {
+    const checked = checkChange(order, selection, 1, { id: "v2", version: 2, definition: dearer });
+    expect(checked).toMatchObject({ ok: true, version: { id: "v2", version: 2 }, differences: ["Product version: 1 → 2"] });
+    if (!checked.ok) return;
+    expect(checked.evaluation.totalCents).toBe(evaluate(dearer, selection, { quantity: 1 }).totalCents);
+    expect(checked.evaluation.totalCents).not.toBe(order.totalCents);
+    expect(checked.snapshot.product).toMatchObject({ version: 2, versionId: "v2" });
   });
 });
