@@ -211,6 +211,11 @@ test("an order placed on version 1 moves onto version 2 of its product: carried 
   await expect(page.getByTestId("revision-list")).toContainText("Product version: 1 → 2");
   await expect(page.getByTestId("order-total")).toHaveText(todays);
 
+  // A link onto a version that is not on sale (an old tab, a hand-edited address) changes the order on its own version.
+  await page.goto(`/orders/${number}/change?onto=not-a-version`);
+  await expect(page.getByRole("status").filter({ hasText: "That version of the product is no longer the one on sale" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Moving your order/ })).toHaveCount(0);
+
   const staffContext = await browser.newContext({ storageState: storageStateFor("staff") });
   const staff = await staffContext.newPage();
   await staff.goto(`/staff/orders/${number}`);

@@ -76,9 +76,9 @@ export default async function ChangeOrderPage({ params, searchParams }: Props) {
           {mode === "request" ? "Production has started, so the workshop reviews the change before it is made." : "Nothing changes until you confirm on the next page."}
         </p>
       </header>
-      {typeof onto === "string" && !moving ? (
+      {typeof onto === "string" && !moving && onto !== order.productVersion.id ? (
         <p role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          That version of the product is no longer the current one{newer ? "" : ", and your order has the newest there is"}: you are changing your order on the version it has.
+          That version of the product is no longer the one on sale{newer ? ` (version ${newer.version} is, below)` : ""}: you are changing your order on the version it has.
         </p>
       ) : null}
       {newer && !moving ? (
