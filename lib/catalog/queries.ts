@@ -107,13 +107,14 @@ export async function getPublishedVersion(db: Tx, productId: string, versionId: 
 
 /** The product's current published version (what the catalog sells now), or null when it is out of the catalog. */
 export async function getCurrentVersion(db: Tx, productId: string): Promise<PublishedProduct["version"] | null> {
-  const [row] = await queryRows<{ id: string }>(
+  const [row] = await queryRows<{ id: string; version: number }>(
     db,
-    `SELECT v."id" FROM "products" p JOIN "product_versions" v ON v."id" = p."current_version_id"
+    `SELECT v."id", v."version" FROM "products" p JOIN "product_versions" v ON v."id" = p."current_version_id"
       WHERE p."id" = $1 AND v."status" = 'PUBLISHED'`,
     [productId],
   );
-  return row ? getPublishedVersion(db, productId, row.id) : null;
+  const definition = row ? await publishedDefinition(db, row.id) : null;
+  return row && definition ? { id: row.id, version: row.version, definition } : null;
 }
 
 // The product last read per slug. Only a hint: whoever uses it has the database check, where it writes, that

@@ -7,35 +7,30 @@ import { checkConsistency } from "@/lib/db/ops/check";
 import { applyChange, type ChangeInput } from "@/lib/orders/change-order";
 import { getChangeableOrder, previewChange } from "@/lib/orders/change-preview";
 import { decideChangeRequest } from "@/lib/orders/change-requests";
-import { placeOrder } from "@/lib/orders/place-order";
 import { planReorder } from "@/lib/orders/reorder";
 import type { OrderSnapshot } from "@/lib/orders/snapshot";
-import { transitionOrder } from "@/lib/orders/transition";
-import { seedDatabase } from "@/prisma/seed-database";
+import { placeSofa, seedChangeOrderShop, type ShopPeople, type SofaVersion } from "./helpers/change-orders";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 // Issue 23: a customer moves their order onto the product's newer version (the configuration carried over as
 // "Order again" does), on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
 let t: TestDatabase;
-let customer: { id: string; name: string; email: string };
-let staff: { id: string; role: "STAFF" };
-let admin: { id: string };
+let people: ShopPeople;
+let customer: ShopPeople["customer"];
+let staff: ShopPeople["staff"];
+let admin: ShopPeople["admin"];
 let productId: string;
-let v1: { id: string; definition: Definition };
+let v1: SofaVersion;
 
 const DB = process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite";
-const address = { name: "C", line1: "1 Street", line2: "", city: "Town", postalCode: "1000", country: "BE" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDatabase(t.prisma, { orders: false });
-  customer = await t.prisma.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
-  staff = { id: (await t.prisma.user.findUniqueOrThrow({ where: { email: "staff@atelier.test" } })).id, role: "STAFF" };
-  admin = await t.prisma.user.findUniqueOrThrow({ where: { email: "admin@atelier.test" }, select: { id: true } });
-  const product = await t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" }, include: { currentVersion: true } });
-  productId = product.id;
-  v1 = { id: product.currentVersion!.id, definition: product.currentVersion!.definition as unknown as Definition };
-  await t.prisma.settings.update({ where: { id: 1 }, data: { customerOpenHoursCap: 100_000 } });
+  const shop = await seedChangeOrderShop(t);
+  ({ customer, staff, admin } = shop);
+  people = shop;
+  productId = shop.sofa.productId;
+  v1 = shop.sofa;
 }, 120_000);
 afterAll(() => t.drop());
 
@@ -46,20 +41,7 @@ function terracotta(definition: Definition): Selection {
   return n.selection;
 }
 
-async function placeOnV1(status: "CONFIRMED" | "IN_PRODUCTION" = "CONFIRMED") {
-  const selection = terracotta(v1.definition);
-  const placed = await placeOrder(t.prisma, {
-    customer, slug: "linden-sofa", selection, quantity: 1, idempotencyKey: randomUUID(), shippingAddress: address, notes: "",
-    expected: { versionId: v1.id, totalCents: evaluate(v1.definition, selection, { quantity: 1 }).totalCents },
-  });
-  if (!placed.ok) throw new Error(placed.message);
-  const path = ["PLACED", "CONFIRMED", "IN_PRODUCTION"] as const;
-  for (let i = 1; i <= path.indexOf(status); i++) {
-    const moved = await transitionOrder(t.prisma, { orderNumber: placed.number, to: path[i]!, expectedStatus: path[i - 1]!, actor: staff });
-    if (!moved.ok) throw new Error(moved.message);
-  }
-  return t.prisma.order.findUniqueOrThrow({ where: { number: placed.number } });
-}
+const placeOnV1 = (status: "CONFIRMED" | "IN_PRODUCTION" = "CONFIRMED") => placeSofa(t, people, v1, terracotta(v1.definition), status);
 
 /** Publishes the sofa again with `edit` applied to the current definition; returns the new version. */
 async function publishSofa(edit: (d: Definition) => Definition) {

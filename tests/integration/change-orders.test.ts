@@ -4,59 +4,42 @@ import { evaluate, normalize, type Definition, type Selection } from "@/lib/conf
 import { checkConsistency } from "@/lib/db/ops/check";
 import { applyChange, type ChangeInput } from "@/lib/orders/change-order";
 import { decideChangeRequest } from "@/lib/orders/change-requests";
-import { placeOrder } from "@/lib/orders/place-order";
 import { transitionOrder } from "@/lib/orders/transition";
 import { findMaterialsAhead } from "@/lib/production/materials";
 import { getDashboard } from "@/lib/reports/dashboard";
 import { ordersCsv } from "@/lib/reports/orders-csv";
 import { changePolicySchema, updateChangePolicy } from "@/lib/settings/change-policy";
-import { seedDatabase } from "@/prisma/seed-database";
+import { placeSofa, seedChangeOrderShop, type ShopPeople, type SofaVersion } from "./helpers/change-orders";
 import { fingerprint } from "./helpers/personas";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 // Issue 23, change orders, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
 let t: TestDatabase;
-let customer: { id: string; name: string; email: string };
-let staff: { id: string; role: "STAFF" };
+let people: ShopPeople;
+let customer: ShopPeople["customer"];
+let staff: ShopPeople["staff"];
+let sofa: SofaVersion;
 let definition: Definition;
-let versionId: string;
 let defaults: Selection;
 
 const DB = process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite";
-const address = { name: "C", line1: "1 Street", line2: "", city: "Town", postalCode: "1000", country: "BE" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDatabase(t.prisma, { orders: false });
-  customer = await t.prisma.user.findUniqueOrThrow({ where: { email: "clara@example.com" }, select: { id: true, name: true, email: true } });
-  staff = { id: (await t.prisma.user.findUniqueOrThrow({ where: { email: "staff@atelier.test" } })).id, role: "STAFF" };
-  const product = await t.prisma.product.findUniqueOrThrow({ where: { slug: "linden-sofa" }, include: { currentVersion: true } });
-  definition = product.currentVersion!.definition as unknown as Definition;
-  versionId = product.currentVersion!.id;
+  const shop = await seedChangeOrderShop(t);
+  ({ customer, staff, sofa } = shop);
+  people = shop;
+  definition = sofa.definition;
   const n = normalize(definition, {});
   if (!n.ok) throw new Error("defaults invalid");
   defaults = n.selection;
-  // Many orders of one customer: the open-hours cap is tested on its own below.
-  await t.prisma.settings.update({ where: { id: 1 }, data: { customerOpenHoursCap: 100_000 } });
 }, 120_000);
 afterAll(() => t.drop());
 
 const totalOf = (selection: Selection, quantity = 1) => evaluate(definition, selection, { quantity }).totalCents;
 
 /** A linden sofa in the defaults (wool, 200 cm), placed and moved to `status` through the state machine. */
-async function sofaOrder(status: "PLACED" | "CONFIRMED" | "IN_PRODUCTION" = "CONFIRMED") {
-  const placed = await placeOrder(t.prisma, {
-    customer, slug: "linden-sofa", selection: defaults, quantity: 1, idempotencyKey: randomUUID(), shippingAddress: address, notes: "",
-    expected: { versionId, totalCents: totalOf(defaults) },
-  });
-  if (!placed.ok) throw new Error(placed.message);
-  const path = ["PLACED", "CONFIRMED", "IN_PRODUCTION"] as const;
-  for (let i = 1; i <= path.indexOf(status); i++) {
-    const moved = await transitionOrder(t.prisma, { orderNumber: placed.number, to: path[i]!, expectedStatus: path[i - 1]!, actor: staff });
-    if (!moved.ok) throw new Error(moved.message);
-  }
-  return t.prisma.order.findUniqueOrThrow({ where: { number: placed.number } });
-}
+const sofaOrder = (status: "PLACED" | "CONFIRMED" | "IN_PRODUCTION" = "CONFIRMED") => placeSofa(t, people, sofa, defaults, status);
 
 const linen210 = () => ({ ...defaults, material: "linen", width: 210 });
 

@@ -5,8 +5,9 @@ import { configuratorContent } from "@/components/configurator/static-content";
 import { ChangeConfigurator } from "@/components/orders/change-configurator";
 import { requireUser } from "@/lib/auth/guards";
 import { getCurrentVersion } from "@/lib/catalog/queries";
-import { decodeSelection, encodeSelection, normalize, parseDefinition, type Definition, type Selection } from "@/lib/configurator";
+import { encodeSelection, parseDefinition } from "@/lib/configurator";
 import { allFixes } from "@/lib/configurator/evaluate/fix";
+import { readShareLink } from "@/lib/configurator/share/share-link";
 import { configuratorView } from "@/lib/configurator/view";
 import { getDb } from "@/lib/db";
 import { getChangeableOrder } from "@/lib/orders/change-preview";
@@ -19,14 +20,6 @@ import { getChangePolicy } from "@/lib/settings/queries";
 export const metadata: Metadata = { title: "Change specification" };
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ onto?: string | string[]; c?: string | string[]; q?: string | string[] }> };
-
-/** The configuration in the address (back from the review), when it is one of `definition`'s. */
-function editedSelection(definition: Definition, c: unknown): Selection | null {
-  const decoded = decodeSelection(c);
-  if (!decoded.ok) return null;
-  const normalized = normalize(definition, decoded.selection);
-  return normalized.ok ? normalized.selection : null;
-}
 
 /**
  * The configurator on the order's own configuration and product version, to change it (issue 23). When the
@@ -59,8 +52,10 @@ export default async function ChangeOrderPage({ params, searchParams }: Props) {
   const moving = newer !== null && onto === newer.id;
   const definition = moving ? newer.definition : own.definition;
   const carried = moving ? planReorder(snapshot, newer.definition) : null;
-  const selection = editedSelection(definition, c) ?? carried?.selection ?? snapshot.selection;
-  const quantity = typeof q === "string" && /^\d{1,4}$/.test(q) && Number(q) > 0 ? Number(q) : order.quantity;
+  // Back from the review, the address carries the configuration being changed (read as a share link is).
+  const edited = readShareLink(definition, new URLSearchParams({ ...(typeof c === "string" ? { c } : {}), ...(typeof q === "string" ? { q } : {}) }).toString());
+  const selection = edited.selection ?? carried?.selection ?? snapshot.selection;
+  const quantity = edited.quantity ?? order.quantity;
   const initial = { ...configuratorView(definition, selection, quantity, order.currency), fixes: allFixes(definition, selection) };
   const here = `/orders/${order.number}/change`;
   const definitionKey = moving ? newer.id : order.productVersion.id;
