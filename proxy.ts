@@ -12,6 +12,15 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-// Only the signed-in sections and the checkout (whose loading boundary would otherwise stream a 200 before its
-// guard redirects): the cached pages (catalog, configurator) never pay for the proxy.
-export const config = { matcher: ["/staff/:path*", "/admin/:path*", "/orders/:path*", "/products/:slug/order"] };
+// Only page views of the signed-in sections and the checkout (whose loading boundary would otherwise stream a 200
+// before its guard redirects): the cached pages (catalog, configurator) never pay for the proxy, and neither do
+// server actions (a POST with a Next-Action header), which it would only pass through: placing an order cost
+// about 0.9 ms less server CPU without it (docs/performance.md). Each matcher is spelled out: Next reads them statically.
+export const config = {
+  matcher: [
+    { source: "/staff/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/orders/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/products/:slug/order", missing: [{ type: "header", key: "next-action" }] },
+  ],
+};

@@ -1,14 +1,14 @@
 import { headers } from "next/headers";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requireAdmin } from "@/lib/auth/guards";
-import { SECTION_PATH_HEADER, sectionPath } from "@/lib/auth/section-path";
+import { guardedPath } from "@/lib/auth/section-path";
 
 /**
  * Admin section frame: only admins get past it (each page and action checks again on its own). The guard runs
  * here, before the pages' loading boundary starts streaming, so the refusal is a real redirect (307).
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireAdmin(sectionPath("/admin", (await headers()).get(SECTION_PATH_HEADER)));
+  await requireAdmin(guardedPath("/admin", await headers()));
   return (
     <div>
       <AdminNav />

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { requireStaff } from "@/lib/auth/guards";
-import { SECTION_PATH_HEADER, sectionPath } from "@/lib/auth/section-path";
+import { guardedPath } from "@/lib/auth/section-path";
 
 /**
  * The staff area: only staff and admins get past it (each page and action checks again on its own). The guard
@@ -9,7 +9,7 @@ import { SECTION_PATH_HEADER, sectionPath } from "@/lib/auth/section-path";
  * real redirect (307), not a 200 whose body carries one.
  */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  await requireStaff(sectionPath("/staff", (await headers()).get(SECTION_PATH_HEADER)));
+  await requireStaff(guardedPath("/staff", await headers()));
   return (
     <div>
       <StaffNav />

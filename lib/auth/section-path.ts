@@ -29,3 +29,12 @@ export function sectionPath(section: "/staff" | "/admin", header: string | null 
   if (header && (header === section || header.startsWith(`${section}/`) || header.startsWith(`${section}?`)) && !header.includes("\\")) return header;
   return section;
 }
+
+/**
+ * The page a section layout guards, from the request's headers. The proxy does not run for server actions
+ * (its matcher skips requests with a Next-Action header), so on an action's request the header, if any, is
+ * the client's own: the layout then guards the section itself.
+ */
+export function guardedPath(section: "/staff" | "/admin", headers: { get(name: string): string | null }): string {
+  return headers.get("next-action") === null ? sectionPath(section, headers.get(SECTION_PATH_HEADER)) : section;
+}

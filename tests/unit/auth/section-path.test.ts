@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sectionPath, signInRedirectFor } from "@/lib/auth/section-path";
+import { guardedPath, sectionPath, signInRedirectFor } from "@/lib/auth/section-path";
 
 const session = [{ name: "next-auth.session-token", value: "anything" }];
 
@@ -31,5 +31,19 @@ describe("the page a section layout guards", () => {
     expect(sectionPath("/admin", "//evil.example/admin")).toBe("/admin");
     expect(sectionPath("/admin", "/admin\\evil")).toBe("/admin");
     expect(sectionPath("/admin", "/administrator")).toBe("/admin");
+  });
+});
+
+describe("the page a section layout guards, from the request's headers", () => {
+  const headers = (entries: Record<string, string>) => new Headers(entries);
+
+  it("takes the proxy's path on a page view", () => {
+    expect(guardedPath("/staff", headers({ "x-atelier-path": "/staff?q=AT-2026" }))).toBe("/staff?q=AT-2026");
+    expect(guardedPath("/admin", headers({}))).toBe("/admin");
+  });
+
+  it("ignores the path header on a server action's request, which the proxy does not see (the header is the client's)", () => {
+    expect(guardedPath("/staff", headers({ "next-action": "abc123", "x-atelier-path": "/staff/outbox" }))).toBe("/staff");
+    expect(guardedPath("/admin", headers({ "next-action": "abc123", "x-atelier-path": "/admin/users" }))).toBe("/admin");
   });
 });
