@@ -5,13 +5,14 @@ import { LiveUpdates } from "@/components/staff/live-updates";
 import { BoardColumns } from "@/components/staff/board-columns";
 import { columnViews, packColumns } from "@/components/staff/board-columns-html";
 import { UnreadMessages } from "@/components/staff/unread-messages";
-import { findPendingRequests } from "@/lib/orders/change-requests";
+import { pendingRequestsRead } from "@/lib/orders/change-requests";
 import { requireStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db";
-import { findUnreadForStaff } from "@/lib/messages/queries";
+import { readTogether } from "@/lib/db/together";
+import { unreadForStaffRead } from "@/lib/messages/queries";
 import { expireHolds } from "@/lib/orders/holds";
 import { STATUS_LABELS } from "@/lib/orders/status";
-import { findBoard } from "@/lib/production/board";
+import { boardRead, completeBoard } from "@/lib/production/board";
 import { rollForwardBeforeReading } from "@/lib/production/late-work";
 import { parseBoardQuery } from "@/lib/production/schema";
 import { plural } from "@/lib/plural";
@@ -27,7 +28,11 @@ export default async function StaffBoardPage({ searchParams }: { searchParams: P
   const query = parseBoardQuery(await searchParams);
   const db = await getDb();
   await rollForwardBeforeReading(db); // late work moves forward (and flags orders at risk) once a day, before the board reads
-  const read = () => Promise.all([findBoard(db, query), findUnreadForStaff(db), findPendingRequests(db)]);
+  // The board, the unread messages and the pending change requests: one statement (readTogether).
+  const read = async () => {
+    const [reading, unread, requests] = await readTogether(db, [boardRead(query), unreadForStaffRead(), pendingRequestsRead()]);
+    return [await completeBoard(db, reading), unread, requests] as const;
+  };
   let [board, unread, requests] = await read();
   // Approval holds that ended leave the board (also done on a timer): the board's counts find them, and the
   // board is read again once they are expired.

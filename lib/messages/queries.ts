@@ -1,4 +1,5 @@
-import { queryRows } from "@/lib/db/client";
+import { jsonArray, readTogether, type JsonRead } from "@/lib/db/together";
+import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/types";
 
 /** One message of an order's thread as the page shows it. */
@@ -33,16 +34,21 @@ export async function openThread(db: Tx, orderId: string, viewer: "CUSTOMER" | "
 }
 
 /**
- * Orders with customer messages no one in the workshop has read, most recent first (the board's "waiting" list).
- * One statement on the direct path (queryRows): every board request reads it.
+ * Orders with customer messages no one in the workshop has read, most recent first (the board's "waiting" list),
+ * as one JSON value: the staff board reads it with its other reads in one statement (readTogether).
  */
-export async function findUnreadForStaff(db: Tx, take = 20): Promise<{ number: string; count: number }[]> {
-  return queryRows<{ number: string; count: number }>(
-    db,
-    `SELECT o.number, g.count FROM (
+export function unreadForStaffRead(take = 20): JsonRead<{ number: string; count: number }[]> {
+  return {
+    sql: PrismaTypes.sql`SELECT COALESCE(json_agg(json_build_array(o.number, g.count) ORDER BY g.last DESC, o.number), '[]'::json) FROM (
        SELECT m.order_id, count(*)::int AS count, max(m.created_at) AS last FROM order_messages m
-       WHERE m.side = 'CUSTOMER' AND m.read_at IS NULL GROUP BY m.order_id ORDER BY last DESC, m.order_id LIMIT $1
-     ) g JOIN orders o ON o.id = g.order_id ORDER BY g.last DESC, o.number`,
-    [take],
-  );
+       WHERE m.side = 'CUSTOMER' AND m.read_at IS NULL GROUP BY m.order_id ORDER BY last DESC, m.order_id LIMIT ${take}
+     ) g JOIN orders o ON o.id = g.order_id`,
+    parse: (value) => (jsonArray(value) as [string, number][]).map(([number, count]) => ({ number, count: Number(count) })),
+  };
+}
+
+/** The same list on its own (see unreadForStaffRead). */
+export async function findUnreadForStaff(db: Tx, take = 20): Promise<{ number: string; count: number }[]> {
+  const [unread] = await readTogether(db, [unreadForStaffRead(take)]);
+  return unread;
 }

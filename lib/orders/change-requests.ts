@@ -3,7 +3,9 @@ import { writeAudit } from "@/lib/audit/write";
 import { isStaff } from "@/lib/auth/roles";
 import { getPublishedVersion } from "@/lib/catalog/queries";
 import { formatDate } from "@/lib/dates";
-import { queryRows, type Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
+import { jsonArray, readTogether, type JsonRead } from "@/lib/db/together";
+import { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { runTransaction } from "@/lib/db/transaction";
 import type { Tx } from "@/lib/db/types";
 import { takeBookingLock } from "@/lib/delivery/capacity";
@@ -104,20 +106,32 @@ export type PendingRequest = {
   order: { number: string; currency: string; product: { name: string }; customer: { name: string } };
 };
 
-/** The pending change requests, oldest first (at most 100), for the staff board: one statement on the direct path (queryRows). */
+/**
+ * The pending change requests, oldest first (at most 100), for the staff board, as one JSON value: the board
+ * reads it with its other reads in one statement (readTogether).
+ */
+export function pendingRequestsRead(): JsonRead<PendingRequest[]> {
+  return {
+    sql: PrismaTypes.sql`SELECT COALESCE(json_agg(json_build_array(r.id, (extract(epoch FROM r.created_at) * 1000)::float8, r.differences, r.total_before_cents,
+         r.total_after_cents, o.number, o.currency, p.name, u.name) ORDER BY r.created_at ASC, r.id ASC), '[]'::json)
+       FROM (SELECT * FROM order_revisions WHERE status = 'PENDING' ORDER BY created_at ASC, id ASC LIMIT 100) r
+       JOIN orders o ON o.id = r.order_id JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id`,
+    parse: (value) =>
+      (jsonArray(value) as [string, number, string[], number, number, string, string, string, string][]).map(
+        ([id, createdMs, differences, totalBeforeCents, totalAfterCents, number, currency, productName, customerName]) => ({
+          id,
+          createdAt: new Date(createdMs),
+          differences,
+          totalBeforeCents,
+          totalAfterCents,
+          order: { number, currency, product: { name: productName }, customer: { name: customerName } },
+        }),
+      ),
+  };
+}
+
+/** The same list on its own (see pendingRequestsRead). */
 export async function findPendingRequests(db: Tx): Promise<PendingRequest[]> {
-  const rows = await queryRows<{ id: string; created_at: Date; differences: string[]; total_before_cents: number; total_after_cents: number; number: string; currency: string; product_name: string; customer_name: string }>(
-    db,
-    `SELECT r.id, r.created_at, r.differences, r.total_before_cents, r.total_after_cents, o.number, o.currency, p.name AS product_name, u.name AS customer_name
-     FROM order_revisions r JOIN orders o ON o.id = r.order_id JOIN products p ON p.id = o.product_id JOIN users u ON u.id = o.customer_id
-     WHERE r.status = 'PENDING' ORDER BY r.created_at ASC, r.id ASC LIMIT 100`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    differences: r.differences,
-    totalBeforeCents: r.total_before_cents,
-    totalAfterCents: r.total_after_cents,
-    order: { number: r.number, currency: r.currency, product: { name: r.product_name }, customer: { name: r.customer_name } },
-  }));
+  const [requests] = await readTogether(db, [pendingRequestsRead()]);
+  return requests;
 }

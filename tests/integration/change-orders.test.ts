@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, normalize, type Definition, type Selection } from "@/lib/configurator";
 import { checkConsistency } from "@/lib/db/ops/check";
 import { applyChange, type ChangeInput } from "@/lib/orders/change-order";
-import { decideChangeRequest } from "@/lib/orders/change-requests";
+import { decideChangeRequest, findPendingRequests } from "@/lib/orders/change-requests";
 import { transitionOrder } from "@/lib/orders/transition";
 import { findMaterialsAhead } from "@/lib/production/materials";
 import { getDashboard } from "@/lib/reports/dashboard";
@@ -196,10 +196,16 @@ describe(`change orders (${DB})`, () => {
     expect(again).toMatchObject({ ok: false, code: "pending" });
 
     const request = await t.prisma.orderRevision.findFirstOrThrow({ where: { orderId: order.id, status: "PENDING" } });
+    // The board's list of pending requests shows it, with its order, difference and prices.
+    const listed = (await findPendingRequests(t.prisma)).find((r) => r.id === request.id);
+    expect(listed).toMatchObject({ order: { number: order.number, currency: order.currency }, totalBeforeCents: order.totalCents, totalAfterCents: request.totalAfterCents });
+    expect(listed?.differences.join(" ")).toContain("Sage");
+    expect(listed?.createdAt.getTime()).toBe(request.createdAt.getTime());
     const early = await decideChangeRequest(t.prisma, { requestId: request.id, actor: staff, decision: { kind: "approve", feeCents: 5000, promisedDate: "2000-01-01", note: "" } });
     expect(early).toMatchObject({ ok: false, code: "invalid" });
     const approved = await decideChangeRequest(t.prisma, { requestId: request.id, actor: staff, decision: { kind: "approve", feeCents: 5000, promisedDate: null, note: "Sage is in stock" } });
     expect(approved).toMatchObject({ ok: true });
+    expect((await findPendingRequests(t.prisma)).map((r) => r.id)).not.toContain(request.id);
     const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { options: true } });
     expect(after.revision).toBe(2);
     expect(after.totalCents).toBe(order.totalCents + 5000);

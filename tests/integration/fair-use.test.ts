@@ -139,7 +139,11 @@ describe(`fair use (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`
     const row = await db().order.findUniqueOrThrow({ where: { number: expiring } });
     // Not yet due: nothing happens, and the board's counts find none due (the board then expires nothing).
     const before = new Date(row.holdUntil!.getTime() - 1000);
-    expect((await findBoard(db(), { page: {} }, before)).holdsDue).toBe(0);
+    const waiting = await findBoard(db(), { page: {} }, before);
+    expect(waiting.holdsDue).toBe(0);
+    // Its card says until when it waits (to the millisecond the order holds).
+    const card = waiting.columns.find((c) => c.status === "AWAITING_APPROVAL")!.cards.find((c) => c.number === expiring);
+    expect(card?.holdUntil?.getTime()).toBe(row.holdUntil!.getTime());
     expect(await expireHolds(db(), before)).toBe(0);
     const later = new Date(row.holdUntil!.getTime() + 1000);
     expect((await findBoard(db(), { page: {} }, later)).holdsDue).toBeGreaterThanOrEqual(1);
