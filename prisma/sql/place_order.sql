@@ -1,4 +1,4 @@
--- The order write: the one place the place_order, read_planning and book_operations functions are defined. The migration
+-- The order write: the one place the place_order, read_planning, book_hours and book_operations functions are defined. The migration
 -- runner (lib/db/ops/migrate.ts) applies every file in prisma/sql after the migrations, each time it runs:
 -- edit the function here, never in a migration. lib/orders/place-order.ts calls both:
 --   1. read_planning(since, false): what planning needs (the settings, the work centres' calendars, the booked hours);
@@ -49,13 +49,11 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Books planned operations of an order (operations: [{"operationId", "workCentre", "start", "end", "bookings": [{"day",
+-- Books the hours of planned operations of an order (operations: [{"operationId", "workCentre", "bookings": [{"day",
 -- "hours", "capacity"}]}]): each day gets its hours and the capacity the plan read from the calendar (the calendar
--- version the plan was made on is current: the caller checked it), in (centre, day) order, each operation its bookings and its planned start and end. The caller
--- holds the booking lock and planned on current figures: place_order at placement, lib/orders/approval.ts when staff
--- approve a large order, lib/production/late-work.ts when late work rolls forward. capacity_days_hours_check is the
--- backstop.
-CREATE OR REPLACE FUNCTION "book_operations"(order_id text, operations jsonb) RETURNS void AS $$
+-- version the plan was made on is current: the caller checked it), in (centre, day) order, and each operation its
+-- bookings. The caller holds the booking lock and planned on current figures. capacity_days_hours_check is the backstop.
+CREATE OR REPLACE FUNCTION "book_hours"(order_id text, operations jsonb) RETURNS void AS $$
 BEGIN
   INSERT INTO "capacity_days" ("work_centre_id", "day", "capacity_hours", "booked_hours", "updated_at")
     SELECT o."workCentre", b."day", max(b."capacity"), sum(b."hours"), now()
@@ -70,6 +68,17 @@ BEGIN
     SELECT gen_random_uuid()::text, order_id, o."operationId", o."workCentre", b."day", b."hours", now()
     FROM jsonb_to_recordset(operations) AS o("operationId" text, "workCentre" text, "bookings" jsonb)
     CROSS JOIN LATERAL jsonb_to_recordset(o."bookings") AS b("day" date, "hours" float8);
+END;
+$$ LANGUAGE plpgsql;
+
+-- Books planned operations of existing order operations (operations as book_hours takes them, each with its "start"
+-- and "end"): their hours (book_hours), and each operation's planned start and end. The caller holds the booking
+-- lock and planned on current figures: lib/orders/approval.ts when staff approve a large order,
+-- lib/production/late-work.ts when late work rolls forward (place_order writes new operations with their dates and
+-- books their hours itself).
+CREATE OR REPLACE FUNCTION "book_operations"(order_id text, operations jsonb) RETURNS void AS $$
+BEGIN
+  PERFORM "book_hours"(order_id, operations);
   UPDATE "order_operations" x SET "planned_start" = o."start", "planned_end" = o."end"
     FROM jsonb_to_recordset(operations) AS o("operationId" text, "start" date, "end" date)
     WHERE x."id" = o."operationId";
@@ -210,11 +219,15 @@ BEGIN
       jsonb_build_array(jsonb_build_object('field', 'Status', 'before', NULL, 'after', CASE WHEN new_status = 'AWAITING_APPROVAL' THEN 'Awaiting approval' ELSE 'Placed' END)),
       placed_at);
 
-  INSERT INTO "order_operations" ("id", "order_id", "seq", "operation_key", "label", "work_centre_id", "hours")
-    SELECT x."operationId", order_id, x."seq", x."key", x."label", x."workCentre", x."hours"
-    FROM jsonb_to_recordset(p -> 'operations') AS x("operationId" text, "seq" int, "key" text, "label" text, "workCentre" text, "hours" float8);
+  -- The operations with their planned start and end (none for an order awaiting approval: it is planned when approved),
+  -- then their hours.
+  INSERT INTO "order_operations" ("id", "order_id", "seq", "operation_key", "label", "work_centre_id", "hours", "planned_start", "planned_end")
+    SELECT x."operationId", order_id, x."seq", x."key", x."label", x."workCentre", x."hours",
+      CASE WHEN new_status = 'PLACED' THEN x."start" END, CASE WHEN new_status = 'PLACED' THEN x."end" END
+    FROM jsonb_to_recordset(p -> 'operations') AS x("operationId" text, "seq" int, "key" text, "label" text, "workCentre" text, "hours" float8,
+      "start" date, "end" date);
   IF new_status = 'PLACED' THEN
-    PERFORM "book_operations"(order_id, p -> 'operations');
+    PERFORM "book_hours"(order_id, p -> 'operations');
   END IF;
 
   RETURN jsonb_build_object('status', 'placed', 'id', order_id, 'number', order_number);

@@ -78,6 +78,14 @@ describe(`placing an order (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(order.events.map((e) => e.toStatus)).toEqual(["PLACED"]);
     expect(order.options.length).toBeGreaterThanOrEqual(definition.groups.filter((g) => g.required).length);
     expect(order.bookings.reduce((s, b) => s + b.hours, 0)).toBeCloseTo(expected.productionHours, 6);
+    // Each operation is planned from its first booked day to its last, at its work centre.
+    const operations = await t.prisma.orderOperation.findMany({ where: { orderId: order.id }, include: { bookings: true }, orderBy: { seq: "asc" } });
+    expect(operations.length).toBeGreaterThan(0);
+    for (const op of operations) {
+      const days = op.bookings.map((b) => b.day.getTime()).sort((a, b) => a - b);
+      expect(op.bookings.every((b) => b.workCentreId === op.workCentreId)).toBe(true);
+      expect([op.plannedStart?.getTime(), op.plannedEnd?.getTime()]).toEqual([days[0], days.at(-1)]);
+    }
     expect(order.emails[0]?.subject).toBe(`Your order ${order.number} is placed`);
     expect(order.emails[0]?.to).toBe("clara@example.com");
     const snapshot = order.snapshot as { breakdown: { lines: { amountCents: number }[] }; product: { name: string }; promisedDate: string };
