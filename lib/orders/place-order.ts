@@ -94,6 +94,9 @@ export async function placeOrder(db: Prisma, input: PlaceOrderInput): Promise<Pl
     try {
       const options = { limit: input.limit, fairUse: input.fairUse ?? false };
       result = await recordOrder(db, order, { ...options, lock: false });
+      // Out of date (orders placed meanwhile filled a day it needed): plan again on the figures as they are now,
+      // and if other orders still got there first, under the lock (a transaction that serializes placements).
+      if (result.status === "stale") result = await recordOrder(db, order, { ...options, lock: false });
       if (result.status === "stale") result = await runTransaction(db, (tx) => recordOrder(tx, order, { ...options, lock: true }), 10);
     } catch (error) {
       // A simultaneous submission with the same key won: answer with its order.
