@@ -82,7 +82,7 @@ export type BoardReading = {
   cards: CardTuple[];
 };
 
-/** The board's filters and window, shared by its count and card statements. */
+/** The board's filters and window, shared by its counts and its cards. */
 function boardScope(query: BoardQuery, today: Date) {
   const since = query.q ? null : new Date(today.getTime() - FINISHED_WINDOW_DAYS * DAY_MS);
   // Products and customers are joined only to filter by them: every order has both, and without the joins a
