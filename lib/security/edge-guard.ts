@@ -1,6 +1,6 @@
 import http from "node:http";
 import { applyTrustedForwarding } from "./forwarded";
-import { foreignOrigin, malformedUrl, oversizedAction, type Refusal } from "./request-checks";
+import { dropStrayActionHeader, foreignOrigin, malformedUrl, oversizedAction, type Refusal } from "./request-checks";
 
 // The server's edge: every request passes here before Next reads it. `next start` creates its own
 // http.Server, so the guard wraps http.Server.prototype.emit for "request" events; instrumentation.ts
@@ -75,6 +75,7 @@ function writeRefusal(req: http.IncomingMessage, res: http.ServerResponse, refus
 /** The refusal a request gets before anything else looks at it, or null. Headers are made truthful first. */
 function screen(req: http.IncomingMessage, hops: number): Refusal | null {
   applyTrustedForwarding(req.headers, req.socket?.remoteAddress, hops);
+  dropStrayActionHeader(req.method, req.headers);
   return malformedUrl(req.url) ?? foreignOrigin(req.method, req.headers) ?? oversizedAction(req.method, req.headers);
 }
 

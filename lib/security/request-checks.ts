@@ -65,3 +65,12 @@ export function oversizedAction(method: string | undefined, headers: HeaderBag, 
   if (bytes > limitBytes) return { status: 413, message: `The request is too large: at most ${Math.floor(limitBytes / (1024 * 1024))} MB can be sent at once.` };
   return null;
 }
+
+/**
+ * Drops a Next-Action header from a request that is not a POST: only a POST can run a server action, and the
+ * proxy (proxy.ts) lets requests with that header pass unseen, so a page view carrying a forged one would miss
+ * its redirect to sign in. Changes `headers` in place.
+ */
+export function dropStrayActionHeader(method: string | undefined, headers: HeaderBag): void {
+  if (method !== "POST") delete headers["next-action"];
+}

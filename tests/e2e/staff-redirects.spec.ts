@@ -30,6 +30,16 @@ test("an anonymous visitor gets a 307 to sign in, coming back to the page asked 
   }
 });
 
+test("a page view carrying a forged Next-Action header still gets its 307 to sign in, back to the exact page", async () => {
+  // Server actions skip the proxy (its matcher misses the header); the edge drops the header from anything but a
+  // POST, so a GET cannot pass as an action and miss its redirect.
+  const from = loopback(84);
+  for (const path of ["/staff/outbox?page=2", "/admin/users", "/products/linden-sofa/order", "/orders"]) {
+    const answer = await httpRequest(`${base}${path}`, { from, headers: { "Next-Action": "0123456789abcdef0123456789abcdef01234567" } });
+    expect({ path, status: answer.status, location: answer.headers.location }).toEqual({ path, status: 307, location: `/login?callbackUrl=${encodeURIComponent(path)}` });
+  }
+});
+
 test("a session cookie that no longer works gets a 307 to sign in too", async () => {
   const jar = new CookieJar();
   jar.set("next-auth.session-token", "not-a-token");

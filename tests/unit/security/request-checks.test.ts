@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, foreignOrigin, malformedUrl, oversizedAction } from "@/lib/security/request-checks";
+import { ACTION_BODY_LIMIT_BYTES, dropStrayActionHeader, foreignOrigin, malformedUrl, oversizedAction } from "@/lib/security/request-checks";
 
 describe("malformedUrl", () => {
   it("refuses NUL bytes and broken percent-encoding, in the path and the query", () => {
@@ -47,6 +47,19 @@ describe("oversizedAction", () => {
     expect(oversizedAction("POST", { ...action, "content-length": String(ACTION_BODY_LIMIT_BYTES) })).toBeNull();
     expect(oversizedAction("POST", { "content-length": "99999999" })).toBeNull();
     expect(oversizedAction("GET", action)).toBeNull();
+  });
+});
+
+describe("dropStrayActionHeader", () => {
+  it("keeps the Next-Action header of a POST and drops it from any other method, where no action can run", () => {
+    const post: Record<string, string | undefined> = { "next-action": "abc", accept: "text/x-component" };
+    dropStrayActionHeader("POST", post);
+    expect(post).toEqual({ "next-action": "abc", accept: "text/x-component" });
+    for (const method of ["GET", "HEAD", "PUT", undefined]) {
+      const headers: Record<string, string | undefined> = { "next-action": "abc", cookie: "x=1" };
+      dropStrayActionHeader(method, headers);
+      expect(headers).toEqual({ cookie: "x=1" });
+    }
   });
 });
 
