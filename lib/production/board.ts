@@ -97,8 +97,7 @@ function boardScope(query: BoardQuery, today: Date) {
  * messages are joined once to the at most 180 rows (planning nine branches each with its own joins and
  * subqueries cost PostgreSQL more than running them).
  */
-function cardsSql(query: BoardQuery, today: Date, statuses: OrderStatus[], pageOf: (status: OrderStatus) => number) {
-  const { since, joins, filters } = boardScope(query, today);
+function cardsSql({ since, joins, filters }: ReturnType<typeof boardScope>, statuses: OrderStatus[], pageOf: (status: OrderStatus) => number) {
   const cardBranches = statuses.map((status, column) => {
     // Delivered and cancelled: most recently finished first, read through the (status, updated_at) index.
     const order = RECENT_ONLY.includes(status)
@@ -130,7 +129,8 @@ function cardsSql(query: BoardQuery, today: Date, statuses: OrderStatus[], pageO
  * them), so the board costs the same with a thousand orders or a hundred thousand. completeBoard makes the board of it.
  */
 export function boardRead(query: BoardQuery, today = new Date()): JsonRead<BoardReading> {
-  const { since, joins, filters } = boardScope(query, today);
+  const scope = boardScope(query, today);
+  const { since, joins, filters } = scope;
   const countBranches = BOARD_COLUMNS.map(
     (status) => PrismaTypes.sql`SELECT ${status}::text AS status, count(*)::int AS n FROM orders o ${joins}
       WHERE o.status = ${status}::"OrderStatus" ${windowSql(status, since)} ${filters}`,
@@ -143,7 +143,7 @@ export function boardRead(query: BoardQuery, today = new Date()): JsonRead<Board
       (SELECT json_agg(json_build_array(x.status, x.n)) FROM (${PrismaTypes.join([...countBranches, holdsBranch], " UNION ALL ")}) x),
       (SELECT COALESCE(json_agg(json_build_array(p.slug, p.name) ORDER BY p.sort_order ASC, p.id ASC), '[]'::json) FROM products p
         WHERE EXISTS (SELECT 1 FROM orders o WHERE o.product_id = p.id)),
-      (${cardsSql(query, today, BOARD_COLUMNS, (status) => query.page[status] ?? 1)}))`;
+      (${cardsSql(scope, BOARD_COLUMNS, (status) => query.page[status] ?? 1)}))`;
   return {
     sql,
     parse: (value) => {
@@ -168,7 +168,7 @@ export async function completeBoard(db: Tx, reading: BoardReading): Promise<Boar
   const pastTheEnd = BOARD_COLUMNS.filter((status) => pageOf(status).page !== (query.page[status] ?? 1));
   let cards = reading.cards;
   if (pastTheEnd.length) {
-    const [again] = await readTogether(db, [{ sql: cardsSql(query, today, pastTheEnd, (status) => pageOf(status).page), parse: (v) => jsonArray(v) as CardTuple[] }]);
+    const [again] = await readTogether(db, [{ sql: cardsSql(boardScope(query, today), pastTheEnd, (status) => pageOf(status).page), parse: (v) => jsonArray(v) as CardTuple[] }]);
     cards = [...cards.filter(([status]) => !pastTheEnd.includes(status)), ...again];
   }
   const columns = BOARD_COLUMNS.map((status): BoardColumn => ({
@@ -177,8 +177,8 @@ export async function completeBoard(db: Tx, reading: BoardReading): Promise<Boar
     ...pageOf(status),
     cards: cards.filter((card) => card[0] === status).map((card) => cardOf(card, today)),
   }));
-  const since = query.q ? null : FINISHED_WINDOW_DAYS;
-  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products: reading.products, finishedWindowDays: since, holdsDue };
+  const finishedWindowDays = query.q ? null : FINISHED_WINDOW_DAYS;
+  return { columns, total: [...counts.values()].reduce((a, b) => a + b, 0), products: reading.products, finishedWindowDays, holdsDue };
 }
 
 function cardOf([status, number, quantity, promisedDay, holdUntilMs, atRisk, productName, customerName, firstDay, lastDay, unread]: CardTuple, today: Date): BoardCard {

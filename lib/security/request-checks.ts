@@ -1,5 +1,6 @@
 // Pure checks of a raw request, made at the server's edge before Next parses it (see edge-guard.ts): what no
-// browser sends and no page should have to survive. Each returns the refusal to answer, or null.
+// browser sends and no page should have to survive. Each returns the refusal to answer, or null; one
+// (dropStrayActionHeader) instead removes a header that cannot be true.
 
 export type Refusal = { status: 400 | 403 | 411 | 413; message: string };
 

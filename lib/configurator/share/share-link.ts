@@ -5,6 +5,14 @@ import { decodeSelection } from "./share-codec";
 
 export type ShareLink = { selection?: Selection; quantity?: number; notice?: string };
 
+/** The query string readShareLink reads, from a page's `c` and `q` search parameters (any that is not one string is left out). */
+export function shareLinkSearch(c: unknown, q: unknown): string {
+  const search = new URLSearchParams();
+  if (typeof c === "string") search.set("c", c);
+  if (typeof q === "string") search.set("q", q);
+  return search.toString();
+}
+
 /** Reads `?c=` and `?q=` from a share link: the selection (or why it cannot be used) and the quantity. */
 export function readShareLink(definition: Definition, search: string): ShareLink {
   const params = new URLSearchParams(search);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readShareLink } from "@/lib/configurator/share/share-link";
+import { readShareLink, shareLinkSearch } from "@/lib/configurator/share/share-link";
 import { defaultSelection } from "@/lib/configurator/view";
 import { encodeSelection, evaluate } from "@/lib/configurator";
 import { demoProducts } from "@/prisma/demo-products";
@@ -32,6 +32,16 @@ describe("readShareLink", () => {
     expect(readShareLink(sofa, "?q=0")).toEqual({});
     expect(readShareLink(sofa, "?q=2.5")).toEqual({});
     expect(readShareLink(sofa, "")).toEqual({});
+  });
+});
+
+describe("shareLinkSearch", () => {
+  it("makes the query string of a page's c and q, leaving out what is not one string, and reads back the same link", () => {
+    const selection = { ...defaultSelection(sofa), width: 240 };
+    const search = shareLinkSearch(encodeSelection(selection), "3");
+    expect(readShareLink(sofa, search)).toEqual({ selection, quantity: 3 });
+    expect(shareLinkSearch(undefined, ["2", "3"])).toBe("");
+    expect(shareLinkSearch("a&b=c", undefined)).toBe("c=a%26b%3Dc");
   });
 });
 

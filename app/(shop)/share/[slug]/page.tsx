@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ProductConfigurator } from "@/components/configurator/product-configurator";
 import { configuratorContent } from "@/components/configurator/static-content";
 import { loadProduct } from "@/lib/catalog/cached";
+import { shareLinkSearch } from "@/lib/configurator/share/share-link";
 import { sharedView } from "@/lib/configurator/share/shared-view";
 import { getDb } from "@/lib/db";
 import { getDeliveryContext } from "@/lib/delivery/context";
@@ -42,10 +43,7 @@ function viewOf(definition: Parameters<typeof sharedView>[0], versionId: string,
 const loadShared = cache(async (slug: string, c: string | undefined, q: string | undefined) => {
   const data = await loadProduct(slug);
   if (!data) return null;
-  const search = new URLSearchParams();
-  if (c !== undefined) search.set("c", c);
-  if (q !== undefined) search.set("q", q);
-  const shared = viewOf(data.product.version.definition, data.product.version.id, search.toString(), data.currency);
+  const shared = viewOf(data.product.version.definition, data.product.version.id, shareLinkSearch(c, q), data.currency);
   const { result } = shared.view;
   let delivery: Record<string, unknown> | null = null;
   try {

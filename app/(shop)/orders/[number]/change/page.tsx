@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { getCurrentVersion } from "@/lib/catalog/queries";
 import { encodeSelection, parseDefinition } from "@/lib/configurator";
 import { allFixes } from "@/lib/configurator/evaluate/fix";
-import { readShareLink } from "@/lib/configurator/share/share-link";
+import { readShareLink, shareLinkSearch } from "@/lib/configurator/share/share-link";
 import { configuratorView } from "@/lib/configurator/view";
 import { getDb } from "@/lib/db";
 import { getChangeableOrder } from "@/lib/orders/change-preview";
@@ -53,7 +53,7 @@ export default async function ChangeOrderPage({ params, searchParams }: Props) {
   const definition = moving ? newer.definition : own.definition;
   const carried = moving ? planReorder(snapshot, newer.definition) : null;
   // Back from the review, the address carries the configuration being changed (read as a share link is).
-  const edited = readShareLink(definition, new URLSearchParams({ ...(typeof c === "string" ? { c } : {}), ...(typeof q === "string" ? { q } : {}) }).toString());
+  const edited = readShareLink(definition, shareLinkSearch(c, q));
   const selection = edited.selection ?? carried?.selection ?? snapshot.selection;
   const quantity = edited.quantity ?? order.quantity;
   const initial = { ...configuratorView(definition, selection, quantity, order.currency), fixes: allFixes(definition, selection) };
