@@ -13,7 +13,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { actionId, checkoutBody, KEY_PLACEHOLDER, placedOrderNumber, readCheckoutFields, withFreshKey } from "@/bench/lib/checkout";
-import { signIn, startServer, type BenchServer } from "@/bench/lib/server";
+import { benchAddress, signIn, startServer, type BenchServer } from "@/bench/lib/server";
 import { benchCustomerEmails, BENCH_CUSTOMERS, BENCH_PASSWORD, prepareBenchData } from "@/bench/lib/volume";
 import { checkConsistency } from "@/lib/db/ops/check";
 import { openDatabase, type Database } from "@/lib/db/client";
@@ -128,14 +128,18 @@ async function placeOrder(base: string, action: string, template: Template, cook
   }
 }
 
-/** The bench customers, handed out in turn so that no one reaches the order rate limit. */
+/**
+ * The bench customers, handed out in turn so that no one reaches the order rate limit, each signing in from its own
+ * address (the server trusts one proxy hop): 33 sign-ins from one address would reach that address's sign-in throttle
+ * (30 free, then a growing wait), and a fast machine refused the last ones with a 401.
+ */
 function customerPool(base: string) {
   const emails = benchCustomerEmails(BENCH_CUSTOMERS);
   let next = 0;
   return async (): Promise<Session> => {
     const email = emails[next++];
     if (!email) throw new Error("ran out of bench customers");
-    return { email, cookie: await signIn(base, email, BENCH_PASSWORD), used: 0 };
+    return { email, cookie: await signIn(base, email, BENCH_PASSWORD, benchAddress(email)), used: 0 };
   };
 }
 
@@ -246,7 +250,7 @@ async function main() {
   step(`migrated and seeded (${seeded.size} demo orders, ${BENCH_CUSTOMERS} bench customers)`);
 
   const port = await freePort();
-  const serverOptions = { port, distDir: DIST_DIR, databaseUrl: dbUrl, env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY } };
+  const serverOptions = { port, distDir: DIST_DIR, databaseUrl: dbUrl, env: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_KEY, TRUSTED_PROXY_HOPS: "1" } };
   const first = await startServer(serverOptions);
   servers.push(first);
   const { base } = first;
