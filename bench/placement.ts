@@ -4,7 +4,8 @@
 // With PROFILE=1 the server runs with --cpu-prof, and once it stops the functions and files with the most CPU
 // time are printed; with DATABASE=pglite it runs on a fresh embedded database instead.
 // Usage: npx tsx bench/placement.ts [seconds per round] [rounds] (BENCH_PORT: the server's port, 3350;
-// BENCH_DB_PREFIX: before the scratch database's name).
+// BENCH_DB_PREFIX: before the scratch database's name; BENCH_ORDERS: fill the database to this many orders first,
+// as a step of npm run bench does, with its open orders booked over the next 52 weeks).
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
@@ -16,7 +17,7 @@ import { runLoad, type Scenario } from "./lib/load";
 import { summarizeProfile } from "./lib/profile";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { BENCH_SERVER_ENV, signInCustomers, startServer, warm } from "./lib/server";
-import { BENCH_CUSTOMERS, benchCustomerEmails, prepareBenchData } from "./lib/volume";
+import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, prepareBenchData } from "./lib/volume";
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DIST_DIR = ".next-bench";
@@ -51,6 +52,7 @@ async function main() {
     const database = await openDatabase(config);
     await seedDatabase(database.prisma);
     await prepareBenchData(database.prisma);
+    if (process.env.BENCH_ORDERS) console.log(`filled to ${await fillOrders(database.prisma, Number(process.env.BENCH_ORDERS))} orders`);
     await database.close();
     const server = await startServer({
       port: Number(process.env.BENCH_PORT ?? 3350), // npm run bench takes 3340 and 3341
