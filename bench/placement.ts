@@ -20,7 +20,7 @@ import { BENCH_SERVER_ENV, signInCustomers, startServer, warm } from "./lib/serv
 import { BENCH_CUSTOMERS, benchCustomerEmails, fillOrders, prepareBenchData } from "./lib/volume";
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DIST_DIR = ".next-bench";
+const DIST_DIR = process.env.BENCH_DIST ?? ".next-bench"; // another build to compare: BENCH_DIST=.next-x
 const seconds = Number(process.argv[2] ?? 4);
 const rounds = Number(process.argv[3] ?? 3);
 const profiling = process.env.PROFILE === "1";
