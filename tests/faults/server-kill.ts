@@ -130,8 +130,8 @@ async function placeOrder(base: string, action: string, template: Template, cook
 
 /**
  * The bench customers, handed out in turn so that no one reaches the order rate limit, each signing in from its own
- * address (the server trusts one proxy hop): 33 sign-ins from one address would reach that address's sign-in throttle
- * (30 free, then a growing wait), and a fast machine refused the last ones with a 401.
+ * address (the server trusts one proxy hop): 33 simultaneous sign-ins from one address reach that address's sign-in
+ * throttle (30 in flight at once, then a growing wait), and depending on timing the last ones were refused with a 401.
  */
 function customerPool(base: string) {
   const emails = benchCustomerEmails(BENCH_CUSTOMERS);
